@@ -1,0 +1,54 @@
+package org.qiluvalley.planner.config;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's own configuration, prefix {@code valley}. Every key, its default and its meaning are listed in
+ * {@code application.yml}; bad values stop the service at start-up with a message naming the key.
+ *
+ * @param dataDir directory of the embedded database (created when missing)
+ * @param seedLocation where the park's seed data ({@code *.geojson}, {@code zoning-rules.yaml}) is read from:
+ *     a Spring resource location such as {@code classpath:gis-data/} or {@code file:/srv/valley/gis-data/}
+ * @param items paging limits of the OGC API items endpoints
+ * @param map options of the web map
+ */
+@ConfigurationProperties("valley")
+public record ValleyProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("classpath:gis-data/") String seedLocation,
+        @DefaultValue Items items,
+        @DefaultValue Map map) {
+
+    public ValleyProperties {
+        if (seedLocation.isBlank()) {
+            throw new IllegalArgumentException("valley.seed-location must not be blank");
+        }
+        if (!seedLocation.endsWith("/")) {
+            seedLocation = seedLocation + "/";
+        }
+    }
+
+    /**
+     * @param defaultLimit features per page when the client sends no {@code limit}
+     * @param maxLimit the largest page; a larger {@code limit} is reduced to it
+     */
+    public record Items(@DefaultValue("100") int defaultLimit, @DefaultValue("1000") int maxLimit) {
+        public Items {
+            if (maxLimit < 1 || defaultLimit < 1 || defaultLimit > maxLimit) {
+                throw new IllegalArgumentException("valley.items: need 1 <= default-limit <= max-limit, got "
+                        + defaultLimit + " and " + maxLimit);
+            }
+        }
+    }
+
+    /**
+     * @param basemapUrl optional XYZ tile URL template for a background map ({z}/{x}/{y}); empty means none, so
+     *     the map works with no internet
+     * @param basemapAttribution attribution shown with the basemap
+     */
+    public record Map(@DefaultValue("") String basemapUrl, @DefaultValue("") String basemapAttribution) {
+    }
+}

@@ -1,0 +1,140 @@
+package org.qiluvalley.planner.features;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.parcel.ConstraintArea;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.parcel.Road;
+import org.qiluvalley.planner.parcel.ValleyPart;
+import org.qiluvalley.planner.parcel.Zone;
+import org.springframework.stereotype.Component;
+
+/**
+ * The allow-list of collections the API serves: id, title, the layer behind it, fixed filters (available-sites is
+ * parcels with status available), the properties a client may filter on, and the public view of a feature.
+ * A collection id a client sends is looked up here and nowhere else.
+ */
+@Component
+class FeatureCollections {
+
+    /** One published collection. */
+    record Collection<T>(String id, String title, String description, Layer<T> layer, Map<String, String> fixedFilters,
+            List<String> queryables, Function<T, FeatureView> view) {
+
+        FeatureView viewOf(Object record) {
+            return view.apply(layer.type().cast(record));
+        }
+
+        /** True when a stored feature belongs to this collection (fixed filters hold). */
+        boolean admits(FeatureView view) {
+            return fixedFilters.entrySet().stream()
+                    .allMatch(f -> f.getValue().equals(String.valueOf(view.properties().get(f.getKey()))));
+        }
+    }
+
+    private final Map<String, Collection<?>> collections = new LinkedHashMap<>();
+
+    FeatureCollections() {
+        add(new Collection<>("valley", "Qilu Optics Valley boundary and phases",
+                "The park boundary (487 ha, 齐鲁光谷) and its two construction phases (一期, 二期).",
+                Layer.VALLEY, Map.of(), List.of("kind"), FeatureCollections::valley));
+        add(new Collection<>("zones", "Functional zones",
+                "The four facilities, laser-industry enterprise land and infrastructure (功能分区).",
+                Layer.ZONES, Map.of(), List.of("category"), FeatureCollections::zone));
+        add(new Collection<>("parcels", "Parcels",
+                "Every live parcel (地块) with its zone, land-use code, status and planning conditions.",
+                Layer.PARCELS, Map.of(), List.of("zone", "landUse", "status"), FeatureCollections::parcel));
+        add(new Collection<>("available-sites", "Available sites",
+                "Parcels open to investors (可供地块): status available.",
+                Layer.PARCELS, Map.of("status", "available"), List.of("zone", "landUse"), FeatureCollections::parcel));
+        add(new Collection<>("constraints", "Control lines",
+                "Ecological red line, permanent basic farmland, urban development boundary, river blue line and the "
+                        + "high-voltage corridor (三区三线与控制线).",
+                Layer.CONSTRAINTS, Map.of(), List.of("kind"), FeatureCollections::constraint));
+        add(new Collection<>("roads", "Roads",
+                "Road centrelines and road reserves between the red lines (道路红线).",
+                Layer.ROADS, Map.of(), List.of("kind"), FeatureCollections::road));
+    }
+
+    private void add(Collection<?> collection) {
+        collections.put(collection.id(), collection);
+    }
+
+    List<Collection<?>> all() {
+        return List.copyOf(collections.values());
+    }
+
+    Optional<Collection<?>> find(String id) {
+        return Optional.ofNullable(collections.get(id));
+    }
+
+    private static double area(double squareMetres) {
+        return GeoJson.round(squareMetres, 2);
+    }
+
+    private static FeatureView valley(ValleyPart v) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", v.kind());
+        if (v.phase() != null) {
+            p.put("phase", v.phase());
+        }
+        p.put("nameEn", v.nameEn());
+        p.put("nameZh", v.nameZh());
+        p.put("areaM2", area(v.areaSquareMetres()));
+        return new FeatureView(v.id(), p, v.crs84());
+    }
+
+    private static FeatureView zone(Zone z) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("nameEn", z.nameEn());
+        p.put("nameZh", z.nameZh());
+        p.put("category", z.category());
+        p.put("allocatable", z.allocatable());
+        p.put("areaM2", area(z.areaSquareMetres()));
+        return new FeatureView(z.id(), p, z.crs84());
+    }
+
+    /** The public fields of a parcel, exactly these names; planner-only fields never appear here. */
+    static FeatureView parcel(Parcel parcel) {
+        PlanningIndicators ind = parcel.indicators();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("zone", parcel.zone());
+        p.put("landUse", parcel.landUse());
+        p.put("status", parcel.status().wireName());
+        p.put("areaM2", area(parcel.areaSquareMetres()));
+        p.put("farMin", ind.farMin());
+        p.put("farMax", ind.farMax());
+        p.put("coverageMin", ind.coverageMin());
+        p.put("coverageMax", ind.coverageMax());
+        p.put("greenRatioMin", ind.greenRatioMin());
+        p.put("greenRatioMax", ind.greenRatioMax());
+        p.put("heightMaxMetres", ind.heightMaxMetres());
+        p.put("setbackMetres", ind.setbackMetres());
+        return new FeatureView(parcel.id(), p, parcel.crs84());
+    }
+
+    private static FeatureView constraint(ConstraintArea c) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", c.kind().wireName());
+        p.put("nameEn", c.nameEn());
+        p.put("nameZh", c.nameZh());
+        return new FeatureView(c.id(), p, c.crs84());
+    }
+
+    private static FeatureView road(Road r) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", r.kind());
+        p.put("nameEn", r.nameEn());
+        p.put("nameZh", r.nameZh());
+        p.put("roadClass", r.roadClass());
+        p.put("redLineWidthMetres", r.redLineWidthMetres());
+        return new FeatureView(r.id(), p, r.crs84());
+    }
+}

@@ -1,0 +1,106 @@
+package org.qiluvalley.planner.features;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.qiluvalley.planner.geo.GeoJson;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Streams GeoJSON features and feature collections (RFC 7946, CRS84) with OGC API paging members. Written by hand
+ * with Jackson's generator rather than through DTO serialisation: the hot path of the read API, and byte-stable.
+ */
+final class FeatureJsonWriter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** A link object of OGC API responses. */
+    record Link(String href, String rel, String type, String title) {
+    }
+
+    private FeatureJsonWriter() {
+    }
+
+    static byte[] collection(List<FeatureView> features, long numberMatched, String timeStamp, List<Link> links) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + features.size() * 1024);
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            out.writeStartObject();
+            out.writeStringProperty("type", "FeatureCollection");
+            out.writeName("features");
+            out.writeStartArray();
+            for (FeatureView feature : features) {
+                writeFeature(out, feature, null);
+            }
+            out.writeEndArray();
+            out.writeNumberProperty("numberMatched", numberMatched);
+            out.writeNumberProperty("numberReturned", features.size());
+            out.writeStringProperty("timeStamp", timeStamp);
+            writeLinks(out, links);
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] feature(FeatureView feature, List<Link> links) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            writeFeature(out, feature, links);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeFeature(JsonGenerator out, FeatureView feature, List<Link> links) {
+        out.writeStartObject();
+        out.writeStringProperty("type", "Feature");
+        out.writeStringProperty("id", feature.id());
+        out.writeName("geometry");
+        GeoJson.writeGeometry(out, feature.crs84(), GeoJson.CRS84_DECIMALS);
+        out.writeName("properties");
+        out.writeStartObject();
+        for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
+            out.writeName(property.getKey());
+            writeValue(out, property.getValue());
+        }
+        out.writeEndObject();
+        if (links != null) {
+            writeLinks(out, links);
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator out, Object value) {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String text) {
+            out.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            out.writeBoolean(flag);
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            out.writeNumber(number.doubleValue());
+        } else {
+            out.writeString(value.toString());
+        }
+    }
+
+    private static void writeLinks(JsonGenerator out, List<Link> links) {
+        out.writeName("links");
+        out.writeStartArray();
+        for (Link link : links) {
+            out.writeStartObject();
+            out.writeStringProperty("href", link.href());
+            out.writeStringProperty("rel", link.rel());
+            out.writeStringProperty("type", link.type());
+            if (link.title() != null) {
+                out.writeStringProperty("title", link.title());
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+}

@@ -1,0 +1,217 @@
+package org.qiluvalley.planner.features;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Envelope;
+import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.parcel.FeatureQuery;
+import org.qiluvalley.planner.parcel.Page;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * OGC API Features, Part 1 (Core, GeoJSON, OpenAPI 3.0), read side, rooted at {@code /ogc}. The routes mirror the
+ * specification: landing page, conformance, API definition, collections, collection, items, item.
+ */
+@RestController
+class FeaturesController {
+
+    private final FeatureCollections collections;
+    private final ParcelStore store;
+    private final ValleyProperties properties;
+    private final OpenApiDocument openApi;
+
+    FeaturesController(FeatureCollections collections, ParcelStore store, ValleyProperties properties,
+            OpenApiDocument openApi) {
+        this.collections = collections;
+        this.store = store;
+        this.properties = properties;
+        this.openApi = openApi;
+    }
+
+    @GetMapping(value = {OgcApi.ROOT, OgcApi.ROOT + "/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> landingPage(@RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        String base = base();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Qilu Optics Valley land-planning service (齐鲁光谷用地规划)");
+        body.put("description", "Parcels, zones, control lines and roads of the Qilu Optics Valley laser-industry park, "
+                + "Jinan, as OGC API Features. GeoJSON in CRS84; areas computed in EPSG:4548.");
+        body.put("links", List.of(
+                link(base, OgcApi.REL_SELF, OgcApi.JSON, "This document"),
+                link(base + "/api", OgcApi.REL_SERVICE_DESC, OgcApi.OPEN_API_JSON, "The API definition (OpenAPI 3.0)"),
+                link(base + "/conformance", OgcApi.REL_CONFORMANCE, OgcApi.JSON, "Conformance classes"),
+                link(base + "/collections", OgcApi.REL_DATA, OgcApi.JSON, "The feature collections")));
+        return body;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/conformance", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> conformance(@RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        return Map.of("conformsTo", OgcApi.CONFORMANCE);
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/api")
+    ResponseEntity<byte[]> apiDefinition(@RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(OgcApi.OPEN_API_JSON))
+                .body(openApi.render(base()));
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> collections(@RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        String base = base();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (FeatureCollections.Collection<?> collection : collections.all()) {
+            list.add(describe(collection, base));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(link(base + "/collections", OgcApi.REL_SELF, OgcApi.JSON, "The feature collections")));
+        body.put("collections", list);
+        return body;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        return describe(collection(collectionId), base());
+    }
+
+    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
+    ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+        FeatureCollections.Collection<?> collection = collection(collectionId);
+        ItemsParameters parameters = ItemsParameters.parse(query, collection.queryables(),
+                properties.items().defaultLimit(), properties.items().maxLimit());
+        Map<String, String> filters = new LinkedHashMap<>(parameters.propertyEquals());
+        filters.putAll(collection.fixedFilters());
+        Page<?> page = store.find(collection.layer(),
+                new FeatureQuery(parameters.bbox(), filters, parameters.offset(), parameters.limit()));
+        List<FeatureView> views = page.items().stream().map(collection::viewOf).toList();
+
+        String itemsUrl = base() + "/collections/" + collection.id() + "/items";
+        List<FeatureJsonWriter.Link> links = new ArrayList<>();
+        links.add(pageLink(itemsUrl, parameters, parameters.offset(), OgcApi.REL_SELF, "This page"));
+        if (parameters.offset() + views.size() < page.numberMatched() && !views.isEmpty()) {
+            links.add(pageLink(itemsUrl, parameters, parameters.offset() + parameters.limit(), OgcApi.REL_NEXT,
+                    "Next page"));
+        }
+        if (parameters.offset() > 0) {
+            links.add(pageLink(itemsUrl, parameters, Math.max(0, parameters.offset() - parameters.limit()),
+                    OgcApi.REL_PREV, "Previous page"));
+        }
+        links.add(new FeatureJsonWriter.Link(base() + "/collections/" + collection.id(), OgcApi.REL_COLLECTION,
+                OgcApi.JSON, collection.title()));
+        String timeStamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return geoJson(FeatureJsonWriter.collection(views, page.numberMatched(), timeStamp, links));
+    }
+
+    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
+    ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
+            @RequestParam MultiValueMap<String, String> query) {
+        checkOnlyFormat(query);
+        FeatureCollections.Collection<?> collection = collection(collectionId);
+        Optional<FeatureView> view = store.findById(collection.layer(), featureId).map(collection::viewOf)
+                .filter(collection::admits);
+        if (view.isEmpty()) {
+            throw ApiException.notFound("collection " + collection.id() + " has no feature \""
+                    + ItemsParameters.clip(featureId) + "\"");
+        }
+        String collectionUrl = base() + "/collections/" + collection.id();
+        String self = UriComponentsBuilder.fromUriString(collectionUrl).pathSegment("items", featureId).build()
+                .encode().toUriString();
+        return geoJson(FeatureJsonWriter.feature(view.get(), List.of(
+                new FeatureJsonWriter.Link(self, OgcApi.REL_SELF, OgcApi.GEO_JSON, "This feature"),
+                new FeatureJsonWriter.Link(collectionUrl, OgcApi.REL_COLLECTION, OgcApi.JSON, collection.title()))));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private FeatureCollections.Collection<?> collection(String id) {
+        return collections.find(id).orElseThrow(() -> ApiException.notFound("no collection \""
+                + ItemsParameters.clip(id) + "\"; the collections are "
+                + String.join(", ", collections.all().stream().map(FeatureCollections.Collection::id).toList())));
+    }
+
+    private Map<String, Object> describe(FeatureCollections.Collection<?> collection, String base) {
+        String url = base + "/collections/" + collection.id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", collection.id());
+        body.put("title", collection.title());
+        body.put("description", collection.description());
+        Optional<Envelope> extent = store.extentCrs84(collection.layer());
+        extent.ifPresent(e -> body.put("extent", Map.of("spatial", Map.of(
+                "bbox", List.of(List.of(round(e.getMinX()), round(e.getMinY()), round(e.getMaxX()), round(e.getMaxY()))),
+                "crs", Crs.CRS84_URI))));
+        body.put("itemType", "feature");
+        body.put("crs", List.of(Crs.CRS84_URI));
+        body.put("links", List.of(
+                link(url, OgcApi.REL_SELF, OgcApi.JSON, collection.title()),
+                link(url + "/items", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, collection.title() + " as GeoJSON")));
+        return body;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e7) / 1e7;
+    }
+
+    private static Map<String, Object> link(String href, String rel, String type, String title) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("href", href);
+        link.put("rel", rel);
+        link.put("type", type);
+        link.put("title", title);
+        return link;
+    }
+
+    private static FeatureJsonWriter.Link pageLink(String itemsUrl, ItemsParameters parameters, int offset, String rel,
+            String title) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        if (parameters.bboxText() != null) {
+            query.add(OgcApi.PARAM_BBOX, parameters.bboxText());
+        }
+        parameters.propertyEquals().forEach(query::add);
+        query.add(OgcApi.PARAM_LIMIT, Integer.toString(parameters.limit()));
+        query.add(OgcApi.PARAM_OFFSET, Integer.toString(offset));
+        String href = UriComponentsBuilder.fromUriString(itemsUrl).queryParams(query).encode().build().toUriString();
+        return new FeatureJsonWriter.Link(href, rel, OgcApi.GEO_JSON, title);
+    }
+
+    /** Metadata resources take no parameter but {@code f}; anything else is a 400 as the standard requires. */
+    private static void checkOnlyFormat(MultiValueMap<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!name.equals(OgcApi.PARAM_FORMAT)) {
+                throw ApiException.badRequest("unknown query parameter \"" + ItemsParameters.clip(name) + "\"");
+            }
+        }
+        String format = query.getFirst(OgcApi.PARAM_FORMAT);
+        if (format != null && !format.equals("json") && !format.equals("geojson")) {
+            throw ApiException.badRequest("f must be json; this API serves JSON only");
+        }
+    }
+
+    private static ResponseEntity<byte[]> geoJson(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(OgcApi.GEO_JSON)).body(body);
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(OgcApi.ROOT).build().toUriString();
+    }
+}

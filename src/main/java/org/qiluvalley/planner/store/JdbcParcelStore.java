@@ -1,0 +1,170 @@
+package org.qiluvalley.planner.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.parcel.FeatureQuery;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Page;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.parcel.ParkDataset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The store contract over JDBC. Everything SQL-specific to a database is in its {@link SpatialDialect}; table and
+ * column names come only from {@link ParkTables}; every value is a bound parameter.
+ */
+public class JdbcParcelStore implements ParcelStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SpatialDialect dialect;
+
+    public JdbcParcelStore(DataSource dataSource, TransactionTemplate transactions, SpatialDialect dialect) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = transactions;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public <T> Page<T> find(Layer<T> layer, FeatureQuery query) {
+        ParkTables.TableSpec<T> spec = ParkTables.of(layer);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        Geometry box = null;
+        if (query.bboxCrs84() != null) {
+            box = CrsTransform.CRS84.toGeometry(query.bboxCrs84());
+            box.setSRID(Crs.CRS84_SRID);
+            where.append(" AND ").append(dialect.intersects("geom_crs84", Crs.CRS84_SRID));
+        }
+        for (Map.Entry<String, String> filter : query.propertyEquals().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            String column = spec.filterColumns().get(filter.getKey());
+            if (column == null) {
+                throw new IllegalArgumentException("layer " + layer + " cannot be filtered on " + filter.getKey());
+            }
+            where.append(" AND ").append(column).append(" = ?");
+            values.add(filter.getValue());
+        }
+        Geometry bindBox = box;
+        String countSql = "SELECT COUNT(*) FROM " + spec.table() + where;
+        String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + where + " ORDER BY "
+                + spec.orderBy() + " LIMIT ? OFFSET ?";
+        return transactions.execute(status -> {
+            long matched = jdbc.query(countSql, st -> bind(st, bindBox, values), rs -> {
+                rs.next();
+                return rs.getLong(1);
+            });
+            List<T> items = query.limit() == 0 || query.offset() >= matched ? List.of()
+                    : jdbc.query(pageSql, st -> {
+                        int next = bind(st, bindBox, values);
+                        st.setInt(next++, query.limit());
+                        st.setLong(next, query.offset());
+                    }, (rs, n) -> readRow(spec, rs));
+            return new Page<>(items, matched);
+        });
+    }
+
+    private int bind(PreparedStatement st, Geometry box, List<Object> values) throws SQLException {
+        int index = 1;
+        if (box != null) {
+            index = dialect.bindGeometry(st, index, box);
+            index = dialect.bindGeometry(st, index, box);
+        }
+        for (Object value : values) {
+            st.setObject(index++, value);
+        }
+        return index;
+    }
+
+    private <T> T readRow(ParkTables.TableSpec<T> spec, ResultSet rs) throws SQLException {
+        int geomColumn = spec.columns().size() + 1;
+        Geometry planar = dialect.readGeometry(rs, geomColumn, Crs.PLANAR_SRID);
+        Geometry crs84 = dialect.readGeometry(rs, geomColumn + 1, Crs.CRS84_SRID);
+        return spec.reader().read(rs, planar, crs84);
+    }
+
+    @Override
+    public <T> Optional<T> findById(Layer<T> layer, String id) {
+        ParkTables.TableSpec<T> spec = ParkTables.of(layer);
+        List<T> rows = jdbc.query("SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + " WHERE id = ?",
+                st -> st.setString(1, id), (rs, n) -> readRow(spec, rs));
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Envelope> extentCrs84(Layer<?> layer) {
+        ParkTables.TableSpec<?> spec = ParkTables.of(layer);
+        // Envelopes are merged in Java: both databases can do it, but this keeps one code path and the tables small.
+        Envelope extent = new Envelope();
+        jdbc.query("SELECT " + dialect.selectGeometry("geom_crs84") + " FROM " + spec.table(),
+                (ResultSet rs) -> {
+                    extent.expandToInclude(dialect.readGeometry(rs, 1, Crs.CRS84_SRID).getEnvelopeInternal());
+                });
+        return extent.isNull() ? Optional.empty() : Optional.of(extent);
+    }
+
+    @Override
+    public boolean hasDataset(String name) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM seed_datasets WHERE name = ?", Integer.class, name);
+        return count != null && count > 0;
+    }
+
+    @Override
+    public boolean loadDataset(ParkDataset dataset) {
+        Boolean loaded = transactions.execute(status -> {
+            if (hasDataset(dataset.name())) {
+                return false;
+            }
+            // The marker row goes first: a second process loading at the same time fails on its primary key and
+            // rolls back whole, so the data is never loaded twice.
+            jdbc.update("INSERT INTO seed_datasets (name, sha256, feature_count, loaded_at) VALUES (?, ?, ?, ?)",
+                    dataset.name(), dataset.sha256(), dataset.featureCount(), Timestamp.from(Instant.now()));
+            insertAll(ParkTables.VALLEY, dataset.valley());
+            insertAll(ParkTables.ZONES, dataset.zones());
+            insertAll(ParkTables.ROADS, dataset.roads());
+            insertAll(ParkTables.CONSTRAINTS, dataset.constraints());
+            insertAll(ParkTables.PARCELS, dataset.parcels());
+            return true;
+        });
+        return Boolean.TRUE.equals(loaded);
+    }
+
+    private <T> void insertAll(ParkTables.TableSpec<T> spec, List<T> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try (PreparedStatement st = connection.prepareStatement(spec.insertSql(dialect))) {
+            int seq = 0;
+            for (T record : records) {
+                int next = spec.binder().bind(st, 1, record, seq++);
+                Geometry[] geometries = spec.geometries().apply(record);
+                next = dialect.bindGeometry(st, next, geometries[0]);
+                dialect.bindGeometry(st, next, geometries[1]);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot insert into " + spec.table() + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.qiluvalley.planner.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.parcel.ConstraintArea;
+import org.qiluvalley.planner.parcel.ConstraintKind;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.parcel.Road;
+import org.qiluvalley.planner.parcel.ValleyPart;
+import org.qiluvalley.planner.parcel.Zone;
+
+/**
+ * The registry of tables and columns: the only place table and column names come from. Each layer has a table, a
+ * stable order, the columns its filterable properties map to, and how a row becomes a domain record.
+ */
+final class ParkTables {
+
+    /** Reads one row; {@code geometries} holds the planar and CRS84 geometry already read by the dialect. */
+    interface RowReader<T> {
+        T read(ResultSet row, Geometry planar, Geometry crs84) throws SQLException;
+    }
+
+    /** Binds one record's non-geometry columns from {@code index}; returns the next index. */
+    interface RowBinder<T> {
+        int bind(PreparedStatement statement, int index, T record, int seq) throws SQLException;
+    }
+
+    record TableSpec<T>(String table, List<String> columns, String orderBy, Map<String, String> filterColumns,
+            RowReader<T> reader, RowBinder<T> binder, java.util.function.Function<T, Geometry[]> geometries) {
+
+        String selectList(SpatialDialect dialect) {
+            List<String> all = new ArrayList<>(columns);
+            all.add(dialect.selectGeometry("geom"));
+            all.add(dialect.selectGeometry("geom_crs84"));
+            return String.join(", ", all);
+        }
+
+        String insertSql(SpatialDialect dialect) {
+            List<String> placeholders = new ArrayList<>();
+            columns.forEach(c -> placeholders.add("?"));
+            placeholders.add(dialect.geometryParameter(Crs.PLANAR_SRID));
+            placeholders.add(dialect.geometryParameter(Crs.CRS84_SRID));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ", geom, geom_crs84) VALUES ("
+                    + String.join(", ", placeholders) + ")";
+        }
+    }
+
+    static final TableSpec<ValleyPart> VALLEY = new TableSpec<>("valley_parts",
+            List.of("id", "seq", "kind", "phase", "name_en", "name_zh", "area_m2"), "seq, id",
+            Map.of("kind", "kind"),
+            (row, planar, crs84) -> new ValleyPart(row.getString("id"), row.getString("kind"),
+                    (Integer) row.getObject("phase", Integer.class), row.getString("name_en"), row.getString("name_zh"),
+                    row.getDouble("area_m2"), planar, crs84),
+            (st, i, v, seq) -> {
+                st.setString(i++, v.id());
+                st.setInt(i++, seq);
+                st.setString(i++, v.kind());
+                st.setObject(i++, v.phase(), java.sql.Types.INTEGER);
+                st.setString(i++, v.nameEn());
+                st.setString(i++, v.nameZh());
+                st.setDouble(i++, v.areaSquareMetres());
+                return i;
+            },
+            v -> new Geometry[] {v.planar(), v.crs84()});
+
+    static final TableSpec<Zone> ZONES = new TableSpec<>("zones",
+            List.of("id", "seq", "name_en", "name_zh", "category", "allocatable", "area_m2"), "seq, id",
+            Map.of("category", "category"),
+            (row, planar, crs84) -> new Zone(row.getString("id"), row.getString("name_en"), row.getString("name_zh"),
+                    row.getString("category"), row.getBoolean("allocatable"), row.getDouble("area_m2"), planar, crs84),
+            (st, i, z, seq) -> {
+                st.setString(i++, z.id());
+                st.setInt(i++, seq);
+                st.setString(i++, z.nameEn());
+                st.setString(i++, z.nameZh());
+                st.setString(i++, z.category());
+                st.setBoolean(i++, z.allocatable());
+                st.setDouble(i++, z.areaSquareMetres());
+                return i;
+            },
+            z -> new Geometry[] {z.planar(), z.crs84()});
+
+    static final TableSpec<Parcel> PARCELS = new TableSpec<>("parcels",
+            List.of("id", "seq", "zone_id", "land_use", "status", "far_min", "far_max", "coverage_min", "coverage_max",
+                    "green_ratio_min", "green_ratio_max", "height_max_m", "setback_m", "area_m2", "version",
+                    "updated_at"),
+            "id", Map.of("zone", "zone_id", "landUse", "land_use", "status", "status"),
+            (row, planar, crs84) -> new Parcel(row.getString("id"), row.getString("zone_id"), row.getString("land_use"),
+                    ParcelStatus.fromWireName(row.getString("status")).orElseThrow(),
+                    new PlanningIndicators(row.getDouble("far_min"), row.getDouble("far_max"),
+                            row.getDouble("coverage_min"), row.getDouble("coverage_max"),
+                            row.getDouble("green_ratio_min"), row.getDouble("green_ratio_max"),
+                            row.getDouble("height_max_m"), row.getDouble("setback_m")),
+                    row.getDouble("area_m2"), row.getLong("version"),
+                    row.getTimestamp("updated_at").toInstant(), (Polygon) planar, (Polygon) crs84),
+            (st, i, p, seq) -> {
+                PlanningIndicators ind = p.indicators();
+                st.setString(i++, p.id());
+                st.setInt(i++, seq);
+                st.setString(i++, p.zone());
+                st.setString(i++, p.landUse());
+                st.setString(i++, p.status().wireName());
+                st.setDouble(i++, ind.farMin());
+                st.setDouble(i++, ind.farMax());
+                st.setDouble(i++, ind.coverageMin());
+                st.setDouble(i++, ind.coverageMax());
+                st.setDouble(i++, ind.greenRatioMin());
+                st.setDouble(i++, ind.greenRatioMax());
+                st.setDouble(i++, ind.heightMaxMetres());
+                st.setDouble(i++, ind.setbackMetres());
+                st.setDouble(i++, p.areaSquareMetres());
+                st.setLong(i++, p.version());
+                st.setTimestamp(i++, Timestamp.from(p.updatedAt()));
+                return i;
+            },
+            p -> new Geometry[] {p.planar(), p.crs84()});
+
+    static final TableSpec<ConstraintArea> CONSTRAINTS = new TableSpec<>("constraint_areas",
+            List.of("id", "seq", "kind", "name_en", "name_zh"), "seq, id", Map.of("kind", "kind"),
+            (row, planar, crs84) -> new ConstraintArea(row.getString("id"),
+                    ConstraintKind.fromWireName(row.getString("kind")).orElseThrow(), row.getString("name_en"),
+                    row.getString("name_zh"), planar, crs84),
+            (st, i, c, seq) -> {
+                st.setString(i++, c.id());
+                st.setInt(i++, seq);
+                st.setString(i++, c.kind().wireName());
+                st.setString(i++, c.nameEn());
+                st.setString(i++, c.nameZh());
+                return i;
+            },
+            c -> new Geometry[] {c.planar(), c.crs84()});
+
+    static final TableSpec<Road> ROADS = new TableSpec<>("roads",
+            List.of("id", "seq", "kind", "name_en", "name_zh", "road_class", "red_line_width_m"), "seq, id",
+            Map.of("kind", "kind"),
+            (row, planar, crs84) -> new Road(row.getString("id"), row.getString("kind"), row.getString("name_en"),
+                    row.getString("name_zh"), row.getString("road_class"), row.getDouble("red_line_width_m"), planar,
+                    crs84),
+            (st, i, r, seq) -> {
+                st.setString(i++, r.id());
+                st.setInt(i++, seq);
+                st.setString(i++, r.kind());
+                st.setString(i++, r.nameEn());
+                st.setString(i++, r.nameZh());
+                st.setString(i++, r.roadClass());
+                st.setDouble(i++, r.redLineWidthMetres());
+                return i;
+            },
+            r -> new Geometry[] {r.planar(), r.crs84()});
+
+    private static final Map<Layer<?>, TableSpec<?>> BY_LAYER = new LinkedHashMap<>();
+
+    static {
+        BY_LAYER.put(Layer.VALLEY, VALLEY);
+        BY_LAYER.put(Layer.ZONES, ZONES);
+        BY_LAYER.put(Layer.PARCELS, PARCELS);
+        BY_LAYER.put(Layer.CONSTRAINTS, CONSTRAINTS);
+        BY_LAYER.put(Layer.ROADS, ROADS);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> TableSpec<T> of(Layer<T> layer) {
+        TableSpec<T> spec = (TableSpec<T>) BY_LAYER.get(layer);
+        if (spec == null) {
+            throw new IllegalArgumentException("no table for layer " + layer);
+        }
+        return spec;
+    }
+
+    private ParkTables() {
+    }
+}

@@ -1,0 +1,35 @@
+package org.qiluvalley.planner.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * What differs between spatial databases in the SQL the store writes: how a geometry travels as a parameter and as
+ * a result column, and how "intersects this box, using the index" is spelled.
+ */
+public interface SpatialDialect {
+
+    /** SQL for a geometry parameter of the given SRID (one or more {@code ?}; see {@link #bindGeometry}). */
+    String geometryParameter(int srid);
+
+    /** Binds a geometry to the parameter(s) written by {@link #geometryParameter}; returns the next index. */
+    int bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException;
+
+    /** SQL selecting a geometry column so that {@link #readGeometry} can read it. */
+    String selectGeometry(String column);
+
+    /** Reads a geometry selected with {@link #selectGeometry}; the result carries {@code srid}. */
+    Geometry readGeometry(ResultSet resultSet, int column, int srid) throws SQLException;
+
+    /**
+     * SQL predicate: {@code column} intersects the geometry parameter, with a bounding-box test that the spatial
+     * index answers first and the exact test second. Takes the geometry parameter twice.
+     */
+    default String intersects(String column, int srid) {
+        return column + " && " + geometryParameter(srid) + " AND ST_Intersects(" + column + ", "
+                + geometryParameter(srid) + ")";
+    }
+}

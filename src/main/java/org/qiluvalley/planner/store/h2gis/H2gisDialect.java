@@ -1,0 +1,37 @@
+package org.qiluvalley.planner.store.h2gis;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.locationtech.jts.geom.Geometry;
+import org.qiluvalley.planner.store.SpatialDialect;
+import org.qiluvalley.planner.store.WkbGeometries;
+
+/**
+ * H2 with H2GIS functions. H2 reads and writes its GEOMETRY type as EWKB; its {@code &&} operator uses the
+ * spatial (R-tree) index, and {@code ST_Intersects} comes from H2GIS.
+ */
+public final class H2gisDialect implements SpatialDialect {
+
+    @Override
+    public String geometryParameter(int srid) {
+        return "CAST(? AS GEOMETRY)";
+    }
+
+    @Override
+    public int bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException {
+        statement.setBytes(index, WkbGeometries.writeExtended(geometry));
+        return index + 1;
+    }
+
+    @Override
+    public String selectGeometry(String column) {
+        return column;
+    }
+
+    @Override
+    public Geometry readGeometry(ResultSet resultSet, int column, int srid) throws SQLException {
+        return WkbGeometries.read(resultSet.getBytes(column), srid);
+    }
+}

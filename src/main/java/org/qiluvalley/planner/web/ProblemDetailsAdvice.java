@@ -1,0 +1,83 @@
+package org.qiluvalley.planner.web;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The one error mapper: every failure becomes an RFC 9457 {@code application/problem+json} body. Client mistakes
+ * keep their 4xx status and a message saying what to fix; anything unexpected is a 500 whose body says nothing
+ * about the code (the log has the details).
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return problem(e.status(), e.title(), e.getMessage(), request);
+    }
+
+    /** A request body that is not JSON, or not the JSON expected. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is not valid JSON of the expected shape.",
+                request);
+    }
+
+    /** A path or query value of the wrong type. */
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e, HttpServletRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : e.getPropertyName();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", name + " has a value of the wrong type", request);
+    }
+
+    /**
+     * Spring's own errors (404 no route, 405 method, 406 not acceptable, 415 media type...) keep their status and
+     * headers such as Allow; anything else unexpected is a 500 whose body says nothing about the code.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse error && error.getStatusCode().value() < 500) {
+            HttpStatusCode status = error.getStatusCode();
+            HttpStatus known = HttpStatus.resolve(status.value());
+            ResponseEntity<ProblemDetail> response = problem(status, known == null ? "Error" : known.getReasonPhrase(),
+                    error.getBody().getDetail(), request);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(response.getHeaders());
+            headers.addAll(error.getHeaders());
+            return new ResponseEntity<>(response.getBody(), headers, status);
+        }
+        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to answer this request; the failure has been logged.", request);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
+            HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatus(status);
+        body.setTitle(title);
+        body.setDetail(detail);
+        try {
+            body.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // A path that is not a valid URI reference is left out rather than failing the error response.
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
