@@ -1,0 +1,70 @@
+package org.qiluvalley.planner.store.h2gis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.store.JdbcParcelStore;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The embedded database: an H2 file ({@code valley.mv.db}) in a data directory, with H2GIS, migrated by Flyway
+ * from {@code db/h2gis}. Used by the Spring configuration and by tools and tests that need the store without it.
+ */
+public final class H2gisDatabase {
+
+    static final String MIGRATIONS = "classpath:db/h2gis";
+
+    private H2gisDatabase() {
+    }
+
+    /**
+     * {@code WRITE_DELAY=0}: H2 otherwise writes commits to disk in the background every 500 ms and loses
+     * acknowledged commits when the process is killed (measured; see the README).
+     */
+    public static String jdbcUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("valley") + ";WRITE_DELAY=0";
+    }
+
+    /** A connection pool on the database in {@code dataDir}, created when missing. */
+    public static HikariDataSource dataSource(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl(dataDir));
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("valley-h2gis");
+        config.setMaximumPoolSize(8);
+        return new HikariDataSource(config);
+    }
+
+    /** Applies the same migrations Spring Boot's Flyway applies at start-up. */
+    static FluentConfiguration migrations(FluentConfiguration flyway) {
+        return flyway.locations(MIGRATIONS).javaMigrations(new H2gisFunctionsMigration());
+    }
+
+    /** Migrates the schema of {@code dataSource} to the latest version (outside Spring). */
+    public static void migrate(DataSource dataSource) {
+        migrations(Flyway.configure().dataSource(dataSource)).load().migrate();
+    }
+
+    /** The store contract on this database. */
+    public static ParcelStore store(DataSource dataSource) {
+        return new JdbcParcelStore(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new H2gisDialect());
+    }
+}

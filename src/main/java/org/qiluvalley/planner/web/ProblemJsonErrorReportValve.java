@@ -1,0 +1,44 @@
+package org.qiluvalley.planner.web;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * Tomcat rejects some requests before they reach Spring (an encoded slash or NUL in the path, a malformed request
+ * line). Its default error page is HTML; this valve answers those with a problem+json body instead, and never with
+ * a stack trace or server version.
+ */
+public class ProblemJsonErrorReportValve extends ErrorReportValve {
+
+    public ProblemJsonErrorReportValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        String detail = status < 500 ? "The request was rejected before it reached the service: the URL or the request "
+                + "line is malformed (for example an encoded slash or NUL character in the path)."
+                : "The server failed to answer this request.";
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + (status < 500 ? "Bad request" : "Internal error")
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+        try {
+            response.setContentType("application/problem+json");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client has gone or the response was committed; nothing more can be said.
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.qiluvalley.planner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.parcel.FeatureQuery;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Page;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.parcel.ParkDataset;
+import org.qiluvalley.planner.testsupport.ParkData;
+
+/**
+ * The store contract: every implementation of {@link ParcelStore} runs these tests against a fresh, empty database
+ * loaded with the park's seed data.
+ */
+public abstract class ParcelStoreContract {
+
+    protected static final ParkDataset PARK = ParkData.dataset();
+
+    protected ParcelStore store;
+
+    /** A store on a fresh, migrated, empty database. */
+    protected abstract ParcelStore freshStore() throws Exception;
+
+    @BeforeEach
+    void loadPark() throws Exception {
+        store = freshStore();
+        assertThat(store.hasDataset(PARK.name())).isFalse();
+        assertThat(store.loadDataset(PARK)).isTrue();
+    }
+
+    @Test
+    void loadingTheSameDatasetAgainChangesNothing() {
+        assertThat(store.hasDataset(PARK.name())).isTrue();
+        assertThat(store.loadDataset(PARK)).isFalse();
+        assertThat(store.find(Layer.PARCELS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.parcels().size());
+        assertThat(store.find(Layer.ZONES, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.zones().size());
+    }
+
+    @Test
+    void everyLayerHoldsWhatWasLoaded() {
+        assertThat(store.find(Layer.VALLEY, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.valley().size());
+        assertThat(store.find(Layer.ZONES, FeatureQuery.all()).numberMatched()).isEqualTo(6);
+        assertThat(store.find(Layer.ROADS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.roads().size());
+        assertThat(store.find(Layer.CONSTRAINTS, FeatureQuery.all()).numberMatched()).isEqualTo(5);
+        assertThat(store.find(Layer.PARCELS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.parcels().size());
+    }
+
+    @Test
+    void parcelsComeBackByIdWithTheirAreaAndGeometry() {
+        for (Parcel expected : PARK.parcels().subList(0, 20)) {
+            Parcel stored = store.findById(Layer.PARCELS, expected.id()).orElseThrow();
+            assertThat(stored.zone()).isEqualTo(expected.zone());
+            assertThat(stored.landUse()).isEqualTo(expected.landUse());
+            assertThat(stored.status()).isEqualTo(expected.status());
+            assertThat(stored.indicators()).isEqualTo(expected.indicators());
+            assertThat(stored.areaSquareMetres()).isCloseTo(expected.areaSquareMetres(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(stored.planar().getSRID()).isEqualTo(4548);
+            assertThat(stored.crs84().getSRID()).isEqualTo(4326);
+            assertThat(stored.crs84().equalsExact(expected.crs84(), 1e-12)).as("CRS84 geometry of %s", expected.id()).isTrue();
+            assertThat(stored.planar().equalsExact(expected.planar(), 1e-6)).as("planar geometry of %s", expected.id()).isTrue();
+            assertThat(stored.version()).isEqualTo(1);
+        }
+        assertThat(store.findById(Layer.PARCELS, "QOV-XX-999")).isEmpty();
+        assertThat(store.findById(Layer.ZONES, "exhibition")).isPresent();
+    }
+
+    @Test
+    void pagesTileTheWholeLayerInIdOrder() {
+        List<String> expected = PARK.parcels().stream().map(Parcel::id).sorted().toList();
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < expected.size(); offset += 7) {
+            Page<Parcel> page = store.find(Layer.PARCELS, new FeatureQuery(null, Map.of(), offset, 7));
+            assertThat(page.numberMatched()).isEqualTo(expected.size());
+            page.items().forEach(p -> paged.add(p.id()));
+        }
+        assertThat(paged).isEqualTo(expected);
+        Page<Parcel> beyond = store.find(Layer.PARCELS, new FeatureQuery(null, Map.of(), expected.size() + 5, 10));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.numberMatched()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void bboxQueriesMatchADirectJtsComputation() {
+        Envelope park = new Envelope();
+        PARK.parcels().forEach(p -> park.expandToInclude(p.crs84().getEnvelopeInternal()));
+        Random random = new Random(7);
+        for (int i = 0; i < 40; i++) {
+            double w = park.getWidth() * (0.02 + random.nextDouble() * 0.4);
+            double h = park.getHeight() * (0.02 + random.nextDouble() * 0.4);
+            double x = park.getMinX() - w / 2 + random.nextDouble() * park.getWidth();
+            double y = park.getMinY() - h / 2 + random.nextDouble() * park.getHeight();
+            Envelope box = new Envelope(x, x + w, y, y + h);
+            Geometry boxGeometry = CrsTransform.CRS84.toGeometry(box);
+            List<String> expected = PARK.parcels().stream().filter(p -> p.crs84().intersects(boxGeometry))
+                    .map(Parcel::id).sorted().toList();
+            Page<Parcel> page = store.find(Layer.PARCELS, new FeatureQuery(box, Map.of(), 0, 1000));
+            assertThat(page.items().stream().map(Parcel::id).toList()).as("parcels in %s", box).isEqualTo(expected);
+            assertThat(page.numberMatched()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void filtersOnAllowedPropertiesOnly() {
+        long available = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).count();
+        assertThat(store.find(Layer.PARCELS, new FeatureQuery(null, Map.of("status", "available"), 0, 1000))
+                .numberMatched()).isEqualTo(available);
+        long incubator = PARK.parcels().stream().filter(p -> p.zone().equals("incubator")).count();
+        Page<Parcel> page = store.find(Layer.PARCELS, new FeatureQuery(null, Map.of("zone", "incubator"), 0, 1000));
+        assertThat(page.numberMatched()).isEqualTo(incubator).isPositive();
+        assertThat(page.items()).allMatch(p -> p.zone().equals("incubator"));
+        assertThat(store.find(Layer.PARCELS, new FeatureQuery(null, Map.of("zone", "x' OR '1'='1"), 0, 10))
+                .numberMatched()).as("a literal is a bound parameter, never SQL").isZero();
+        assertThatThrownBy(() -> store.find(Layer.PARCELS, new FeatureQuery(null, Map.of("area_m2", "1"), 0, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void extentCoversEveryFeature() {
+        Envelope extent = store.extentCrs84(Layer.PARCELS).orElseThrow();
+        PARK.parcels().forEach(p -> assertThat(extent.covers(p.crs84().getEnvelopeInternal())).isTrue());
+        Envelope valley = store.extentCrs84(Layer.VALLEY).orElseThrow();
+        assertThat(valley.getMinX()).isBetween(117.18, 117.22);
+        assertThat(valley.getMaxY()).isBetween(36.75, 36.78);
+    }
+
+    @Test
+    void layersOtherThanParcelsKeepTheirLoadOrder() {
+        List<String> zones = store.find(Layer.ZONES, FeatureQuery.all()).items().stream()
+                .map(org.qiluvalley.planner.parcel.Zone::id).toList();
+        assertThat(zones).isEqualTo(PARK.zones().stream().map(org.qiluvalley.planner.parcel.Zone::id).toList());
+        assertThat(PARK.parcels().stream().map(Parcel::id).sorted(Comparator.naturalOrder()).toList())
+                .isEqualTo(store.find(Layer.PARCELS, FeatureQuery.all()).items().stream().map(Parcel::id).toList());
+    }
+}
