@@ -1,0 +1,143 @@
+package org.qiluvalley.planner.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qiluvalley.planner.testsupport.ServiceClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The built jar is self-contained: started from an empty directory it creates {@code ./data}, loads the bundled
+ * park data once, serves the map and the OGC API, and a restart loads nothing twice. GDAL's OGC API client reads it
+ * as any GIS would.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void jarStartedFromAnEmptyDirectoryServesTheMapAndTheParkAndRestartsWithoutReloading() throws Exception {
+        Path jar = builtJar();
+        int port = freePort();
+        ServiceClient client = new ServiceClient("http://127.0.0.1:" + port);
+
+        Process first = start(jar, port, "first.log");
+        try {
+            awaitUp(client, first);
+            assertThat(workDir.resolve("data/valley.mv.db")).exists();
+
+            ServiceClient.Reply map = client.get("/");
+            assertThat(map.status()).isEqualTo(200);
+            assertThat(map.contentType()).startsWith("text/html");
+            assertThat(map.body()).contains("leaflet");
+            assertThat(client.get("/webjars/leaflet/dist/leaflet.js").status()).isEqualTo(200);
+
+            JsonNode page = client.get("/ogc/collections/parcels/items?limit=5").json();
+            assertThat(page.get("features").size()).isEqualTo(5);
+            assertThat(page.get("numberMatched").intValue()).isBetween(150, 300);
+            assertThat(hasLink(page, "next")).isTrue();
+
+            gdalListsTheCollections(port);
+        } finally {
+            stop(first);
+        }
+        assertThat(Files.readString(workDir.resolve("first.log"))).contains("Loaded park data");
+
+        Process second = start(jar, port, "second.log");
+        try {
+            awaitUp(client, second);
+            JsonNode all = client.get("/ogc/collections/parcels/items?limit=1").json();
+            assertThat(all.get("numberMatched").intValue()).as("a restart loads nothing twice")
+                    .isEqualTo(client.get("/ogc/collections/parcels/items?limit=1").json().get("numberMatched").intValue())
+                    .isBetween(150, 300);
+        } finally {
+            stop(second);
+        }
+        String secondLog = Files.readString(workDir.resolve("second.log"));
+        assertThat(secondLog).contains("Park data already loaded").doesNotContain("Loaded park data");
+    }
+
+    private void gdalListsTheCollections(int port) throws Exception {
+        Path ogrinfo = Path.of("/usr/bin/ogrinfo");
+        if (!Files.isExecutable(ogrinfo)) {
+            assumeThat("true".equals(System.getenv("CI"))).as("GDAL's ogrinfo is required in CI").isFalse();
+            return;
+        }
+        Process gdal = new ProcessBuilder(ogrinfo.toString(), "-ro", "OAPIF:http://127.0.0.1:" + port + "/ogc")
+                .redirectErrorStream(true).start();
+        String out = new String(gdal.getInputStream().readAllBytes());
+        assertThat(gdal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gdal.exitValue()).as(out).isZero();
+        for (String collection : List.of("valley", "zones", "parcels", "available-sites", "constraints", "roads")) {
+            assertThat(out).as("ogrinfo output").containsPattern("\\d+: " + collection + " ");
+        }
+    }
+
+    private Process start(Path jar, int port, String logName) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(logName).toFile()).start();
+    }
+
+    private static void awaitUp(ServiceClient client, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("the service process exited early").isTrue();
+            try {
+                if (client.get("/ogc").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service did not answer within 120 s");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static boolean hasLink(JsonNode body, String rel) {
+        for (JsonNode link : body.get("links")) {
+            if (link.get("rel").stringValue().equals(rel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path builtJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("valley-planner-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("target/valley-planner-*.jar not built: run mvn verify"))
+                    .toAbsolutePath();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
