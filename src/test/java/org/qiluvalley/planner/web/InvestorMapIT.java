@@ -1,0 +1,444 @@
+package org.qiluvalley.planner.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qiluvalley.planner.PlannerApplication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The investor map (web/index.html, served at /) in a real headless Chromium against the real application.
+ *
+ * <p>Every expectation is checked against the OGC API as fetched over HTTP by the test itself, so the test
+ * holds for whatever gis-data the application was seeded with. Waits are on the page's own readiness flag
+ * ({@code window.mapReady}) and on DOM conditions, never on fixed sleeps.
+ *
+ * <p>Chromium and chromedriver come from Debian ({@code apt-get install chromium chromium-driver
+ * fonts-noto-cjk}); the driver path is given explicitly so Selenium Manager never tries to download one.
+ */
+@SpringBootTest(classes = PlannerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// Closes the application, and with it the embedded database, before the temporary data directory is deleted.
+@DirtiesContext
+class InvestorMapIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final double M2_PER_HA = 10_000.0;
+    private static final double M2_PER_MU = 10_000.0 / 15;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** A fresh data directory: the application seeds its embedded database from gis-data on first start. */
+    @TempDir
+    static Path dataDir;
+
+    /** Chromium's profile, fresh for every run so no state leaks between runs. */
+    @TempDir
+    static Path browserProfile;
+
+    private static WebDriver driver;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @DynamicPropertySource
+    static void useTemporaryDataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("valley.data-dir", () -> dataDir.toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        // In CI (.ci/run installs Chromium) a missing browser is a failure, never a silent skip.
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (ci && !(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "Skipping the investor-map browser test: " + CHROMIUM + " is missing (apt-get install chromium)");
+        assumeTrue(Files.isExecutable(CHROMEDRIVER),
+                "Skipping the investor-map browser test: " + CHROMEDRIVER + " is missing (apt-get install chromium-driver)");
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + browserProfile,
+                // wide enough for the desktop layout: side list and map side by side
+                "--window-size=1400,900",
+                "--lang=en-US");
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Tests
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void listsAndDrawsEveryAvailableSite() {
+        Sites api = availableSites();
+        assertFalse(api.all().isEmpty(), "the seeded data should offer at least one available site");
+
+        openMap("");
+
+        assertEquals(api.numberMatched(), rowIds().size(), "one .site-row per available site");
+        assertEquals(api.numberMatched(), shownCount(), "#site-count");
+        assertEquals(api.ids(), new TreeSet<>(rowIds()), "the list shows exactly the API's available sites");
+
+        long parcels = (Long) js("return window.investorMap.layers.parcels.getLayers().length");
+        assertTrue(parcels > 0, "the parcels layer has features");
+        long highlighted = (Long) js("return window.investorMap.layers.sites.getLayers().length");
+        assertEquals(api.numberMatched(), highlighted, "every available site is highlighted on the map");
+
+        // The canvas renderer leaves no DOM per parcel, so check that it really painted something.
+        long painted = (Long) js("""
+                const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+                if (!canvas) return 0;
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let count = 0;
+                for (let i = 3; i < pixels.length; i += 16) if (pixels[i] > 0) count++;
+                return count;""");
+        assertTrue(painted > 1000, "the parcel canvas has drawn pixels, got " + painted);
+    }
+
+    @Test
+    void zoneFilterAndAreaFilterInMuNarrowTheList() {
+        Sites api = availableSites();
+        // The zone with most sites that is not the only one, so that filtering visibly removes rows.
+        Map<String, List<Site>> byZone = api.all().stream()
+                .collect(Collectors.groupingBy(Site::zone, LinkedHashMap::new, Collectors.toList()));
+        List<Site> zoneSites = byZone.values().stream()
+                .filter(list -> list.size() < api.all().size())
+                .max(Comparator.comparingInt(List::size))
+                .orElseThrow(() -> new AssertionError("the test needs available sites in at least two zones"));
+        String zone = zoneSites.get(0).zone();
+
+        openMap("");
+        new Select(driver.findElement(By.id("filter-zone"))).selectByValue(zone);
+
+        Set<String> inZone = ids(zoneSites);
+        awaitRows(inZone);
+        assertTrue(inZone.size() < api.numberMatched(), "the zone filter removes rows");
+        assertEquals(inZone.size(), shownCount(), "#site-count follows the zone filter");
+        for (String id : rowIds()) {
+            assertEquals(zone, api.byId().get(id).zone(), "row " + id + " belongs to the chosen zone");
+        }
+
+        // A minimum area in mu, placed in the middle of the widest gap between the zone's site areas so that
+        // no rounding anywhere can move a site across it.
+        double minMu = thresholdBetween(zoneSites.stream().map(s -> s.areaM2() / M2_PER_MU).toList());
+        String typed = String.format(Locale.ROOT, "%.3f", minMu);
+        Set<String> bigEnough = ids(zoneSites.stream()
+                .filter(s -> s.areaM2() >= Double.parseDouble(typed) * M2_PER_MU)
+                .toList());
+        assertFalse(bigEnough.isEmpty(), "threshold keeps some sites");
+        assertTrue(bigEnough.size() < inZone.size(), "threshold removes some sites");
+
+        new Select(driver.findElement(By.id("filter-area-unit"))).selectByValue("mu");
+        driver.findElement(By.id("filter-area-min")).sendKeys(typed);
+        awaitRows(bigEnough);
+        assertEquals(bigEnough.size(), shownCount(), "#site-count follows the area filter");
+
+        // Switching the unit back to ha converts the shown number but must not change the filter.
+        new Select(driver.findElement(By.id("filter-area-unit"))).selectByValue("ha");
+        double shownHa = Double.parseDouble(driver.findElement(By.id("filter-area-min")).getDomProperty("value"));
+        assertEquals(Double.parseDouble(typed) / 15, shownHa, 0.001, "min area converted from mu to ha");
+        assertEquals(bigEnough, new TreeSet<>(rowIds()), "the unit switch keeps the same sites");
+    }
+
+    @Test
+    void clickingARowOpensThePopupWithPlanningConditions() {
+        Sites api = availableSites();
+        openMap("");
+
+        List<WebElement> rows = rows();
+        WebElement row = rows.get(Math.min(2, rows.size() - 1));
+        String id = row.getDomAttribute("data-parcel-id");
+        row.click();
+
+        WebElement popup = awaitPopup(id);
+        String text = popup.getText();
+        assertTrue(text.contains(id), "popup names the parcel: " + text);
+
+        double areaM2 = api.byId().get(id).areaM2();
+        assertEquals(areaM2 / M2_PER_HA, numberBefore(text, "ha"), 0.006, "area in ha in: " + text);
+        assertEquals(areaM2 / M2_PER_MU, numberBefore(text, "mu"), 0.06, "area in mu in: " + text);
+        assertEquals(areaM2, numberBefore(text, "m²"), 0.6, "area in m² in: " + text);
+        assertTrue(text.contains("FAR") || text.contains("Floor area ratio"), "popup lists the FAR: " + text);
+
+        assertEquals(List.of(id), selectedRowIds(), "the clicked row is highlighted");
+    }
+
+    @Test
+    void urlHashSharesTheViewAndRestoresTheSelectedParcel() {
+        Sites api = availableSites();
+        Site site = api.all().get(api.all().size() / 2);
+
+        openMap("");
+        new Select(driver.findElement(By.id("filter-zone"))).selectByValue(site.zone());
+        awaitRows(ids(api.all().stream().filter(s -> s.zone().equals(site.zone())).toList()));
+        driver.findElement(By.cssSelector(".site-row[data-parcel-id='" + site.id() + "']")).click();
+        awaitPopup(site.id());
+
+        new WebDriverWait(driver, TIMEOUT).until(d -> site.id().equals(hash(d.getCurrentUrl()).get("parcel")));
+        String sharedUrl = driver.getCurrentUrl();
+        Map<String, String> shared = hash(sharedUrl);
+        assertEquals(site.zone(), shared.get("zone"), "the hash carries the zone filter: " + sharedUrl);
+        double[] sharedView = view(shared.get("map"), sharedUrl);
+
+        // A fresh page load from the shared link, as a second investor opening it would do.
+        openUrl(sharedUrl);
+
+        assertEquals(site.zone(), new Select(driver.findElement(By.id("filter-zone"))).getFirstSelectedOption()
+                .getDomAttribute("value"), "zone filter restored");
+        awaitPopup(site.id());
+        assertEquals(List.of(site.id()), selectedRowIds(), "selected row restored");
+
+        @SuppressWarnings("unchecked")
+        List<Number> restored = (List<Number>) js("""
+                const m = window.investorMap.map, c = m.getCenter();
+                return [m.getZoom(), c.lat, c.lng];""");
+        assertEquals(sharedView[0], restored.get(0).doubleValue(), 1e-9, "zoom restored");
+        assertEquals(sharedView[1], restored.get(1).doubleValue(), 1e-4, "centre latitude restored");
+        assertEquals(sharedView[2], restored.get(2).doubleValue(), 1e-4, "centre longitude restored");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Page helpers
+    // ------------------------------------------------------------------------------------------------
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Opens the map without animations, optionally with a URL hash, and waits until it is ready. */
+    private void openMap(String hash) {
+        openUrl(baseUrl() + "/?animate=0" + (hash.isEmpty() ? "" : "#" + hash));
+    }
+
+    private void openUrl(String url) {
+        // Leaving the page first forces a real load: navigating to a URL that differs only in its hash
+        // would otherwise stay on the same document, with the previous test's state.
+        driver.get("about:blank");
+        driver.get(url);
+        new WebDriverWait(driver, TIMEOUT).until(d -> {
+            Object error = js("return window.mapError || null");
+            if (error != null) {
+                throw new AssertionError("the map failed to load: " + error);
+            }
+            return Boolean.TRUE.equals(js("return window.mapReady === true"));
+        });
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#site-list .site-row"));
+    }
+
+    /** The data-parcel-id of the rows matching a selector, read in one round trip to the browser. */
+    @SuppressWarnings("unchecked")
+    private List<String> parcelIds(String cssSelector) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(e => e.dataset.parcelId);",
+                cssSelector);
+    }
+
+    private List<String> rowIds() {
+        return parcelIds("#site-list .site-row");
+    }
+
+    private List<String> selectedRowIds() {
+        return parcelIds("#site-list .site-row.selected");
+    }
+
+    private void awaitRows(Set<String> expected) {
+        try {
+            new WebDriverWait(driver, TIMEOUT).until(d -> expected.equals(new TreeSet<>(rowIds())));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("expected rows " + expected + " but the list shows " + new TreeSet<>(rowIds()));
+        }
+    }
+
+    private WebElement awaitPopup(String id) {
+        WebElement popup = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup .site-popup")));
+        assertEquals(id, popup.getDomAttribute("data-parcel-id"), "popup of the selected parcel");
+        return popup;
+    }
+
+    /** The leading number of #site-count, e.g. 12 from "12 sites · 12 块 (of 137 …)". */
+    private int shownCount() {
+        String text = driver.findElement(By.id("site-count")).getText();
+        Matcher m = Pattern.compile("^\\s*(\\d+)").matcher(text);
+        assertTrue(m.find(), "#site-count starts with a number: " + text);
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The number printed just before a unit, e.g. 1.77 from "1.77 ha"; thousands separators allowed. */
+    private static double numberBefore(String text, String unit) {
+        Matcher m = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s*" + Pattern.quote(unit) + "(?![\\p{L}])").matcher(text);
+        assertTrue(m.find(), "no number in " + unit + " in: " + text);
+        return Double.parseDouble(m.group(1).replace(",", ""));
+    }
+
+    /** The key=value pairs of a URL's hash. */
+    private static Map<String, String> hash(String url) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int at = url.indexOf('#');
+        if (at < 0) {
+            return values;
+        }
+        for (String pair : url.substring(at + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** zoom/lat/lon from the hash's map entry. */
+    private static double[] view(String map, String url) {
+        assertTrue(map != null && map.matches("[\\d.]+/-?[\\d.]+/-?[\\d.]+"), "the hash carries zoom/lat/lon: " + url);
+        String[] parts = map.split("/");
+        return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+    }
+
+    /** The middle of the widest gap between consecutive distinct values, not counting the ends. */
+    private static double thresholdBetween(List<Double> values) {
+        List<Double> sorted = values.stream().distinct().sorted().toList();
+        assertTrue(sorted.size() >= 2, "the test needs sites of at least two different areas");
+        int best = 1;
+        for (int i = 2; i < sorted.size(); i++) {
+            if (sorted.get(i) - sorted.get(i - 1) > sorted.get(best) - sorted.get(best - 1)) {
+                best = i;
+            }
+        }
+        return (sorted.get(best - 1) + sorted.get(best)) / 2;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The API, as the page sees it
+    // ------------------------------------------------------------------------------------------------
+
+    record Site(String id, String zone, double areaM2) {}
+
+    record Sites(int numberMatched, List<Site> all) {
+        Map<String, Site> byId() {
+            return all.stream().collect(Collectors.toMap(Site::id, Function.identity()));
+        }
+
+        Set<String> ids() {
+            return InvestorMapIT.ids(all);
+        }
+    }
+
+    private static Set<String> ids(List<Site> sites) {
+        return sites.stream().map(Site::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** All available sites, paged as the OGC API requires (at most 1000 per request). */
+    private Sites availableSites() {
+        List<Site> sites = new ArrayList<>();
+        int numberMatched = -1;
+        for (int offset = 0; ; offset += 1000) {
+            String json = get("/ogc/collections/available-sites/items?limit=1000&offset=" + offset);
+            numberMatched = ((Number) JsonPath.read(json, "$.numberMatched")).intValue();
+            List<Map<String, Object>> features = JsonPath.read(json, "$.features");
+            for (Map<String, Object> feature : features) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> properties = (Map<String, Object>) feature.get("properties");
+                sites.add(new Site(String.valueOf(feature.get("id")), (String) properties.get("zone"),
+                        ((Number) properties.get("areaM2")).doubleValue()));
+            }
+            List<String> next = JsonPath.read(json, "$.links[?(@.rel == 'next')].href");
+            if (next.isEmpty() || features.isEmpty()) {
+                break;
+            }
+        }
+        assertEquals(numberMatched, sites.size(), "numberMatched agrees with the features returned");
+        return new Sites(numberMatched, sites);
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted during GET " + path, e);
+        }
+    }
+}
