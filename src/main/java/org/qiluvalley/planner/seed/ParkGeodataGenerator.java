@@ -367,15 +367,25 @@ public final class ParkGeodataGenerator {
     // ---------------------------------------------------------------------------------------------------------
     // files
 
-    /** Local metres to EPSG:4548 (exact translation) to CRS84. */
+    /**
+     * Local metres to EPSG:4548 (exact translation) to CRS84, rounded as the file stores it, so that what is written
+     * is exactly what the service will read.
+     */
     private Geometry toCrs84(Geometry local) {
         Geometry planar = AffineTransformation.translationInstance(originX, originY).transform(local);
         planar.setSRID(CrsTransform.PLANAR.getSRID());
-        return CrsTransform.toCrs84(planar);
+        Geometry crs84 = CrsTransform.toCrs84(planar);
+        crs84.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            c.x = GeoJson.round(c.x, GeoJson.CRS84_DECIMALS);
+            c.y = GeoJson.round(c.y, GeoJson.CRS84_DECIMALS);
+        });
+        crs84.geometryChanged();
+        return crs84;
     }
 
-    private static double area2(Geometry g) {
-        return GeoJson.round(g.getArea(), 2);
+    /** The area (m², 2 decimals) the service computes: of the stored CRS84 outline transformed to EPSG:4548. */
+    private double area2(Geometry local) {
+        return GeoJson.round(CrsTransform.toPlanar(toCrs84(local)).getArea(), 2);
     }
 
     private byte[] valleyFile(Polygon boundary, Geometry phase1, Geometry phase2) {
