@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir directory of the embedded database (created when missing)
  * @param seedLocation where the park's seed data ({@code *.geojson}, {@code zoning-rules.yaml}) is read from:
  *     a Spring resource location such as {@code classpath:gis-data/} or {@code file:/srv/valley/gis-data/}
+ * @param db the production database; with no URL the embedded H2GIS store in {@code data-dir} is used
  * @param items paging limits of the OGC API items endpoints
  * @param map options of the web map
  */
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ValleyProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("classpath:gis-data/") String seedLocation,
+        @DefaultValue Db db,
         @DefaultValue Items items,
         @DefaultValue Map map) {
 
@@ -28,6 +30,29 @@ public record ValleyProperties(
         }
         if (!seedLocation.endsWith("/")) {
             seedLocation = seedLocation + "/";
+        }
+    }
+
+    /**
+     * The PostgreSQL + PostGIS database ({@code VALLEY_DB_URL}, {@code VALLEY_DB_USER}, {@code VALLEY_DB_PASSWORD}).
+     *
+     * @param url a {@code jdbc:postgresql://} URL, or empty for the embedded store
+     */
+    public record Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password) {
+        public Db {
+            if (!url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("valley.db.url (VALLEY_DB_URL) must be a jdbc:postgresql:// URL or "
+                        + "empty for the embedded store; got a URL starting " + url.substring(0, Math.min(16, url.length())));
+            }
+        }
+
+        public boolean postgis() {
+            return !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
         }
     }
 

@@ -1,6 +1,8 @@
 package org.qiluvalley.planner.parcel;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Envelope;
 
@@ -33,4 +35,28 @@ public interface ParcelStore {
      * @return true when it was loaded now, false when it was already there (nothing changed)
      */
     boolean loadDataset(ParkDataset dataset);
+
+    /**
+     * Adds the parcels whose ids are not stored yet, in one transaction; a parcel whose id exists is skipped and
+     * left exactly as it is, so re-running an import changes nothing.
+     *
+     * @return how many were inserted
+     */
+    int insertParcelsIfAbsent(List<Parcel> parcels);
+
+    /**
+     * Runs {@code work} in one transaction: every store call it makes on this thread joins it. Commits when it
+     * returns, rolls back when it throws.
+     */
+    <R> R inTransaction(Supplier<R> work);
+
+    /**
+     * Locks the zone's row until the surrounding transaction ends ({@code SELECT ... FOR UPDATE}), so that
+     * check-then-write on a zone (validation, then the write) is atomic. Another transaction locking the same zone
+     * waits.
+     *
+     * @throws IllegalStateException when called outside {@link #inTransaction}
+     * @throws java.util.NoSuchElementException when the zone does not exist
+     */
+    void lockZone(String zoneId);
 }

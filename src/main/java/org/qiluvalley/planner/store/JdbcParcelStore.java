@@ -20,10 +20,12 @@ import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Page;
+import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -111,13 +113,8 @@ public class JdbcParcelStore implements ParcelStore {
     @Override
     public Optional<Envelope> extentCrs84(Layer<?> layer) {
         ParkTables.TableSpec<?> spec = ParkTables.of(layer);
-        // Envelopes are merged in Java: both databases can do it, but this keeps one code path and the tables small.
-        Envelope extent = new Envelope();
-        jdbc.query("SELECT " + dialect.selectGeometry("geom_crs84") + " FROM " + spec.table(),
-                (ResultSet rs) -> {
-                    extent.expandToInclude(dialect.readGeometry(rs, 1, Crs.CRS84_SRID).getEnvelopeInternal());
-                });
-        return extent.isNull() ? Optional.empty() : Optional.of(extent);
+        return Optional.ofNullable(jdbc.query("SELECT " + dialect.extent("geom_crs84") + " FROM " + spec.table(),
+                rs -> rs.next() ? dialect.readExtent(rs, 1) : null));
     }
 
     @Override
@@ -146,25 +143,64 @@ public class JdbcParcelStore implements ParcelStore {
         return Boolean.TRUE.equals(loaded);
     }
 
-    private <T> void insertAll(ParkTables.TableSpec<T> spec, List<T> records) {
+    private <T> int insertAll(ParkTables.TableSpec<T> spec, List<T> records) {
+        return insert(spec, records, 0, false);
+    }
+
+    @Override
+    public int insertParcelsIfAbsent(List<Parcel> parcels) {
+        Integer inserted = transactions.execute(status -> {
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM parcels", Long.class);
+            return insert(ParkTables.PARCELS, parcels, count == null ? 0 : count.intValue(), true);
+        });
+        return inserted == null ? 0 : inserted;
+    }
+
+    /** Batch insert; with {@code ifAbsent} a row whose id exists is skipped. Returns the rows inserted. */
+    private <T> int insert(ParkTables.TableSpec<T> spec, List<T> records, int firstSeq, boolean ifAbsent) {
         if (records.isEmpty()) {
-            return;
+            return 0;
         }
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
-        try (PreparedStatement st = connection.prepareStatement(spec.insertSql(dialect))) {
-            int seq = 0;
+        try (PreparedStatement st = connection.prepareStatement(ifAbsent ? spec.insertIfAbsentSql(dialect)
+                : spec.insertSql(dialect))) {
+            int seq = firstSeq;
             for (T record : records) {
                 int next = spec.binder().bind(st, 1, record, seq++);
                 Geometry[] geometries = spec.geometries().apply(record);
                 next = dialect.bindGeometry(st, next, geometries[0]);
-                dialect.bindGeometry(st, next, geometries[1]);
+                next = dialect.bindGeometry(st, next, geometries[1]);
+                if (ifAbsent) {
+                    st.setString(next, spec.id().apply(record));
+                }
                 st.addBatch();
             }
-            st.executeBatch();
+            int inserted = 0;
+            for (int rows : st.executeBatch()) {
+                inserted += rows == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(rows, 0);
+            }
+            return inserted;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot insert into " + spec.table() + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+
+    @Override
+    public <R> R inTransaction(java.util.function.Supplier<R> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    @Override
+    public void lockZone(String zoneId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("lockZone needs a transaction: call it inside inTransaction");
+        }
+        List<String> locked = jdbc.query("SELECT id FROM zones WHERE id = ? FOR UPDATE", (rs, n) -> rs.getString(1),
+                zoneId);
+        if (locked.isEmpty()) {
+            throw new java.util.NoSuchElementException("no zone " + zoneId);
         }
     }
 }

@@ -39,13 +39,24 @@ final class ParkTables {
     }
 
     record TableSpec<T>(String table, List<String> columns, String orderBy, Map<String, String> filterColumns,
-            RowReader<T> reader, RowBinder<T> binder, java.util.function.Function<T, Geometry[]> geometries) {
+            RowReader<T> reader, RowBinder<T> binder, java.util.function.Function<T, Geometry[]> geometries,
+            java.util.function.Function<T, String> id) {
 
         String selectList(SpatialDialect dialect) {
             List<String> all = new ArrayList<>(columns);
             all.add(dialect.selectGeometry("geom"));
             all.add(dialect.selectGeometry("geom_crs84"));
             return String.join(", ", all);
+        }
+
+        /** An insert that adds nothing when the id exists; takes the id once more as its last parameter. */
+        String insertIfAbsentSql(SpatialDialect dialect) {
+            List<String> placeholders = new ArrayList<>();
+            columns.forEach(c -> placeholders.add("?"));
+            placeholders.add(dialect.geometryParameter(Crs.PLANAR_SRID));
+            placeholders.add(dialect.geometryParameter(Crs.CRS84_SRID));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ", geom, geom_crs84) SELECT "
+                    + String.join(", ", placeholders) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)";
         }
 
         String insertSql(SpatialDialect dialect) {
@@ -74,7 +85,7 @@ final class ParkTables {
                 st.setDouble(i++, v.areaSquareMetres());
                 return i;
             },
-            v -> new Geometry[] {v.planar(), v.crs84()});
+            v -> new Geometry[] {v.planar(), v.crs84()}, v -> v.id());
 
     static final TableSpec<Zone> ZONES = new TableSpec<>("zones",
             List.of("id", "seq", "name_en", "name_zh", "category", "allocatable", "area_m2"), "seq, id",
@@ -91,7 +102,7 @@ final class ParkTables {
                 st.setDouble(i++, z.areaSquareMetres());
                 return i;
             },
-            z -> new Geometry[] {z.planar(), z.crs84()});
+            z -> new Geometry[] {z.planar(), z.crs84()}, z -> z.id());
 
     static final TableSpec<Parcel> PARCELS = new TableSpec<>("parcels",
             List.of("id", "seq", "zone_id", "land_use", "status", "far_min", "far_max", "coverage_min", "coverage_max",
@@ -126,7 +137,7 @@ final class ParkTables {
                 st.setTimestamp(i++, Timestamp.from(p.updatedAt()));
                 return i;
             },
-            p -> new Geometry[] {p.planar(), p.crs84()});
+            p -> new Geometry[] {p.planar(), p.crs84()}, p -> p.id());
 
     static final TableSpec<ConstraintArea> CONSTRAINTS = new TableSpec<>("constraint_areas",
             List.of("id", "seq", "kind", "name_en", "name_zh"), "seq, id", Map.of("kind", "kind"),
@@ -141,7 +152,7 @@ final class ParkTables {
                 st.setString(i++, c.nameZh());
                 return i;
             },
-            c -> new Geometry[] {c.planar(), c.crs84()});
+            c -> new Geometry[] {c.planar(), c.crs84()}, c -> c.id());
 
     static final TableSpec<Road> ROADS = new TableSpec<>("roads",
             List.of("id", "seq", "kind", "name_en", "name_zh", "road_class", "red_line_width_m"), "seq, id",
@@ -159,7 +170,7 @@ final class ParkTables {
                 st.setDouble(i++, r.redLineWidthMetres());
                 return i;
             },
-            r -> new Geometry[] {r.planar(), r.crs84()});
+            r -> new Geometry[] {r.planar(), r.crs84()}, r -> r.id());
 
     private static final Map<Layer<?>, TableSpec<?>> BY_LAYER = new LinkedHashMap<>();
 

@@ -32,4 +32,10 @@ public interface SpatialDialect {
         return column + " && " + geometryParameter(srid) + " AND ST_Intersects(" + column + ", "
                 + geometryParameter(srid) + ")";
     }
+
+    /** SQL of an aggregate giving the extent of a geometry column, read by {@link #readExtent}. */
+    String extent(String column);
+
+    /** Reads the extent selected with {@link #extent}; null when the table is empty. */
+    org.locationtech.jts.geom.Envelope readExtent(ResultSet resultSet, int column) throws SQLException;
 }

@@ -146,4 +146,92 @@ public abstract class ParcelStoreContract {
         assertThat(PARK.parcels().stream().map(Parcel::id).sorted(Comparator.naturalOrder()).toList())
                 .isEqualTo(store.find(Layer.PARCELS, FeatureQuery.all()).items().stream().map(Parcel::id).toList());
     }
+
+    @Test
+    void insertingParcelsIfAbsentAddsNewOnesAndLeavesExistingOnesAlone() {
+        Parcel existing = PARK.parcels().get(0);
+        Parcel changedCopy = new Parcel(existing.id(), existing.zone(), existing.landUse(), ParcelStatus.ALLOCATED,
+                existing.indicators(), existing.areaSquareMetres(), 9, existing.updatedAt(), existing.planar(),
+                existing.crs84());
+        List<Parcel> fresh = List.of(renamed(PARK.parcels().get(1), "IMP-0001"), renamed(PARK.parcels().get(2), "IMP-0002"));
+        List<Parcel> batch = new ArrayList<>(fresh);
+        batch.add(changedCopy);
+
+        assertThat(store.insertParcelsIfAbsent(batch)).isEqualTo(2);
+        assertThat(store.insertParcelsIfAbsent(batch)).as("a re-run inserts nothing").isZero();
+        assertThat(store.find(Layer.PARCELS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.parcels().size() + 2);
+        Parcel stillThere = store.findById(Layer.PARCELS, existing.id()).orElseThrow();
+        assertThat(stillThere.status()).isEqualTo(existing.status());
+        assertThat(stillThere.version()).isEqualTo(1);
+        assertThat(store.findById(Layer.PARCELS, "IMP-0002").orElseThrow().areaSquareMetres())
+                .isCloseTo(PARK.parcels().get(2).areaSquareMetres(), org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    private static Parcel renamed(Parcel parcel, String id) {
+        return new Parcel(id, parcel.zone(), parcel.landUse(), parcel.status(), parcel.indicators(),
+                parcel.areaSquareMetres(), 1, parcel.updatedAt(), parcel.planar(), parcel.crs84());
+    }
+
+    @Test
+    void aZoneLockMakesASecondTransactionOnTheSameZoneWait() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch firstHoldsTheLock = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> store.inTransaction(() -> {
+            store.lockZone("incubator");
+            events.add("first locked");
+            firstHoldsTheLock.countDown();
+            await(release);
+            events.add("first commits");
+            return null;
+        }));
+        first.start();
+        firstHoldsTheLock.await();
+        Thread second = new Thread(() -> store.inTransaction(() -> {
+            store.lockZone("incubator");
+            events.add("second locked");
+            return null;
+        }));
+        second.start();
+        // Another zone is not blocked by the first transaction's lock.
+        store.inTransaction(() -> {
+            store.lockZone("exhibition");
+            events.add("other zone locked");
+            return null;
+        });
+        second.join(300); // the second transaction is still waiting for the lock now
+        events.add("releasing");
+        release.countDown();
+        first.join();
+        second.join();
+        assertThat(events).containsExactly("first locked", "other zone locked", "releasing", "first commits",
+                "second locked");
+    }
+
+    @Test
+    void aZoneLockNeedsATransactionAndAnExistingZone() {
+        assertThatThrownBy(() -> store.lockZone("incubator")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            store.lockZone("no-such-zone");
+            return null;
+        })).isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void aTransactionThatThrowsLeavesNothingBehind() {
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            store.insertParcelsIfAbsent(List.of(renamed(PARK.parcels().get(3), "ROLLBACK-1")));
+            throw new IllegalStateException("abandon");
+        })).hasMessage("abandon");
+        assertThat(store.findById(Layer.PARCELS, "ROLLBACK-1")).isEmpty();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

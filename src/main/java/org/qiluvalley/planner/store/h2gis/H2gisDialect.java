@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.qiluvalley.planner.store.SpatialDialect;
 import org.qiluvalley.planner.store.WkbGeometries;
@@ -33,5 +34,16 @@ public final class H2gisDialect implements SpatialDialect {
     @Override
     public Geometry readGeometry(ResultSet resultSet, int column, int srid) throws SQLException {
         return WkbGeometries.read(resultSet.getBytes(column), srid);
+    }
+
+    @Override
+    public String extent(String column) {
+        return "ST_Extent(" + column + ")";
+    }
+
+    @Override
+    public Envelope readExtent(ResultSet resultSet, int column) throws SQLException {
+        Geometry extent = WkbGeometries.read(resultSet.getBytes(column), 0);
+        return extent == null || extent.isEmpty() ? null : extent.getEnvelopeInternal();
     }
 }

@@ -5,13 +5,18 @@ import javax.sql.DataSource;
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.store.JdbcParcelStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The embedded default store: {@link H2gisDatabase} in {@code valley.data-dir}, migrated by Boot's Flyway. */
+/**
+ * The embedded default store: {@link H2gisDatabase} in {@code valley.data-dir}, migrated by Boot's Flyway. Used
+ * whenever {@code valley.db.url} is not set.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${valley.db.url:}'.isBlank()")
 class H2gisStoreConfiguration {
 
     @Bean

@@ -1,0 +1,33 @@
+package org.qiluvalley.planner.store.postgis;
+
+import javax.sql.DataSource;
+
+import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.store.JdbcParcelStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The production store, chosen when {@code valley.db.url} ({@code VALLEY_DB_URL}) is set. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${valley.db.url:}'.isBlank()")
+class PostgisStoreConfiguration {
+
+    @Bean
+    DataSource dataSource(ValleyProperties properties) {
+        return PostgisDatabase.dataSource(properties.db());
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer postgisMigrations() {
+        return PostgisDatabase::migrations;
+    }
+
+    @Bean
+    ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
+        return new JdbcParcelStore(dataSource, transactions, new PostgisDialect());
+    }
+}

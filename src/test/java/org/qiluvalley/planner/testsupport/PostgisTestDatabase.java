@@ -1,0 +1,97 @@
+package org.qiluvalley.planner.testsupport;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Assumptions;
+import org.qiluvalley.planner.config.ValleyProperties;
+
+/**
+ * Fresh PostgreSQL + PostGIS databases for tests, on the server named by {@code VALLEY_TEST_PG_URL} (a maintenance
+ * database URL, default {@code jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code VALLEY_TEST_PG_USER}
+ * (default {@code postgres}). {@code scripts/pg-test-cluster.sh start} starts a throwaway server and prints them.
+ *
+ * <p>When no server answers, PostGIS tests are skipped with a message; with {@code VALLEY_PG_REQUIRED=true} (CI)
+ * they fail instead.
+ */
+public final class PostgisTestDatabase {
+
+    public static final String ADMIN_URL = env("VALLEY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String USER = env("VALLEY_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = env("VALLEY_TEST_PG_PASSWORD", "");
+    public static final boolean REQUIRED = "true".equals(System.getenv("VALLEY_PG_REQUIRED"));
+
+    private static final String TEMPLATE = "valley_it_template";
+    private static boolean templateReady;
+
+    private PostgisTestDatabase() {
+    }
+
+    /** Creates an empty database with PostGIS; skips (or fails, when required) when no server answers. */
+    public static synchronized ValleyProperties.Db create() {
+        try (Connection admin = connect(ADMIN_URL)) {
+            try (Statement st = admin.createStatement()) {
+                if (!templateReady) {
+                    st.execute("DROP DATABASE IF EXISTS " + TEMPLATE);
+                    st.execute("CREATE DATABASE " + TEMPLATE);
+                    try (Connection template = connect(urlOf(TEMPLATE)); Statement t = template.createStatement()) {
+                        t.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+                    }
+                    templateReady = true;
+                }
+                // A name we make ourselves: lower-case hex, safe as an identifier.
+                String name = "valley_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+                st.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+                return new ValleyProperties.Db(urlOf(name), USER, PASSWORD);
+            }
+        } catch (SQLException e) {
+            String message = "no PostgreSQL + PostGIS at " + ADMIN_URL + " as " + USER + " (" + e.getMessage()
+                    + "); start one with scripts/pg-test-cluster.sh and set VALLEY_TEST_PG_URL";
+            if (REQUIRED) {
+                throw new IllegalStateException("VALLEY_PG_REQUIRED=true but " + message, e);
+            }
+            Assumptions.abort("Skipping PostGIS tests: " + message);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** Drops a database made by {@link #create}, closing its sessions. */
+    public static synchronized void drop(ValleyProperties.Db db) {
+        String name = db.url().substring(db.url().lastIndexOf('/') + 1);
+        if (!name.matches("valley_it_[0-9a-f]+")) {
+            throw new IllegalArgumentException("not a test database: " + name);
+        }
+        try (Connection admin = connect(ADMIN_URL); Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop " + name, e);
+        }
+    }
+
+    private static String urlOf(String database) {
+        int slash = ADMIN_URL.lastIndexOf('/');
+        int query = ADMIN_URL.indexOf('?', slash);
+        return ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        if (!PASSWORD.isEmpty()) {
+            properties.setProperty("password", PASSWORD);
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "5");
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
