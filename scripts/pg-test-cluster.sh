@@ -24,14 +24,20 @@ start)
         apt-get install -y -qq postgresql-15-postgis-3 >/dev/null
     fi
     if [ -f "$dir/data/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+        port=$(cat "$dir/port")
         echo "pg-test-cluster: already running on port $port" >&2
         echo "export VALLEY_TEST_PG_URL=jdbc:postgresql://127.0.0.1:$port/postgres"
         echo "export VALLEY_TEST_PG_USER=postgres"
         exit 0
     fi
+    # Another server on the port (a developer's own, or a leftover): move to the next free port.
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=$((port + 1)); else break; fi
+    done
     rm -rf "$dir"
     mkdir -p "$dir"
     chown postgres:postgres "$dir"
+    echo "$port" >"$dir/port"
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null

@@ -37,6 +37,7 @@ public final class PostgisTestDatabase {
         try (Connection admin = connect(ADMIN_URL)) {
             try (Statement st = admin.createStatement()) {
                 if (!templateReady) {
+                    dropLeftovers(admin);
                     st.execute("DROP DATABASE IF EXISTS " + TEMPLATE);
                     st.execute("CREATE DATABASE " + TEMPLATE);
                     try (Connection template = connect(urlOf(TEMPLATE)); Statement t = template.createStatement()) {
@@ -70,6 +71,22 @@ public final class PostgisTestDatabase {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop " + name, e);
+        }
+    }
+
+    /** Drops the test databases earlier runs left behind (names are ours: valley_it_ and hex). */
+    private static void dropLeftovers(Connection admin) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Statement st = admin.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname ~ '^valley_it_[0-9a-f]+$'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        try (Statement st = admin.createStatement()) {
+            for (String name : names) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
         }
     }
 

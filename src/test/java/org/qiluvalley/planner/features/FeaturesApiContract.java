@@ -2,9 +2,6 @@ package org.qiluvalley.planner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,22 +23,17 @@ import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
-/** OGC API Features read side, end to end: the real application on a fresh embedded database, over HTTP. */
+/**
+ * OGC API Features read side, end to end: the real application on a fresh database seeded from gis-data, over
+ * HTTP. Each store runs the same tests: {@link FeaturesApiH2gisIT}, {@link FeaturesApiPostgisIT}.
+ */
 @SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FeaturesApiIT {
+abstract class FeaturesApiContract {
 
     private static final ParkDataset PARK = ParkData.dataset();
-
-    @DynamicPropertySource
-    static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("valley-api-it");
-        registry.add("valley.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
