@@ -8,11 +8,18 @@ import org.locationtech.jts.geom.Envelope;
  * A page request against one layer.
  *
  * @param bboxCrs84 features whose CRS84 geometry intersects this lon/lat rectangle; null for all
+ * @param bboxPlanar features whose EPSG:4548 geometry intersects this rectangle (metres); null for all
  * @param propertyEquals equality filters on the layer's {@link Layer#filterableProperties()}
  * @param offset features to skip, in the layer's stable order
  * @param limit maximum features to return
  */
-public record FeatureQuery(Envelope bboxCrs84, Map<String, String> propertyEquals, int offset, int limit) {
+public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
+        int limit) {
+
+    /** A query on CRS84 coordinates, as the API receives them. */
+    public FeatureQuery(Envelope bboxCrs84, Map<String, String> propertyEquals, int offset, int limit) {
+        this(bboxCrs84, null, propertyEquals, offset, limit);
+    }
 
     public FeatureQuery {
         propertyEquals = Map.copyOf(propertyEquals);
@@ -23,5 +30,10 @@ public record FeatureQuery(Envelope bboxCrs84, Map<String, String> propertyEqual
 
     public static FeatureQuery all() {
         return new FeatureQuery(null, Map.of(), 0, Integer.MAX_VALUE);
+    }
+
+    /** Every feature whose EPSG:4548 geometry intersects {@code planar}, found through the spatial index. */
+    public static FeatureQuery intersectingPlanar(Envelope planar) {
+        return new FeatureQuery(null, planar, Map.of(), 0, Integer.MAX_VALUE);
     }
 }

@@ -59,4 +59,10 @@ public interface ParcelStore {
      * @throws java.util.NoSuchElementException when the zone does not exist
      */
     void lockZone(String zoneId);
+
+    /**
+     * Parcel totals per zone and status (withdrawn parcels excluded), computed by the database from the stored
+     * EPSG:4548 areas: zone id to status to totals. A zone or status without parcels is absent.
+     */
+    java.util.Map<String, java.util.Map<ParcelStatus, AreaTotals>> parcelTotalsByZone();
 }

@@ -33,14 +33,35 @@ public final class ZoningRuleBook {
     private final Map<String, String> sourceTitles;
     private final Map<String, LandUseCode> landUseCodes;
     private final RoadSetbacks roadSetbacks;
+    private final Checks checks;
     private final Map<String, ZoneRules> zones;
 
     private ZoningRuleBook(Map<String, String> sourceTitles, Map<String, LandUseCode> landUseCodes,
-            RoadSetbacks roadSetbacks, Map<String, ZoneRules> zones) {
+            RoadSetbacks roadSetbacks, Checks checks, Map<String, ZoneRules> zones) {
         this.sourceTitles = Collections.unmodifiableMap(sourceTitles);
         this.landUseCodes = Collections.unmodifiableMap(landUseCodes);
         this.roadSetbacks = roadSetbacks;
+        this.checks = checks;
         this.zones = Collections.unmodifiableMap(zones);
+    }
+
+    /**
+     * Tolerances and distances of the geometric checks, EPSG:4548.
+     *
+     * @param overlapToleranceM2 overlaps below this area are ignored, m²
+     * @param containmentToleranceMetres how far a site may stick out of the park or its zone, metres
+     * @param roadAccessMaxDistanceMetres the largest distance from a road reserve that still gives frontage, metres
+     * @param sliverMaxWidthMetres a leftover strip narrower than this is a sliver, metres
+     * @param maxVertices vertex limit of a site
+     * @param maxSiteAreaM2 area limit of a site, m²
+     */
+    public record Checks(double overlapToleranceM2, double containmentToleranceMetres,
+            double roadAccessMaxDistanceMetres, double sliverMaxWidthMetres, int maxVertices, double maxSiteAreaM2,
+            String source) {
+    }
+
+    public Checks checks() {
+        return checks;
     }
 
     /** Building setbacks from road red lines by road class, metres. */
@@ -114,7 +135,7 @@ public final class ZoningRuleBook {
 
         ZoningRuleBook book(Node root) {
             Map<String, Node> top = mapping(root, "the rule book", List.of("version", "sources", "landUseCodes",
-                    "roadSetbacks", "zones"));
+                    "roadSetbacks", "checks", "zones"));
             double version = number(require(top, "version", root), "version");
             if (version != 1) {
                 throw error(top.get("version"), "unsupported rule book version " + version + " (expected 1)");
@@ -122,6 +143,7 @@ public final class ZoningRuleBook {
             sources = parseSources(require(top, "sources", root));
             codes = parseCodes(require(top, "landUseCodes", root));
             RoadSetbacks setbacks = parseSetbacks(require(top, "roadSetbacks", root));
+            Checks checks = parseChecks(require(top, "checks", root));
             Map<String, ZoneRules> zones = new LinkedHashMap<>();
             Node zonesNode = require(top, "zones", root);
             for (Map.Entry<String, Node> zone : mapping(zonesNode, "zones", null).entrySet()) {
@@ -130,7 +152,7 @@ public final class ZoningRuleBook {
             if (zones.isEmpty()) {
                 throw error(zonesNode, "no zones defined");
             }
-            return new ZoningRuleBook(sources, codes, setbacks, zones);
+            return new ZoningRuleBook(sources, codes, setbacks, checks, zones);
         }
 
         private Map<String, String> parseSources(Node node) {
@@ -162,6 +184,22 @@ public final class ZoningRuleBook {
             return new RoadSetbacks(nonNegative(require(map, "arterialMetres", node), "arterialMetres"),
                     nonNegative(require(map, "secondaryMetres", node), "secondaryMetres"),
                     nonNegative(require(map, "branchMetres", node), "branchMetres"),
+                    sourceKey(require(map, "source", node)));
+        }
+
+        private Checks parseChecks(Node node) {
+            Map<String, Node> map = mapping(node, "checks", List.of("source", "overlapToleranceM2",
+                    "containmentToleranceMetres", "roadAccessMaxDistanceMetres", "sliverMaxWidthMetres", "maxVertices",
+                    "maxSiteAreaM2"));
+            double maxVertices = nonNegative(require(map, "maxVertices", node), "maxVertices");
+            if (maxVertices < 4 || maxVertices != Math.rint(maxVertices)) {
+                throw error(map.get("maxVertices"), "maxVertices must be a whole number of at least 4");
+            }
+            return new Checks(nonNegative(require(map, "overlapToleranceM2", node), "overlapToleranceM2"),
+                    nonNegative(require(map, "containmentToleranceMetres", node), "containmentToleranceMetres"),
+                    nonNegative(require(map, "roadAccessMaxDistanceMetres", node), "roadAccessMaxDistanceMetres"),
+                    nonNegative(require(map, "sliverMaxWidthMetres", node), "sliverMaxWidthMetres"),
+                    (int) maxVertices, nonNegative(require(map, "maxSiteAreaM2", node), "maxSiteAreaM2"),
                     sourceKey(require(map, "source", node)));
         }
 

@@ -17,10 +17,12 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.parcel.AreaTotals;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Page;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,11 +51,20 @@ public class JdbcParcelStore implements ParcelStore {
         ParkTables.TableSpec<T> spec = ParkTables.of(layer);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
-        Geometry box = null;
+        List<Geometry> boxes = new ArrayList<>();
         if (query.bboxCrs84() != null) {
-            box = CrsTransform.CRS84.toGeometry(query.bboxCrs84());
+            Geometry box = CrsTransform.CRS84.toGeometry(query.bboxCrs84());
             box.setSRID(Crs.CRS84_SRID);
+            boxes.add(box);
+            boxes.add(box);
             where.append(" AND ").append(dialect.intersects("geom_crs84", Crs.CRS84_SRID));
+        }
+        if (query.bboxPlanar() != null) {
+            Geometry box = CrsTransform.PLANAR.toGeometry(query.bboxPlanar());
+            box.setSRID(Crs.PLANAR_SRID);
+            boxes.add(box);
+            boxes.add(box);
+            where.append(" AND ").append(dialect.intersects("geom", Crs.PLANAR_SRID));
         }
         for (Map.Entry<String, String> filter : query.propertyEquals().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
@@ -64,18 +75,18 @@ public class JdbcParcelStore implements ParcelStore {
             where.append(" AND ").append(column).append(" = ?");
             values.add(filter.getValue());
         }
-        Geometry bindBox = box;
+
         String countSql = "SELECT COUNT(*) FROM " + spec.table() + where;
         String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + where + " ORDER BY "
                 + spec.orderBy() + " LIMIT ? OFFSET ?";
         return transactions.execute(status -> {
-            long matched = jdbc.query(countSql, st -> bind(st, bindBox, values), rs -> {
+            long matched = jdbc.query(countSql, st -> bind(st, boxes, values), rs -> {
                 rs.next();
                 return rs.getLong(1);
             });
             List<T> items = query.limit() == 0 || query.offset() >= matched ? List.of()
                     : jdbc.query(pageSql, st -> {
-                        int next = bind(st, bindBox, values);
+                        int next = bind(st, boxes, values);
                         st.setInt(next++, query.limit());
                         st.setLong(next, query.offset());
                     }, (rs, n) -> readRow(spec, rs));
@@ -83,10 +94,9 @@ public class JdbcParcelStore implements ParcelStore {
         });
     }
 
-    private int bind(PreparedStatement st, Geometry box, List<Object> values) throws SQLException {
+    private int bind(PreparedStatement st, List<Geometry> boxes, List<Object> values) throws SQLException {
         int index = 1;
-        if (box != null) {
-            index = dialect.bindGeometry(st, index, box);
+        for (Geometry box : boxes) {
             index = dialect.bindGeometry(st, index, box);
         }
         for (Object value : values) {
@@ -185,6 +195,18 @@ public class JdbcParcelStore implements ParcelStore {
         } finally {
             DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
         }
+    }
+
+    @Override
+    public Map<String, Map<ParcelStatus, AreaTotals>> parcelTotalsByZone() {
+        Map<String, Map<ParcelStatus, AreaTotals>> totals = new java.util.TreeMap<>();
+        jdbc.query("SELECT zone_id, status, COUNT(*), SUM(area_m2), SUM(area_m2 * far_max) FROM parcels "
+                + "WHERE status <> 'withdrawn' GROUP BY zone_id, status", (ResultSet rs) -> {
+                    ParcelStatus status = ParcelStatus.fromWireName(rs.getString(2)).orElseThrow();
+                    totals.computeIfAbsent(rs.getString(1), z -> new java.util.EnumMap<>(ParcelStatus.class))
+                            .put(status, new AreaTotals(rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+                });
+        return totals;
     }
 
     @Override

@@ -205,6 +205,14 @@ class ZoningRuleBookTest {
                     category: infrastructure
                     allocatable: false
                     permittedLandUses: ["1207"]
+                checks:
+                  source: plan
+                  overlapToleranceM2: 0.5
+                  containmentToleranceMetres: 0.05
+                  roadAccessMaxDistanceMetres: 5
+                  sliverMaxWidthMetres: 20
+                  maxVertices: 5000
+                  maxSiteAreaM2: 2000000
                 """;
 
         private static ZoningRuleBook load(String yaml) {

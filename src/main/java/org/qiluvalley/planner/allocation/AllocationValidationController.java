@@ -1,0 +1,73 @@
+package org.qiluvalley.planner.allocation;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.rules.AllocationValidator;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.FindingsGeoJson;
+import org.qiluvalley.planner.rules.StoreSiteContext;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/allocations/validate}: the dry run. Says whether an allocation is valid and, if not, which rule
+ * fails, by how much, where and on what authority. Read-only: nothing is stored.
+ */
+@RestController
+class AllocationValidationController {
+
+    /** Bodies larger than this (bytes) are refused before parsing: a site is not megabytes of JSON. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final ParcelStore store;
+    private final AllocationValidator validator;
+    private final ValidationRequestParser parser;
+
+    AllocationValidationController(ParcelStore store, ZoningRuleBook book) {
+        this.store = store;
+        this.validator = new AllocationValidator(book);
+        this.parser = new ValidationRequestParser(store, book);
+    }
+
+    @PostMapping(value = "/api/allocations/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> validate(@RequestBody byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                    "the body is over " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
+        }
+        ValidationRequestParser.Parsed request = parser.parse(json);
+        List<Finding> findings = validator.validate(request.candidate(), new StoreSiteContext(store));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + findings.size() * 1024);
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            out.writeStartObject();
+            out.writeBooleanProperty("valid", AllocationValidator.isValid(findings));
+            out.writeName("findings");
+            FindingsGeoJson.write(out, findings, request.crs(), null);
+            out.writeEndObject();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.toByteArray());
+    }
+}

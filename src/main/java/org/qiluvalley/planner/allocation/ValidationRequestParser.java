@@ -1,0 +1,193 @@
+package org.qiluvalley.planner.allocation;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.geo.InvalidGeometryException;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.rules.Candidate;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.ApiException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns the body of {@code POST /api/allocations/validate} into a {@link Candidate}, refusing malformed input with
+ * a 400 that says what to fix: unknown members, bad GeoJSON, unknown zone or land-use code, non-numbers, NaN,
+ * absurd values. What is well-formed but breaks the rule book is not refused here: it becomes findings.
+ */
+final class ValidationRequestParser {
+
+    private static final Set<String> MEMBERS = Set.of("parcelId", "geometry", "crs", "zone", "landUse", "indicators",
+            "allotteeType");
+    private static final Set<String> INDICATORS = Set.of("far", "coverage", "greenRatio", "heightMetres");
+    private static final Set<String> ALLOTTEE_TYPES = Set.of("enterprise", "facility");
+    /** A site wider than this (degrees of CRS84, about 50 km here) is not a site: refused as absurd. */
+    static final double MAX_SPAN_DEGREES = 0.5;
+    /** The same, metres of EPSG:4548. */
+    static final double MAX_SPAN_METRES = 50_000;
+    /** FAR beyond this is absurd input, not a plan to check. */
+    static final double MAX_FAR = 100;
+    /** Building height beyond this (metres) is absurd input. */
+    static final double MAX_HEIGHT_METRES = 1_000;
+
+    /** A parsed request: the candidate (EPSG:4548) and the CRS the client speaks. */
+    record Parsed(Candidate candidate, ResponseCrs crs) {
+    }
+
+    private final ParcelStore store;
+    private final ZoningRuleBook book;
+
+    ValidationRequestParser(ParcelStore store, ZoningRuleBook book) {
+        this.store = store;
+        this.book = book;
+    }
+
+    Parsed parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
+            String name = names.next();
+            if (!MEMBERS.contains(name)) {
+                throw ApiException.badRequest("unknown member \"" + clip(name) + "\"; accepted: "
+                        + String.join(", ", MEMBERS.stream().sorted().toList()));
+            }
+        }
+        ResponseCrs crs = ResponseCrs.CRS84;
+        String crsName = text(body, "crs");
+        if (crsName != null) {
+            crs = ResponseCrs.fromName(crsName).orElseThrow(() -> ApiException.badRequest("crs \"" + clip(crsName)
+                    + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or " + ResponseCrs.PLANAR.uri()));
+        }
+        String parcelId = text(body, "parcelId");
+        Parcel parcel = null;
+        if (parcelId != null) {
+            parcel = store.findById(Layer.PARCELS, parcelId).orElseThrow(
+                    () -> ApiException.badRequest("parcelId \"" + clip(parcelId) + "\" is not a parcel of the plan"));
+        }
+        Geometry planar;
+        if (body.has("geometry") && !body.get("geometry").isNull()) {
+            planar = geometry(body.get("geometry"), crs);
+        } else if (parcel != null) {
+            planar = parcel.planar();
+        } else {
+            throw ApiException.badRequest("give a parcelId or a geometry (a GeoJSON Polygon)");
+        }
+        String zone = text(body, "zone");
+        if (zone == null) {
+            if (parcel == null) {
+                throw ApiException.badRequest("zone is required for a drawn site; zones: "
+                        + String.join(", ", book.zoneIds()));
+            }
+            zone = parcel.zone();
+        } else if (book.zone(zone).isEmpty()) {
+            throw ApiException.badRequest("unknown zone \"" + clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds()));
+        }
+        String landUse = text(body, "landUse");
+        if (landUse == null) {
+            if (parcel == null) {
+                throw ApiException.badRequest("landUse is required for a drawn site");
+            }
+            landUse = parcel.landUse();
+        } else if (book.landUse(landUse).isEmpty()) {
+            throw ApiException.badRequest("unknown land-use code \"" + clip(landUse) + "\"; codes: "
+                    + String.join(", ", book.landUseCodes().keySet()));
+        }
+        String allotteeType = text(body, "allotteeType");
+        if (allotteeType != null && !ALLOTTEE_TYPES.contains(allotteeType)) {
+            throw ApiException.badRequest("allotteeType must be enterprise or facility");
+        }
+        return new Parsed(new Candidate(parcelId, planar, zone, landUse, indicators(body.get("indicators")),
+                allotteeType), crs);
+    }
+
+    private static Geometry geometry(JsonNode node, ResponseCrs crs) {
+        Geometry geometry;
+        try {
+            geometry = GeoJson.readGeometry(node, crs.factory());
+        } catch (InvalidGeometryException e) {
+            throw ApiException.badRequest("geometry: " + e.getMessage());
+        }
+        if (!(geometry instanceof Polygon)) {
+            throw ApiException.badRequest("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
+        }
+        Envelope envelope = geometry.getEnvelopeInternal();
+        if (crs == ResponseCrs.CRS84) {
+            if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90
+                    || envelope.getMaxY() > 90) {
+                throw ApiException.badRequest("geometry coordinates are outside longitude -180..180, latitude -90..90; "
+                        + "CRS84 is longitude first");
+            }
+            if (envelope.getWidth() > MAX_SPAN_DEGREES || envelope.getHeight() > MAX_SPAN_DEGREES) {
+                throw ApiException.badRequest("the site spans more than " + MAX_SPAN_DEGREES + " degrees: not a site");
+            }
+        } else if (envelope.getWidth() > MAX_SPAN_METRES || envelope.getHeight() > MAX_SPAN_METRES) {
+            throw ApiException.badRequest("the site spans more than " + MAX_SPAN_METRES + " m: not a site");
+        }
+        Geometry planar = crs.toPlanar(geometry);
+        for (Coordinate c : planar.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw ApiException.badRequest("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
+            }
+        }
+        return planar;
+    }
+
+    private static Candidate.ProposedIndicators indicators(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Candidate.ProposedIndicators.NONE;
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest("indicators must be an object with far, coverage, greenRatio, heightMetres");
+        }
+        for (String name : List.copyOf(node.propertyNames())) {
+            if (!INDICATORS.contains(name)) {
+                throw ApiException.badRequest("unknown indicator \"" + clip(name) + "\"; accepted: far, coverage, "
+                        + "greenRatio, heightMetres");
+            }
+        }
+        return new Candidate.ProposedIndicators(number(node, "far", MAX_FAR), number(node, "coverage", 1),
+                number(node, "greenRatio", 1), number(node, "heightMetres", MAX_HEIGHT_METRES));
+    }
+
+    private static Double number(JsonNode parent, String name, double max) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw ApiException.badRequest("indicator " + name + " must be a finite number");
+        }
+        double value = node.doubleValue();
+        if (value < 0 || value > max) {
+            throw ApiException.badRequest("indicator " + name + " must be between 0 and " + GeoJson.round(max, 2)
+                    + (max == 1 ? " (a fraction: 0.45 for 45%)" : "") + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString() || node.stringValue().isBlank() || node.stringValue().length() > 200) {
+            throw ApiException.badRequest(name + " must be a non-empty string of at most 200 characters");
+        }
+        return node.stringValue();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,65 @@
+package org.qiluvalley.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.Road;
+import org.qiluvalley.planner.parcel.Zone;
+
+/**
+ * {@code sliver.gap} (warning): the site leaves no unusable sliver beside its neighbours: a strip of the zone
+ * narrower than the sliver width (rule book, 20 m) and smaller than the zone's minimum parcel area, between the
+ * site and the parcels or roads around it. Such land can never be allocated.
+ */
+final class SliverGapRule implements Rule {
+
+    static final String ID = "sliver.gap";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> check(Check check) {
+        ZoneRules rules = check.zoneRules().orElse(null);
+        Zone zone = check.site().zone(check.candidate().zone()).orElse(null);
+        if (rules == null || zone == null || rules.parcelAreaM2() == null || rules.parcelAreaM2().min() == null) {
+            return List.of();
+        }
+        double width = check.checks().sliverMaxWidthMetres();
+        double minArea = rules.parcelAreaM2().min();
+        Geometry site = check.candidate().planar();
+        // The band around the site where a sliver could be left, inside the zone.
+        Geometry band = site.buffer(width).intersection(zone.planar());
+        List<Geometry> taken = new ArrayList<>();
+        taken.add(site);
+        for (Parcel other : check.site().parcelsNear(check.envelopeGrownBy(width))) {
+            if (!other.id().equals(check.candidate().parcelId())) {
+                taken.add(other.planar());
+            }
+        }
+        for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(width))) {
+            taken.add(road.planar());
+        }
+        Geometry left = band.difference(UnaryUnionOp.union(taken));
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < left.getNumGeometries(); i++) {
+            Geometry piece = left.getGeometryN(i);
+            double area = piece.getArea();
+            // Thin: nothing survives shrinking by half the sliver width. Ignore specks below the overlap tolerance.
+            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.buffer(-width / 2).isEmpty()
+                    && piece.distance(site) < 0.01) {
+                findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.format(area) + " m², narrower than "
+                        + Check.format(width) + " m, that can never be a parcel (minimum " + Check.format(minArea) + " m²).",
+                        "地块留下 " + Check.format(area) + " 平方米、宽不足 " + Check.format(width) + " 米的零碎用地，无法再出让（地块下限 "
+                                + Check.format(minArea) + " 平方米）。", area, minArea, "m²",
+                        check.source(check.checks().source()), List.of(zone.id()), piece));
+            }
+        }
+        return findings;
+    }
+}
