@@ -9,7 +9,8 @@ import java.io.InputStream;
  * bytes one feature may span: a feature is read whole into memory as a tree, so without a bound one hostile
  * feature of gigabytes of coordinates would exhaust the heap.
  *
- * <p>The count runs ahead of the parser by at most its read buffer (a few kB), which is immaterial for either use.
+ * <p>The count runs ahead of the parser by at most its read buffer (8 kB), which is immaterial for progress; the
+ * per-feature bound is therefore exact only to within that buffer, which is immaterial for a bound of megabytes.
  */
 final class CountingInputStream extends FilterInputStream {
 
@@ -75,8 +76,15 @@ final class CountingInputStream extends FilterInputStream {
 
     /** Unchecked so that it passes through the parser unwrapped. */
     static final class FeatureTooLargeException extends RuntimeException {
+        private final long limit;
+
         FeatureTooLargeException(long limit) {
             super("a feature is larger than " + limit + " bytes", null, false, false);
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
         }
     }
 }

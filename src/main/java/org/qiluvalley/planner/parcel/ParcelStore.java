@@ -65,4 +65,10 @@ public interface ParcelStore {
      * EPSG:4548 areas: zone id to status to totals. A zone or status without parcels is absent.
      */
     java.util.Map<String, java.util.Map<ParcelStatus, AreaTotals>> parcelTotalsByZone();
+
+    /**
+     * Allocated and reserved parcel totals of one zone by status, read through the (zone, status) index: only the
+     * zone's committed parcels are read, never the whole register.
+     */
+    java.util.Map<ParcelStatus, AreaTotals> committedTotals(String zoneId);
 }

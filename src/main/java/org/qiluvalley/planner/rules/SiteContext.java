@@ -39,6 +39,6 @@ public interface SiteContext {
 
     Optional<Parcel> parcel(String id);
 
-    /** Live parcel totals of one zone by status. */
+    /** Parcel totals of one zone by status; allocated and reserved are always present when non-zero. */
     Map<ParcelStatus, AreaTotals> zoneTotals(String zoneId);
 }

@@ -68,7 +68,8 @@ public final class StoreSiteContext implements SiteContext {
 
     @Override
     public Map<ParcelStatus, AreaTotals> zoneTotals(String zoneId) {
-        return store.parcelTotalsByZone().getOrDefault(zoneId, Map.of());
+        // Only committed totals are needed by the rules (zone.capacity); the index reads just those parcels.
+        return store.committedTotals(zoneId);
     }
 
     /** Loads the whole park into memory, for the plan-wide audit. */

@@ -210,6 +210,17 @@ public class JdbcParcelStore implements ParcelStore {
     }
 
     @Override
+    public Map<ParcelStatus, AreaTotals> committedTotals(String zoneId) {
+        Map<ParcelStatus, AreaTotals> totals = new java.util.EnumMap<>(ParcelStatus.class);
+        jdbc.query("SELECT status, COUNT(*), SUM(area_m2), SUM(area_m2 * far_max) FROM parcels WHERE zone_id = ? "
+                + "AND status IN ('allocated', 'reserved') GROUP BY status", (ResultSet rs) -> {
+                    totals.put(ParcelStatus.fromWireName(rs.getString(1)).orElseThrow(),
+                            new AreaTotals(rs.getLong(2), rs.getDouble(3), rs.getDouble(4)));
+                }, zoneId);
+        return totals;
+    }
+
+    @Override
     public <R> R inTransaction(java.util.function.Supplier<R> work) {
         return transactions.execute(status -> work.get());
     }

@@ -234,4 +234,32 @@ public abstract class ParcelStoreContract {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void parcelTotalsAreSummedByTheDatabaseInEpsg4548() {
+        var byZone = store.parcelTotalsByZone();
+        for (org.qiluvalley.planner.parcel.Zone zone : PARK.zones()) {
+            for (ParcelStatus status : List.of(ParcelStatus.AVAILABLE, ParcelStatus.RESERVED, ParcelStatus.ALLOCATED)) {
+                List<Parcel> expected = PARK.parcels().stream()
+                        .filter(p -> p.zone().equals(zone.id()) && p.status() == status).toList();
+                double area = expected.stream().mapToDouble(Parcel::areaSquareMetres).sum();
+                double floor = expected.stream().mapToDouble(p -> p.areaSquareMetres() * p.indicators().farMax()).sum();
+                var all = byZone.getOrDefault(zone.id(), java.util.Map.of()).get(status);
+                var committed = store.committedTotals(zone.id()).get(status);
+                if (expected.isEmpty()) {
+                    assertThat(all).isNull();
+                    assertThat(committed).isNull();
+                    continue;
+                }
+                assertThat(all.parcels()).isEqualTo(expected.size());
+                assertThat(all.areaSquareMetres()).isCloseTo(area, org.assertj.core.data.Offset.offset(0.01));
+                assertThat(all.floorAreaCapacitySquareMetres()).isCloseTo(floor, org.assertj.core.data.Offset.offset(0.01));
+                if (status == ParcelStatus.AVAILABLE) {
+                    assertThat(committed).as("available parcels are not committed").isNull();
+                } else {
+                    assertThat(committed).isEqualTo(all);
+                }
+            }
+        }
+    }
 }
