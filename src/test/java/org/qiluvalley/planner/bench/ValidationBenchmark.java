@@ -1,0 +1,180 @@
+package org.qiluvalley.planner.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.parcel.ConstraintArea;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.parcel.ParkDataset;
+import org.qiluvalley.planner.rules.AllocationValidator;
+import org.qiluvalley.planner.rules.Candidate;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.InMemorySiteContext;
+import org.qiluvalley.planner.rules.ParkAudit;
+import org.qiluvalley.planner.rules.SiteContext;
+import org.qiluvalley.planner.rules.StoreSiteContext;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.store.h2gis.H2gisDatabase;
+import org.qiluvalley.planner.testsupport.ParkData;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Time to validate one allocation, and to audit the park. Sampled (median and p99 per call), in microseconds.
+ *
+ * <ul>
+ * <li>{@code park}: the real seed data; {@code city100k}: 100,000 synthetic parcels on a grid. One allocation must
+ * not scan all parcels: its cost stays flat as the register grows, because every look-up goes through an index.
+ * <li>{@code memory}: the rules over an in-memory STRtree snapshot; {@code h2gis}: over the embedded store, each
+ * look-up a query answered by the database's spatial index (the path of {@code POST /api/allocations/validate}).
+ * </ul>
+ *
+ * Run with {@code scripts/bench-validation.sh}; results in {@code docs/benchmarks.md}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+public class ValidationBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Register {
+
+        @Param({"park", "city100k"})
+        public String register;
+
+        @Param({"memory", "h2gis"})
+        public String context;
+
+        SiteContext site;
+        AllocationValidator validator;
+        Candidate parcelAsIs;
+        Candidate drawnSite;
+        private HikariDataSource dataSource;
+        private Path dataDir;
+
+        @Setup(Level.Trial)
+        public void load() throws Exception {
+            ZoningRuleBook book = ParkData.ruleBook();
+            validator = new AllocationValidator(book);
+            Candidate.ProposedIndicators indicators = new Candidate.ProposedIndicators(1.5, 0.5, 0.15, 30.0);
+            ParkDataset park = ParkData.dataset();
+            if (register.equals("park")) {
+                Parcel available = park.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE
+                        && p.zone().equals("laser-industry")).findFirst().orElseThrow();
+                parcelAsIs = new Candidate(available.id(), available.planar(), available.zone(), available.landUse(),
+                        indicators, "enterprise");
+                // An 80 m square on the park's southernmost point: crosses the boundary and the ecological red line.
+                Geometry boundary = park.valley().stream().filter(v -> v.kind().equals("boundary")).findFirst()
+                        .orElseThrow().planar();
+                Coordinate south = List.of(boundary.getCoordinates()).stream()
+                        .min(Comparator.comparingDouble(c -> c.y)).orElseThrow();
+                drawnSite = new Candidate(null, CrsTransform.PLANAR.toGeometry(new Envelope(south.x - 40, south.x + 40,
+                        south.y - 40, south.y + 40)), "laser-industry", "100101", indicators, "enterprise");
+                if (context.equals("memory")) {
+                    site = new InMemorySiteContext(park.valley().get(0), park.zones(), park.parcels(), park.constraints(),
+                            park.roads().stream().filter(r -> r.kind().equals("reserve")).toList());
+                } else {
+                    site = new StoreSiteContext(h2gisStore(park));
+                }
+            } else {
+                SyntheticCity city = new SyntheticCity(100_000, 42);
+                Parcel available = city.availableParcelNearTheMiddle();
+                parcelAsIs = new Candidate(available.id(), available.planar(), "laser-industry", "100101", indicators,
+                        "enterprise");
+                drawnSite = new Candidate(null, city.siteAcrossFourParcels(), "laser-industry", "100101", indicators,
+                        "enterprise");
+                List<ConstraintArea> noConstraints = List.of();
+                if (context.equals("memory")) {
+                    site = new InMemorySiteContext(city.valley, List.of(city.zone), city.parcels, noConstraints,
+                            city.roads);
+                } else {
+                    ParkDataset cityDataset = new ParkDataset("synthetic-city", "-", List.of(city.valley),
+                            List.of(city.zone), city.roads, noConstraints, city.parcels);
+                    site = new StoreSiteContext(h2gisStore(cityDataset));
+                }
+            }
+            // Sanity: the checks do real work and find what they should.
+            List<Finding> asIs = validator.validate(parcelAsIs, site);
+            List<Finding> drawn = validator.validate(drawnSite, site);
+            if (!AllocationValidator.isValid(asIs) || AllocationValidator.isValid(drawn)) {
+                throw new IllegalStateException("unexpected findings: " + asIs + " / " + drawn);
+            }
+        }
+
+        private ParcelStore h2gisStore(ParkDataset dataset) throws Exception {
+            dataDir = Files.createTempDirectory("valley-bench");
+            dataSource = H2gisDatabase.dataSource(dataDir);
+            H2gisDatabase.migrate(dataSource);
+            ParcelStore store = H2gisDatabase.store(dataSource);
+            store.loadDataset(dataset);
+            return store;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws Exception {
+            if (dataSource != null) {
+                dataSource.close();
+                try (var files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Park {
+        ParkAudit audit;
+        InMemorySiteContext site;
+
+        @Setup(Level.Trial)
+        public void load() {
+            ParkDataset park = ParkData.dataset();
+            audit = new ParkAudit(ParkData.ruleBook());
+            site = new InMemorySiteContext(park.valley().get(0), park.zones(), park.parcels(), park.constraints(),
+                    park.roads().stream().filter(r -> r.kind().equals("reserve")).toList());
+        }
+    }
+
+    /** An available parcel allocated as it is, with indicators in range: the common, valid case. */
+    @Benchmark
+    public List<Finding> validateAParcelAsIs(Register register) {
+        return register.validator.validate(register.parcelAsIs, register.site);
+    }
+
+    /** A drawn site with conflicts: overlaps, and in the park the boundary, zone and red line. */
+    @Benchmark
+    public List<Finding> validateADrawnSiteWithConflicts(Register register) {
+        return register.validator.validate(register.drawnSite, register.site);
+    }
+
+    /** Every plan rule over every parcel of the park, the zone budgets, gaps and slivers. */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xmx2g"})
+    public ParkAudit.Report auditThePark(Park park) {
+        return park.audit.run(park.site);
+    }
+}
