@@ -40,7 +40,8 @@ final class GeometryValidRule implements Rule {
             return List.of(Finding.error(ID, "The site must be one polygon, not a " + site.getGeometryType() + ".",
                     "地块必须是单个多边形，而不是 " + site.getGeometryType() + "。", null, null, "", source, List.of(), site));
         }
-        int vertices = site.getNumPoints();
+        // Distinct vertices: JTS counts each ring's closing point again.
+        int vertices = site.getNumPoints() - 1 - ((Polygon) site).getNumInteriorRing();
         if (vertices > limits.maxVertices()) {
             return List.of(Finding.error(ID, "The outline has " + vertices + " vertices; at most " + limits.maxVertices()
                     + " are accepted.", "边界有 " + vertices + " 个顶点，最多允许 " + limits.maxVertices() + " 个。",

@@ -28,6 +28,7 @@ public final class InMemorySiteContext implements SiteContext {
     private final ValleyPart valley;
     private final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<String, Parcel> parcels = new LinkedHashMap<>();
+    private final Map<String, Parcel> allById = new HashMap<>();
     private final List<ConstraintArea> constraints;
     private final STRtree parcelIndex = new STRtree();
     private final STRtree constraintIndex = new STRtree();
@@ -39,6 +40,7 @@ public final class InMemorySiteContext implements SiteContext {
         this.valley = valley;
         zones.forEach(z -> this.zones.put(z.id(), z));
         for (Parcel parcel : parcels) {
+            allById.put(parcel.id(), parcel);
             if (parcel.status() == ParcelStatus.WITHDRAWN) {
                 continue;
             }
@@ -101,7 +103,7 @@ public final class InMemorySiteContext implements SiteContext {
 
     @Override
     public Optional<Parcel> parcel(String id) {
-        return Optional.ofNullable(parcels.get(id));
+        return Optional.ofNullable(allById.get(id));
     }
 
     @Override

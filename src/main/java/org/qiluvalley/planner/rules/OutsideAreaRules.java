@@ -9,11 +9,16 @@ final class OutsideAreaRules {
     }
 
     /**
-     * The part of {@code site} outside {@code area}; a sliver thinner than {@code toleranceMetres} along the edge
-     * (vertex snapping, rounding of stored coordinates) does not count. EPSG:4548.
+     * The part of {@code site} outside {@code area}, or null when what sticks out is only edge noise: nothing beyond
+     * {@code toleranceMetres} of the area (vertex snapping, rounding of stored coordinates) and no more than
+     * {@code toleranceM2}. The tolerance decides whether there is a finding; the part reported is the whole part
+     * outside, measured exactly. EPSG:4548.
      */
-    static Geometry outside(Geometry site, Geometry area, double toleranceMetres) {
-        Geometry container = toleranceMetres > 0 ? area.buffer(toleranceMetres) : area;
-        return site.difference(container);
+    static Geometry outside(Geometry site, Geometry area, double toleranceMetres, double toleranceM2) {
+        Geometry beyondTolerance = site.difference(toleranceMetres > 0 ? area.buffer(toleranceMetres) : area);
+        if (beyondTolerance.getArea() <= toleranceM2) {
+            return null;
+        }
+        return site.difference(area);
     }
 }

@@ -37,6 +37,7 @@ public interface SiteContext {
     /** Road reserves (kind {@code reserve}) whose envelope meets {@code planar}. */
     List<Road> roadReservesNear(Envelope planar);
 
+    /** A parcel by id, withdrawn ones included (a rule must be able to say "this parcel is withdrawn"). */
     Optional<Parcel> parcel(String id);
 
     /** Parcel totals of one zone by status; allocated and reserved are always present when non-zero. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.Road;
@@ -33,26 +35,33 @@ final class SliverGapRule implements Rule {
         double width = check.checks().sliverMaxWidthMetres();
         double minArea = rules.parcelAreaM2().min();
         Geometry site = check.candidate().planar();
-        // The band around the site where a sliver could be left, inside the zone.
-        Geometry band = site.buffer(width).intersection(zone.planar());
+        // The band around the site where a sliver could be left, inside the zone. Twice the sliver width, so that
+        // open land beyond the site shows as wider than a sliver and is not mistaken for one.
+        Geometry band = site.buffer(2 * width).intersection(zone.planar());
         List<Geometry> taken = new ArrayList<>();
         taken.add(site);
-        for (Parcel other : check.site().parcelsNear(check.envelopeGrownBy(width))) {
+        for (Parcel other : check.site().parcelsNear(check.envelopeGrownBy(2 * width))) {
             if (!other.id().equals(check.candidate().parcelId())) {
                 taken.add(other.planar());
             }
         }
-        for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(width))) {
+        for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(2 * width))) {
             taken.add(road.planar());
         }
         Geometry left = band.difference(UnaryUnionOp.union(taken));
+        // Morphological opening: what does not survive shrinking by half the sliver width and growing back is
+        // narrower than the sliver width. Mitred joins keep right-angled corners of wide land intact.
+        BufferParameters mitre = new BufferParameters();
+        mitre.setJoinStyle(BufferParameters.JOIN_MITRE);
+        mitre.setMitreLimit(10);
+        Geometry wide = BufferOp.bufferOp(BufferOp.bufferOp(left, -width / 2, mitre), width / 2, mitre);
+        Geometry thin = left.difference(wide);
         List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < left.getNumGeometries(); i++) {
-            Geometry piece = left.getGeometryN(i);
+        for (int i = 0; i < thin.getNumGeometries(); i++) {
+            Geometry piece = thin.getGeometryN(i);
             double area = piece.getArea();
-            // Thin: nothing survives shrinking by half the sliver width. Ignore specks below the overlap tolerance.
-            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.buffer(-width / 2).isEmpty()
-                    && piece.distance(site) < 0.01) {
+            // Only strips the site itself leaves, above the drawing-noise tolerance and too small to be a parcel.
+            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < 0.01) {
                 findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.format(area) + " m², narrower than "
                         + Check.format(width) + " m, that can never be a parcel (minimum " + Check.format(minArea) + " m²).",
                         "地块留下 " + Check.format(area) + " 平方米、宽不足 " + Check.format(width) + " 米的零碎用地，无法再出让（地块下限 "

@@ -63,7 +63,7 @@ public final class StoreSiteContext implements SiteContext {
 
     @Override
     public Optional<Parcel> parcel(String id) {
-        return store.findById(Layer.PARCELS, id).filter(p -> p.status() != ParcelStatus.WITHDRAWN);
+        return store.findById(Layer.PARCELS, id);
     }
 
     @Override

@@ -33,11 +33,12 @@ final class UrbanDevelopmentBoundaryRule implements Rule {
         Geometry udb = boundaries.size() == 1 ? boundaries.get(0)
                 : org.locationtech.jts.operation.union.UnaryUnionOp.union(boundaries);
         ZoningRuleBook.Checks limits = check.checks();
-        Geometry outside = OutsideAreaRules.outside(check.candidate().planar(), udb, limits.containmentToleranceMetres());
-        double area = outside.getArea();
-        if (area <= limits.overlapToleranceM2()) {
+        Geometry outside = OutsideAreaRules.outside(check.candidate().planar(), udb, limits.containmentToleranceMetres(),
+                limits.overlapToleranceM2());
+        if (outside == null) {
             return List.of();
         }
+        double area = outside.getArea();
         return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside the urban development "
                 + "boundary.", "地块有 " + Check.format(area) + " 平方米位于城镇开发边界之外。", area, 0.0, "m²",
                 "国土空间规划控制线 (territorial spatial plan control line): urban-development-boundary", ids, outside));

@@ -23,11 +23,11 @@ final class ValleyContainsRule implements Rule {
             return List.of();
         }
         Geometry outside = OutsideAreaRules.outside(check.candidate().planar(), valley.planar(),
-                limits.containmentToleranceMetres());
-        double area = outside.getArea();
-        if (area <= limits.overlapToleranceM2()) {
+                limits.containmentToleranceMetres(), limits.overlapToleranceM2());
+        if (outside == null) {
             return List.of();
         }
+        double area = outside.getArea();
         return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside the park boundary.",
                 "地块有 " + Check.format(area) + " 平方米位于园区边界之外。", area, 0.0, "m²",
                 check.source(limits.source()), List.of(valley.id()), outside));

@@ -12,7 +12,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 /**
  * {@code zone.capacity}: with this allocation, the zone's committed land (allocated and reserved parcels) and
  * committed floor area stay within the zone's budgets. Floor area of committed parcels counts at their maximum FAR
- * (the plan's capacity); the candidate counts at its proposed FAR, or its maximum when none is proposed.
+ * (the plan's capacity); the candidate counts at its proposed FAR, or at its planned maximum when none is proposed.
  */
 final class ZoneCapacityRule implements Rule {
 
@@ -43,7 +43,10 @@ final class ZoneCapacityRule implements Rule {
         }
         double area = check.candidate().planar().getArea();
         Double proposedFar = check.candidate().indicators() == null ? null : check.candidate().indicators().far();
-        double far = proposedFar != null ? proposedFar : zone.far() == null ? 0 : zone.far().max();
+        // Without a proposed FAR the site counts at its planned maximum: the parcel's own, capped at the zone's.
+        double zoneMax = zone.far() == null ? 0 : zone.far().max();
+        double far = proposedFar != null ? proposedFar
+                : existing != null ? Math.min(existing.indicators().farMax(), zoneMax) : zoneMax;
         land += area;
         floor += area * far;
 

@@ -25,11 +25,11 @@ final class ZoneContainsRule implements Rule {
                     check.source(limits.source()), List.of(check.candidate().zone()), null));
         }
         Geometry outside = OutsideAreaRules.outside(check.candidate().planar(), zone.planar(),
-                limits.containmentToleranceMetres());
-        double area = outside.getArea();
-        if (area <= limits.overlapToleranceM2()) {
+                limits.containmentToleranceMetres(), limits.overlapToleranceM2());
+        if (outside == null) {
             return List.of();
         }
+        double area = outside.getArea();
         return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside zone " + zone.id() + " ("
                 + zone.nameEn() + ").", "地块有 " + Check.format(area) + " 平方米位于功能区“" + zone.nameZh() + "”之外。",
                 area, 0.0, "m²", check.source(limits.source()), List.of(zone.id()), outside));
