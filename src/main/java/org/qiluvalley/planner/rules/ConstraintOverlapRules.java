@@ -22,7 +22,7 @@ final class ConstraintOverlapRules {
             if (!kinds.contains(area.kind()) || !site.intersects(area.planar())) {
                 continue;
             }
-            Geometry overlap = site.intersection(area.planar());
+            Geometry overlap = Overlays.intersection(site, area.planar());
             double overlapArea = overlap.getArea();
             if (overlapArea > tolerance) {
                 findings.add(Finding.error(ruleId, "The site overlaps the " + area.nameEn() + " by "

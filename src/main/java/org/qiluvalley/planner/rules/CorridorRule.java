@@ -31,7 +31,7 @@ final class CorridorRule implements Rule {
             if (!site.intersects(road.planar())) {
                 continue;
             }
-            Geometry overlap = site.intersection(road.planar());
+            Geometry overlap = Overlays.intersection(site, road.planar());
             double area = overlap.getArea();
             if (area > tolerance) {
                 findings.add(Finding.error(ID, "The site reaches " + Check.format(area) + " m² into the red lines of "

@@ -9,16 +9,18 @@ final class OutsideAreaRules {
     }
 
     /**
-     * The part of {@code site} outside {@code area}, or null when what sticks out is only edge noise: nothing beyond
-     * {@code toleranceMetres} of the area (vertex snapping, rounding of stored coordinates) and no more than
-     * {@code toleranceM2}. The tolerance decides whether there is a finding; the part reported is the whole part
-     * outside, measured exactly. EPSG:4548.
+     * The part of {@code site} outside {@code area}, or null when what sticks out is only edge noise: no more than
+     * {@code toleranceM2} in all, or nothing wider than twice {@code toleranceMetres} (vertex snapping, rounding of
+     * stored coordinates). The part reported is the whole part outside, measured exactly. EPSG:4548.
+     *
+     * <p>The container is never buffered: that would cost a buffer of a whole zone per check. The difference is
+     * clipped to the site's envelope by JTS's overlay, so its cost follows the site, not the zone.
      */
     static Geometry outside(Geometry site, Geometry area, double toleranceMetres, double toleranceM2) {
-        Geometry beyondTolerance = site.difference(toleranceMetres > 0 ? area.buffer(toleranceMetres) : area);
-        if (beyondTolerance.getArea() <= toleranceM2) {
+        Geometry outside = Overlays.difference(site, area);
+        if (outside.getArea() <= toleranceM2 || outside.buffer(-toleranceMetres).isEmpty()) {
             return null;
         }
-        return site.difference(area);
+        return outside;
     }
 }

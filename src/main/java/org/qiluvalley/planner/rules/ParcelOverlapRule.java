@@ -32,7 +32,7 @@ final class ParcelOverlapRule implements Rule {
             if (other.id().equals(check.candidate().parcelId()) || !prepared.intersects(other.planar())) {
                 continue;
             }
-            Geometry overlap = site.intersection(other.planar());
+            Geometry overlap = Overlays.intersection(site, other.planar());
             double area = overlap.getArea();
             if (area > tolerance) {
                 findings.add(Finding.error(ID, "The site overlaps parcel " + other.id() + " by " + Check.format(area)

@@ -6,7 +6,6 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.Zone;
@@ -35,27 +34,38 @@ final class SliverGapRule implements Rule {
         double width = check.checks().sliverMaxWidthMetres();
         double minArea = rules.parcelAreaM2().min();
         Geometry site = check.candidate().planar();
-        // The band around the site where a sliver could be left, inside the zone. Twice the sliver width, so that
-        // open land beyond the site shows as wider than a sliver and is not mistaken for one.
-        Geometry band = site.buffer(2 * width).intersection(zone.planar());
-        List<Geometry> taken = new ArrayList<>();
-        taken.add(site);
+        // The band around the site where a sliver could be left, inside the zone: the site's envelope grown by twice
+        // the sliver width, so that open land beyond the site shows as wider than a sliver and is not mistaken for
+        // one. A rectangle keeps the overlays cheap; the opening below judges width on the real shapes.
+        Geometry band = Overlays.clip(zone.planar(), check.envelopeGrownBy(2 * width));
+        // What is left of the band once the site, the other parcels and the roads are taken out. Successive
+        // differences through OverlayNG clip each (possibly kilometres-long) road to the band, unlike one big union.
+        double tolerance = check.checks().overlapToleranceM2();
+        Geometry left = Overlays.difference(band, site);
         for (Parcel other : check.site().parcelsNear(check.envelopeGrownBy(2 * width))) {
+            if (left.getArea() <= tolerance) {
+                return List.of(); // nothing left to be a sliver: the usual case of a site on the parcel grid
+            }
             if (!other.id().equals(check.candidate().parcelId())) {
-                taken.add(other.planar());
+                left = Overlays.difference(left, other.planar());
             }
         }
         for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(2 * width))) {
-            taken.add(road.planar());
+            if (left.getArea() <= tolerance) {
+                return List.of();
+            }
+            left = Overlays.difference(left, road.planar());
         }
-        Geometry left = band.difference(UnaryUnionOp.union(taken));
+        if (left.getArea() <= tolerance) {
+            return List.of();
+        }
         // Morphological opening: what does not survive shrinking by half the sliver width and growing back is
         // narrower than the sliver width. Mitred joins keep right-angled corners of wide land intact.
         BufferParameters mitre = new BufferParameters();
         mitre.setJoinStyle(BufferParameters.JOIN_MITRE);
         mitre.setMitreLimit(10);
         Geometry wide = BufferOp.bufferOp(BufferOp.bufferOp(left, -width / 2, mitre), width / 2, mitre);
-        Geometry thin = left.difference(wide);
+        Geometry thin = Overlays.difference(left, wide);
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < thin.getNumGeometries(); i++) {
             Geometry piece = thin.getGeometryN(i);
