@@ -6,10 +6,12 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -70,6 +72,14 @@ public final class GeoJson {
             out.writeStartArray();
             for (int i = 0; i < multi.getNumGeometries(); i++) {
                 writeSequence(out, ((LineString) multi.getGeometryN(i)).getCoordinateSequence(), decimals);
+            }
+            out.writeEndArray();
+        } else if (geometry instanceof GeometryCollection collection && !(geometry instanceof MultiPoint)) {
+            out.writeStringProperty("type", "GeometryCollection");
+            out.writeName("geometries");
+            out.writeStartArray();
+            for (int i = 0; i < collection.getNumGeometries(); i++) {
+                writeGeometry(out, collection.getGeometryN(i), decimals);
             }
             out.writeEndArray();
         } else {

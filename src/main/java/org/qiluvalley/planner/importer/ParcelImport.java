@@ -103,7 +103,10 @@ public final class ParcelImport {
         private final ProgressDisplay progress;
         private final Path rejectsPath;
         private final long start = System.nanoTime();
-        /** Every well-formed id met so far in the file: a second feature with one of them is a reject. */
+        /**
+         * Every well-formed id met so far in the file: a second feature with one of them is a reject. The one thing
+         * that grows with the file: about 100 bytes per id, 100 MB for a million features.
+         */
         private final Set<String> idsSeen = new HashSet<>();
         private final List<Pending> batch = new ArrayList<>();
         private CountingInputStream in;

@@ -15,11 +15,33 @@ final class Overlays {
     }
 
     static Geometry intersection(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.getFactory().createPolygon();
+        }
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
     }
 
     static Geometry difference(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+        if (a.isEmpty()) {
+            return a.getFactory().createPolygon();
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    }
+
+    /**
+     * The polygons of an overlay result. Area overlays can yield collapsed lines or points beside the polygons
+     * (a GeometryCollection), which are no area to measure and which OverlayNG refuses as the next input.
+     */
+    static Geometry polygonal(Geometry result) {
+        if (result instanceof org.locationtech.jts.geom.Polygon || result instanceof org.locationtech.jts.geom.MultiPolygon) {
+            return result;
+        }
+        java.util.List<org.locationtech.jts.geom.Polygon> polygons =
+                org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(result);
+        return polygons.isEmpty() ? result.getFactory().createPolygon() : result.getFactory().buildGeometry(polygons);
     }
 
     /**
@@ -41,6 +63,7 @@ final class Overlays {
                 }
             }
         }
-        return polygonal.getFactory().buildGeometry(pieces);
+        // An empty collection would be a GeometryCollection, which OverlayNG refuses as input.
+        return pieces.isEmpty() ? polygonal.getFactory().createPolygon() : polygonal.getFactory().buildGeometry(pieces);
     }
 }

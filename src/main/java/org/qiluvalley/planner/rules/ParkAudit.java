@@ -148,7 +148,7 @@ public final class ParkAudit {
         for (Road road : site.roadReservesNear(zone.planar().getEnvelopeInternal())) {
             covered.add(road.planar());
         }
-        Geometry left = covered.isEmpty() ? zone.planar() : zone.planar().difference(UnaryUnionOp.union(covered));
+        Geometry left = covered.isEmpty() ? zone.planar() : Overlays.difference(zone.planar(), UnaryUnionOp.union(covered));
         double width = book.checks().sliverMaxWidthMetres();
         double tolerance = book.checks().overlapToleranceM2();
         double minArea = rules.parcelAreaM2() == null || rules.parcelAreaM2().min() == null ? 0 : rules.parcelAreaM2().min();
