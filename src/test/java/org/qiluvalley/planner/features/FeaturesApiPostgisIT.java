@@ -1,7 +1,6 @@
 package org.qiluvalley.planner.features;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,20 +11,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class FeaturesApiPostgisIT extends FeaturesApiContract {
 
-    private static ValleyProperties.Db db;
-
     @BeforeAll
-    static void postgisDatabase() {
-        if (db == null) {
-            db = PostgisTestDatabase.create();
-        }
+    static void postgisServer() {
+        PostgisTestDatabase.requireServer(FeaturesApiPostgisIT.class);
     }
 
     @DynamicPropertySource
     static void postgisStore(DynamicPropertyRegistry registry) {
-        postgisDatabase();
-        registry.add("valley.db.url", () -> db.url());
-        registry.add("valley.db.user", () -> db.user());
-        registry.add("valley.db.password", () -> db.password());
+        PostgisTestDatabase.register(FeaturesApiPostgisIT.class, registry);
     }
 }

@@ -61,6 +61,25 @@ public final class PostgisTestDatabase {
         }
     }
 
+    /**
+     * For a Spring Boot test class: points the application at a fresh PostGIS database (created on first use and
+     * shared by the class's tests). Call from a {@code @DynamicPropertySource} method; call {@link #create} or this
+     * from {@code @BeforeAll} first so that a missing server skips the class instead of failing its context.
+     */
+    public static synchronized void register(Class<?> testClass, org.springframework.test.context.DynamicPropertyRegistry registry) {
+        ValleyProperties.Db db = BY_TEST_CLASS.computeIfAbsent(testClass, c -> create());
+        registry.add("valley.db.url", db::url);
+        registry.add("valley.db.user", db::user);
+        registry.add("valley.db.password", db::password);
+    }
+
+    /** Before a test class's context: skips (or fails, when required) when no server answers. */
+    public static synchronized void requireServer(Class<?> testClass) {
+        BY_TEST_CLASS.computeIfAbsent(testClass, c -> create());
+    }
+
+    private static final java.util.Map<Class<?>, ValleyProperties.Db> BY_TEST_CLASS = new java.util.HashMap<>();
+
     /** Drops a database made by {@link #create}, closing its sessions. */
     public static synchronized void drop(ValleyProperties.Db db) {
         String name = db.url().substring(db.url().lastIndexOf('/') + 1);
