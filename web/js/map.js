@@ -12,6 +12,10 @@
  *
  * Test hooks (used by InvestorMapIT): window.mapReady becomes true once every layer, the list and the
  * state from the URL hash are in place; window.investorMap exposes the map, its layers and the state.
+ *
+ * The other sidebar panels (check.js, audit.js, tabs.js) build on window.investorMap. They are told
+ * that it exists by the 'investormap:ready' document event, and about every parcel selection by
+ * 'investormap:select' ({id, source}), so they need no hooks inside this file.
  */
 (function () {
   'use strict';
@@ -91,6 +95,7 @@
     areaMaxM2: null,
     unit: 'ha',
     selectedId: null,
+    panel: '',          // sidebar panel other than the site list ('check', 'audit'); owned by tabs.js
   };
 
   /** Loaded data, indexed for look-ups by id. */
@@ -742,6 +747,7 @@
       });
     }
     writeHash();
+    document.dispatchEvent(new CustomEvent('investormap:select', { detail: { id, source } }));
     return true;
   }
 
@@ -764,7 +770,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // URL hash state: #map=zoom/lat/lon&zone=…&use=…&min=…&max=…&unit=…&parcel=…
+  // URL hash state: #map=zoom/lat/lon&zone=…&use=…&min=…&max=…&unit=…&parcel=…&panel=…
   // ---------------------------------------------------------------------------------------------
 
   function readHash() {
@@ -803,6 +809,7 @@
     if (state.areaMaxM2 !== null) add('max', unitValue(state.areaMaxM2));
     if (state.areaMinM2 !== null || state.areaMaxM2 !== null || state.unit !== 'ha') add('unit', state.unit);
     if (state.selectedId) add('parcel', state.selectedId);
+    if (state.panel) add('panel', state.panel);
     // replaceState: panning should not fill the back button with hundreds of entries.
     window.history.replaceState(null, '', `#${parts.join('&')}`);
   }
@@ -812,6 +819,7 @@
     state.zone = hash.zone || '';
     state.landUse = hash.use || '';
     state.unit = isAreaUnit(hash.unit) ? hash.unit : 'ha';
+    state.panel = hash.panel || '';
     const toM2 = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v) * AREA_UNITS[state.unit].m2);
     state.areaMinM2 = toM2(hash.min);
     state.areaMaxM2 = toM2(hash.max);
@@ -884,7 +892,12 @@
     window.addEventListener('hashchange', () => applyHashState(readHash(), bounds));
 
     dom.status.hidden = true;
-    window.investorMap = { map, layers, state, data, selectParcel };
+    window.investorMap = {
+      map, layers, state, data, selectParcel, writeHash, controlsInset, zoneColour, zoneNames, landUseNames,
+      animate: ANIMATE,
+    };
+    // Before mapReady, so that a test which sees mapReady also finds the panels built on the map.
+    document.dispatchEvent(new CustomEvent('investormap:ready', { detail: window.investorMap }));
     document.documentElement.dataset.mapReady = 'true';
     window.mapReady = true;
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
@@ -37,9 +36,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,8 +62,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class InvestorMapIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final double M2_PER_HA = 10_000.0;
     private static final double M2_PER_MU = 10_000.0 / 15;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -93,37 +87,7 @@ class InvestorMapIT {
 
     @BeforeAll
     static void startBrowser() {
-        // In CI (.ci/run installs Chromium) a missing browser is a failure, never a silent skip.
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (ci && !(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-            throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipping the investor-map browser test: " + CHROMIUM + " is missing (apt-get install chromium)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                "Skipping the investor-map browser test: " + CHROMEDRIVER + " is missing (apt-get install chromium-driver)");
-
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + browserProfile,
-                // wide enough for the desktop layout: side list and map side by side
-                "--window-size=1400,900",
-                "--lang=en-US");
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(browserProfile, "investor-map");
     }
 
     @AfterAll
