@@ -208,14 +208,20 @@ public class JdbcParcelStore implements ParcelStore {
         return totals;
     }
 
+    /** One equality look-up per committed status, so both databases answer from the (zone_id, status) index. */
+    public static final String COMMITTED_TOTALS_SQL = "SELECT COUNT(*), SUM(area_m2), SUM(area_m2 * far_max) FROM parcels "
+            + "WHERE zone_id = ? AND status = ?";
+
     @Override
     public Map<ParcelStatus, AreaTotals> committedTotals(String zoneId) {
         Map<ParcelStatus, AreaTotals> totals = new java.util.EnumMap<>(ParcelStatus.class);
-        jdbc.query("SELECT status, COUNT(*), SUM(area_m2), SUM(area_m2 * far_max) FROM parcels WHERE zone_id = ? "
-                + "AND status IN ('allocated', 'reserved') GROUP BY status", (ResultSet rs) -> {
-                    totals.put(ParcelStatus.fromWireName(rs.getString(1)).orElseThrow(),
-                            new AreaTotals(rs.getLong(2), rs.getDouble(3), rs.getDouble(4)));
-                }, zoneId);
+        for (ParcelStatus status : List.of(ParcelStatus.ALLOCATED, ParcelStatus.RESERVED)) {
+            jdbc.query(COMMITTED_TOTALS_SQL, (ResultSet rs) -> {
+                if (rs.getLong(1) > 0) {
+                    totals.put(status, new AreaTotals(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)));
+                }
+            }, zoneId, status.wireName());
+        }
         return totals;
     }
 

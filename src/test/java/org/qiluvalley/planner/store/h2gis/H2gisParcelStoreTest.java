@@ -57,6 +57,20 @@ class H2gisParcelStoreTest extends ParcelStoreContract {
     }
 
     @Test
+    void committedTotalsAreAnsweredByTheZoneStatusIndex() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement st = connection.prepareStatement("EXPLAIN "
+                        + org.qiluvalley.planner.store.JdbcParcelStore.COMMITTED_TOTALS_SQL)) {
+            st.setString(1, "laser-industry");
+            st.setString(2, "allocated");
+            try (ResultSet plan = st.executeQuery()) {
+                plan.next();
+                assertThat(plan.getString(1)).containsIgnoringCase("PARCELS_ZONE_STATUS_IDX");
+            }
+        }
+    }
+
+    @Test
     void theDatabaseFileLivesInTheDataDirectoryAndSurvivesAReopen() {
         assertThat(dataDir.resolve("valley.mv.db")).exists();
         dataSource.close();
