@@ -19,10 +19,16 @@ import org.qiluvalley.planner.parcel.Zone;
 /**
  * The site context of a single validation, read from the store: every "near" look-up is a bounding-box query the
  * database answers from its spatial index, so checking one allocation reads the parcels around it, never all.
+ * Look-ups by id are remembered for the one validation an instance serves (several rules ask for the same zone).
  */
 public final class StoreSiteContext implements SiteContext {
 
     private final ParcelStore store;
+    private Optional<ValleyPart> valley;
+    private List<ConstraintArea> constraints;
+    private final Map<String, Optional<Zone>> zones = new java.util.HashMap<>();
+    private final Map<String, Optional<Parcel>> parcels = new java.util.HashMap<>();
+    private final Map<String, Map<ParcelStatus, AreaTotals>> totals = new java.util.HashMap<>();
 
     public StoreSiteContext(ParcelStore store) {
         this.store = store;
@@ -30,13 +36,16 @@ public final class StoreSiteContext implements SiteContext {
 
     @Override
     public Optional<ValleyPart> valley() {
-        return store.find(Layer.VALLEY, new FeatureQuery(null, Map.of("kind", "boundary"), 0, 1)).items().stream()
-                .findFirst();
+        if (valley == null) {
+            valley = store.find(Layer.VALLEY, new FeatureQuery(null, Map.of("kind", "boundary"), 0, 1)).items()
+                    .stream().findFirst();
+        }
+        return valley;
     }
 
     @Override
     public Optional<Zone> zone(String id) {
-        return store.findById(Layer.ZONES, id);
+        return zones.computeIfAbsent(id, z -> store.findById(Layer.ZONES, z));
     }
 
     @Override
@@ -52,7 +61,10 @@ public final class StoreSiteContext implements SiteContext {
 
     @Override
     public List<ConstraintArea> constraints() {
-        return store.find(Layer.CONSTRAINTS, FeatureQuery.all()).items();
+        if (constraints == null) {
+            constraints = store.find(Layer.CONSTRAINTS, FeatureQuery.all()).items();
+        }
+        return constraints;
     }
 
     @Override
@@ -63,13 +75,13 @@ public final class StoreSiteContext implements SiteContext {
 
     @Override
     public Optional<Parcel> parcel(String id) {
-        return store.findById(Layer.PARCELS, id);
+        return parcels.computeIfAbsent(id, p -> store.findById(Layer.PARCELS, p));
     }
 
     @Override
     public Map<ParcelStatus, AreaTotals> zoneTotals(String zoneId) {
         // Only committed totals are needed by the rules (zone.capacity); the index reads just those parcels.
-        return store.committedTotals(zoneId);
+        return totals.computeIfAbsent(zoneId, store::committedTotals);
     }
 
     /** Loads the whole park into memory, for the plan-wide audit. */

@@ -79,7 +79,17 @@ public class JdbcParcelStore implements ParcelStore {
         String countSql = "SELECT COUNT(*) FROM " + spec.table() + where;
         String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + where + " ORDER BY "
                 + spec.orderBy() + " LIMIT ? OFFSET ?";
+        boolean wholeResult = query.offset() == 0 && query.limit() == Integer.MAX_VALUE;
         return transactions.execute(status -> {
+            if (wholeResult) {
+                // Everything that matches is wanted (rule look-ups, snapshots): the rows are the count.
+                List<T> items = jdbc.query(pageSql, st -> {
+                    int next = bind(st, boxes, values);
+                    st.setInt(next++, query.limit());
+                    st.setLong(next, 0);
+                }, (rs, n) -> readRow(spec, rs));
+                return new Page<>(items, items.size());
+            }
             long matched = jdbc.query(countSql, st -> bind(st, boxes, values), rs -> {
                 rs.next();
                 return rs.getLong(1);
