@@ -9,12 +9,9 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,24 +25,13 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qiluvalley.planner.PlannerApplication;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The investor map (web/index.html, served at /) in a real headless Chromium against the real application.
@@ -57,46 +43,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Chromium and chromedriver come from Debian ({@code apt-get install chromium chromium-driver
  * fonts-noto-cjk}); the driver path is given explicitly so Selenium Manager never tries to download one.
  */
-@SpringBootTest(classes = PlannerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-// Closes the application, and with it the embedded database, before the temporary data directory is deleted.
-@DirtiesContext
-class InvestorMapIT {
+class InvestorMapIT extends MapBrowserTest {
 
     private static final double M2_PER_HA = 10_000.0;
     private static final double M2_PER_MU = 10_000.0 / 15;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    /** A fresh data directory: the application seeds its embedded database from gis-data on first start. */
-    @TempDir
-    static Path dataDir;
-
-    /** Chromium's profile, fresh for every run so no state leaks between runs. */
-    @TempDir
-    static Path browserProfile;
-
-    private static WebDriver driver;
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    private int port;
-
-    @DynamicPropertySource
-    static void useTemporaryDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("valley.data-dir", () -> dataDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start(browserProfile, "investor-map");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Tests

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,27 +16,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qiluvalley.planner.PlannerApplication;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The "Check a site" and "Audit" panels of the map (web/js/check.js, web/js/audit.js) in a real headless
@@ -51,44 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>With the environment variable {@code SITE_CHECK_SCREENSHOT} set to a file path, the red-line test also
  * saves a screenshot of the panel with its finding drawn (used for docs/screenshot-check.png).
  */
-@SpringBootTest(classes = PlannerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-// Closes the application, and with it the embedded database, before the temporary data directory is deleted.
-@DirtiesContext
-class SiteCheckIT {
+class SiteCheckIT extends MapBrowserTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Half the side of the test square in degrees: about 45 m east-west and 55 m north-south here. */
     private static final double HALF_SIDE_DEGREES = 0.0005;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    static Path browserProfile;
-
-    private static WebDriver driver;
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    private int port;
-
-    @DynamicPropertySource
-    static void useTemporaryDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("valley.data-dir", () -> dataDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start(browserProfile, "site-check");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Tests

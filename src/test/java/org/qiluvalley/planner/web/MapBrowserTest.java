@@ -1,0 +1,58 @@
+package org.qiluvalley.planner.web;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebDriver;
+import org.qiluvalley.planner.PlannerApplication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What every browser test of the map needs: the real application on a fresh embedded database seeded from
+ * gis-data, one headless Chromium for the class, and a plain HTTP client for the API the page uses.
+ */
+@SpringBootTest(classes = PlannerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// Closes the application, and with it the embedded database, before the temporary data directory is deleted.
+@DirtiesContext
+abstract class MapBrowserTest {
+
+    /** A fresh data directory: the application seeds its embedded database from gis-data on first start. */
+    @TempDir
+    static Path dataDir;
+
+    /** Chromium's profile, fresh for every run so no state leaks between runs. */
+    @TempDir
+    static Path browserProfile;
+
+    static WebDriver driver;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void useTemporaryDataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("valley.data-dir", () -> dataDir.toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = HeadlessChromium.start(browserProfile, "map");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
