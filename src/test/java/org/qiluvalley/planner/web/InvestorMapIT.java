@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -185,33 +184,6 @@ class InvestorMapIT extends MapBrowserTest {
     // ------------------------------------------------------------------------------------------------
     // Page helpers
     // ------------------------------------------------------------------------------------------------
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    /** Opens the map without animations, optionally with a URL hash, and waits until it is ready. */
-    private void openMap(String hash) {
-        openUrl(baseUrl() + "/?animate=0" + (hash.isEmpty() ? "" : "#" + hash));
-    }
-
-    private void openUrl(String url) {
-        // Leaving the page first forces a real load: navigating to a URL that differs only in its hash
-        // would otherwise stay on the same document, with the previous test's state.
-        driver.get("about:blank");
-        driver.get(url);
-        new WebDriverWait(driver, TIMEOUT).until(d -> {
-            Object error = js("return window.mapError || null");
-            if (error != null) {
-                throw new AssertionError("the map failed to load: " + error);
-            }
-            return Boolean.TRUE.equals(js("return window.mapReady === true"));
-        });
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
 
     private List<WebElement> rows() {
         return driver.findElements(By.cssSelector("#site-list .site-row"));

@@ -48,6 +48,37 @@ abstract class MapBrowserTest {
         driver = HeadlessChromium.start(browserProfile, "map");
     }
 
+    static final java.time.Duration PAGE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * Opens a page and waits for the map's ready flag. Leaving the page first forces a real load: a URL that
+     * differs only in its hash would otherwise stay on the same document, with the previous test's state.
+     */
+    void openUrl(String url) {
+        driver.get("about:blank");
+        driver.get(url);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
+            Object error = js("return window.mapError || null");
+            if (error != null) {
+                throw new AssertionError("the map failed to load: " + error);
+            }
+            return Boolean.TRUE.equals(js("return window.mapReady === true"));
+        });
+    }
+
+    /** Opens the map with animations off and the given URL hash (map state), waiting until it is ready. */
+    void openMap(String hash) {
+        openUrl(baseUrl() + "/?animate=0" + (hash.isEmpty() ? "" : "#" + hash));
+    }
+
+    Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -171,26 +170,6 @@ class SiteCheckIT extends MapBrowserTest {
     // ------------------------------------------------------------------------------------------------
     // Page helpers
     // ------------------------------------------------------------------------------------------------
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    private void openMap(String hash) {
-        driver.get("about:blank");
-        driver.get(baseUrl() + "/?animate=0" + (hash.isEmpty() ? "" : "#" + hash));
-        new WebDriverWait(driver, TIMEOUT).until(d -> {
-            Object error = js("return window.mapError || null");
-            if (error != null) {
-                throw new AssertionError("the map failed to load: " + error);
-            }
-            return Boolean.TRUE.equals(js("return window.mapReady === true"));
-        });
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
 
     private WebElement badge() {
         return driver.findElement(By.id("check-badge"));
