@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,9 +37,5 @@ class OpenApiDocument {
         ObjectNode document = template.deepCopy();
         ((ObjectNode) document.withArray("servers").get(0)).put("url", serverUrl);
         return JSON.writeValueAsBytes(document);
-    }
-
-    JsonNode template() {
-        return template;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -94,9 +93,5 @@ final class SyntheticCity {
             }
         }
         throw new IllegalStateException("no available parcel");
-    }
-
-    static Coordinate centre(Geometry geometry) {
-        return geometry.getCentroid().getCoordinate();
     }
 }
