@@ -195,6 +195,33 @@ abstract class ValidationApiContract {
     }
 
     @Test
+    void randomOutlinesAroundTheParkAlwaysGetAnAnswerNeverA500() {
+        // Bow-ties, spikes, slivers, tiny and large sites, inside and across the boundary: whatever the shape, the
+        // answer is findings (200), never a failure of the service.
+        java.util.Random random = new java.util.Random(4548);
+        for (int i = 0; i < 150; i++) {
+            int vertices = 3 + random.nextInt(12);
+            double lon = 117.200 + random.nextDouble() * 0.040;
+            double lat = 36.738 + random.nextDouble() * 0.024;
+            double size = Math.pow(10, -5 + random.nextDouble() * 2.7); // about 1 m to 500 m
+            StringBuilder ring = new StringBuilder();
+            String first = null;
+            for (int v = 0; v < vertices; v++) {
+                String position = "[" + (lon + (random.nextDouble() - 0.5) * size) + ","
+                        + (lat + (random.nextDouble() - 0.5) * size) + "]";
+                first = first == null ? position : first;
+                ring.append(position).append(',');
+            }
+            ring.append(first);
+            String body = "{\"zone\":\"laser-industry\",\"landUse\":\"100101\",\"indicators\":{\"far\":"
+                    + (random.nextDouble() * 4) + "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}";
+            ServiceClient.Reply reply = validate(body);
+            assertThat(reply.status()).as(body).isEqualTo(200);
+            assertThat(reply.json().has("valid")).isTrue();
+        }
+    }
+
+    @Test
     void wrongMethodOrMediaTypeAreProblemDetailsToo() {
         ServiceClient.Reply get = client.get("/api/allocations/validate");
         assertThat(get.status()).isEqualTo(405);
