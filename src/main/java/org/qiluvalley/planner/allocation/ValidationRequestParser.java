@@ -59,21 +59,21 @@ final class ValidationRequestParser {
         for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
             String name = names.next();
             if (!MEMBERS.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + clip(name) + "\"; accepted: "
+                throw ApiException.badRequest("unknown member \"" + ApiException.clip(name) + "\"; accepted: "
                         + String.join(", ", MEMBERS.stream().sorted().toList()));
             }
         }
         ResponseCrs crs = ResponseCrs.CRS84;
         String crsName = text(body, "crs");
         if (crsName != null) {
-            crs = ResponseCrs.fromName(crsName).orElseThrow(() -> ApiException.badRequest("crs \"" + clip(crsName)
+            crs = ResponseCrs.fromName(crsName).orElseThrow(() -> ApiException.badRequest("crs \"" + ApiException.clip(crsName)
                     + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or " + ResponseCrs.PLANAR.uri()));
         }
         String parcelId = text(body, "parcelId");
         Parcel parcel = null;
         if (parcelId != null) {
             parcel = store.findById(Layer.PARCELS, parcelId).orElseThrow(
-                    () -> ApiException.badRequest("parcelId \"" + clip(parcelId) + "\" is not a parcel of the plan"));
+                    () -> ApiException.badRequest("parcelId \"" + ApiException.clip(parcelId) + "\" is not a parcel of the plan"));
         }
         Geometry planar;
         if (body.has("geometry") && !body.get("geometry").isNull()) {
@@ -91,7 +91,7 @@ final class ValidationRequestParser {
             }
             zone = parcel.zone();
         } else if (book.zone(zone).isEmpty()) {
-            throw ApiException.badRequest("unknown zone \"" + clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds()));
+            throw ApiException.badRequest("unknown zone \"" + ApiException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds()));
         }
         String landUse = text(body, "landUse");
         if (landUse == null) {
@@ -100,7 +100,7 @@ final class ValidationRequestParser {
             }
             landUse = parcel.landUse();
         } else if (book.landUse(landUse).isEmpty()) {
-            throw ApiException.badRequest("unknown land-use code \"" + clip(landUse) + "\"; codes: "
+            throw ApiException.badRequest("unknown land-use code \"" + ApiException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
         String allotteeType = text(body, "allotteeType");
@@ -152,7 +152,7 @@ final class ValidationRequestParser {
         }
         for (String name : List.copyOf(node.propertyNames())) {
             if (!INDICATORS.contains(name)) {
-                throw ApiException.badRequest("unknown indicator \"" + clip(name) + "\"; accepted: far, coverage, "
+                throw ApiException.badRequest("unknown indicator \"" + ApiException.clip(name) + "\"; accepted: far, coverage, "
                         + "greenRatio, heightMetres");
             }
         }
@@ -185,9 +185,5 @@ final class ValidationRequestParser {
             throw ApiException.badRequest(name + " must be a non-empty string of at most 200 characters");
         }
         return node.stringValue();
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

@@ -132,7 +132,7 @@ class FeaturesController {
                 .filter(collection::admits);
         if (view.isEmpty()) {
             throw ApiException.notFound("collection " + collection.id() + " has no feature \""
-                    + ItemsParameters.clip(featureId) + "\"");
+                    + ApiException.clip(featureId) + "\"");
         }
         String collectionUrl = base() + "/collections/" + collection.id();
         String self = UriComponentsBuilder.fromUriString(collectionUrl).pathSegment("items", featureId).build()
@@ -146,7 +146,7 @@ class FeaturesController {
 
     private FeatureCollections.Collection<?> collection(String id) {
         return collections.find(id).orElseThrow(() -> ApiException.notFound("no collection \""
-                + ItemsParameters.clip(id) + "\"; the collections are "
+                + ApiException.clip(id) + "\"; the collections are "
                 + String.join(", ", collections.all().stream().map(FeatureCollections.Collection::id).toList())));
     }
 
@@ -198,7 +198,7 @@ class FeaturesController {
     private static void checkOnlyFormat(MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!name.equals(OgcApi.PARAM_FORMAT)) {
-                throw ApiException.badRequest("unknown query parameter \"" + ItemsParameters.clip(name) + "\"");
+                throw ApiException.badRequest("unknown query parameter \"" + ApiException.clip(name) + "\"");
             }
         }
         String format = query.getFirst(OgcApi.PARAM_FORMAT);

@@ -31,7 +31,7 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (!STANDARD.contains(name) && !queryables.contains(name)) {
-                throw ApiException.badRequest("unknown query parameter \"" + clip(name) + "\"; this collection accepts "
+                throw ApiException.badRequest("unknown query parameter \"" + ApiException.clip(name) + "\"; this collection accepts "
                         + String.join(", ", STANDARD.stream().sorted().toList())
                         + (queryables.isEmpty() ? "" : " and the queryables " + String.join(", ", queryables)));
             }
@@ -61,7 +61,7 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         try {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be an integer, got \"" + clip(text) + "\"");
+            throw ApiException.badRequest(name + " must be an integer, got \"" + ApiException.clip(text) + "\"");
         }
         if (value < min || value > max) {
             throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", got " + value);
@@ -74,14 +74,14 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw ApiException.badRequest("bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got \""
-                    + clip(text) + "\"");
+                    + ApiException.clip(text) + "\"");
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bbox value \"" + clip(parts[i]) + "\" is not a number");
+                throw ApiException.badRequest("bbox value \"" + ApiException.clip(parts[i]) + "\" is not a number");
             }
             if (!Double.isFinite(n[i])) {
                 throw ApiException.badRequest("bbox values must be finite numbers");
@@ -103,10 +103,5 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
             throw ApiException.badRequest("bbox crossing the antimeridian (minLon > maxLon) is not supported");
         }
         return new Envelope(minLon, maxLon, minLat, maxLat);
-    }
-
-    /** Echoes at most 80 characters of client input in an error message. */
-    static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
     }
 
+    /** Client input echoed in an error message, at most 80 characters, so a hostile value cannot bloat the answer. */
+    public static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+
     public HttpStatus status() {
         return status;
     }
