@@ -14,6 +14,7 @@ import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.web.ApiException;
@@ -31,10 +32,6 @@ final class ValidationRequestParser {
             "allotteeType");
     private static final Set<String> INDICATORS = Set.of("far", "coverage", "greenRatio", "heightMetres");
     private static final Set<String> ALLOTTEE_TYPES = Set.of("enterprise", "facility");
-    /** A site wider than this (degrees of CRS84, about 50 km here) is not a site: refused as absurd. */
-    static final double MAX_SPAN_DEGREES = 0.5;
-    /** The same, metres of EPSG:4548. */
-    static final double MAX_SPAN_METRES = 50_000;
     /** FAR beyond this is absurd input, not a plan to check. */
     static final double MAX_FAR = 100;
     /** Building height beyond this (metres) is absurd input. */
@@ -77,7 +74,7 @@ final class ValidationRequestParser {
         }
         Geometry planar;
         if (body.has("geometry") && !body.get("geometry").isNull()) {
-            planar = geometry(body.get("geometry"), crs);
+            planar = SiteGeometry.parse(body.get("geometry"), crs);
         } else if (parcel != null) {
             planar = parcel.planar();
         } else {
@@ -111,39 +108,7 @@ final class ValidationRequestParser {
                 allotteeType), crs);
     }
 
-    private static Geometry geometry(JsonNode node, ResponseCrs crs) {
-        Geometry geometry;
-        try {
-            geometry = GeoJson.readGeometry(node, crs.factory());
-        } catch (InvalidGeometryException e) {
-            throw ApiException.badRequest("geometry: " + e.getMessage());
-        }
-        if (!(geometry instanceof Polygon)) {
-            throw ApiException.badRequest("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
-        }
-        Envelope envelope = geometry.getEnvelopeInternal();
-        if (crs == ResponseCrs.CRS84) {
-            if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90
-                    || envelope.getMaxY() > 90) {
-                throw ApiException.badRequest("geometry coordinates are outside longitude -180..180, latitude -90..90; "
-                        + "CRS84 is longitude first");
-            }
-            if (envelope.getWidth() > MAX_SPAN_DEGREES || envelope.getHeight() > MAX_SPAN_DEGREES) {
-                throw ApiException.badRequest("the site spans more than " + MAX_SPAN_DEGREES + " degrees: not a site");
-            }
-        } else if (envelope.getWidth() > MAX_SPAN_METRES || envelope.getHeight() > MAX_SPAN_METRES) {
-            throw ApiException.badRequest("the site spans more than " + MAX_SPAN_METRES + " m: not a site");
-        }
-        Geometry planar = crs.toPlanar(geometry);
-        for (Coordinate c : planar.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw ApiException.badRequest("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
-            }
-        }
-        return planar;
-    }
-
-    private static Candidate.ProposedIndicators indicators(JsonNode node) {
+    static Candidate.ProposedIndicators indicators(JsonNode node) {
         if (node == null || node.isNull()) {
             return Candidate.ProposedIndicators.NONE;
         }
@@ -176,7 +141,7 @@ final class ValidationRequestParser {
         return value;
     }
 
-    private static String text(JsonNode body, String name) {
+    static String text(JsonNode body, String name) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
             return null;

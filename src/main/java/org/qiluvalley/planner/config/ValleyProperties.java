@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db the production database; with no URL the embedded H2GIS store in {@code data-dir} is used
  * @param items paging limits of the OGC API items endpoints
  * @param map options of the web map
+ * @param adminPassword password of the {@code admin} user created on first start when there are no users
+ *     ({@code VALLEY_ADMIN_PASSWORD}); empty means a random one is generated and printed once to the log
  */
 @ConfigurationProperties("valley")
 public record ValleyProperties(
@@ -22,7 +24,8 @@ public record ValleyProperties(
         @DefaultValue("classpath:gis-data/") String seedLocation,
         @DefaultValue Db db,
         @DefaultValue Items items,
-        @DefaultValue Map map) {
+        @DefaultValue Map map,
+        @DefaultValue("") String adminPassword) {
 
     public ValleyProperties {
         if (seedLocation.isBlank()) {
@@ -31,6 +34,17 @@ public record ValleyProperties(
         if (!seedLocation.endsWith("/")) {
             seedLocation = seedLocation + "/";
         }
+        if (!adminPassword.isEmpty() && (adminPassword.length() < 10 || adminPassword.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length > 72)) {
+            throw new IllegalArgumentException("valley.admin-password (VALLEY_ADMIN_PASSWORD) must have 10 to 72 "
+                    + "characters");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
+                + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + "]";
     }
 
     /**

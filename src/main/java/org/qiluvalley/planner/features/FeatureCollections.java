@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.ConstraintArea;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -26,10 +26,15 @@ class FeatureCollections {
 
     /** One published collection. */
     record Collection<T>(String id, String title, String description, Layer<T> layer, Map<String, String> fixedFilters,
-            List<String> queryables, Function<T, FeatureView> view) {
+            List<String> queryables, java.util.function.BiFunction<T, Boolean, FeatureView> view) {
 
-        FeatureView viewOf(Object record) {
-            return view.apply(layer.type().cast(record));
+        /** The feature as the public sees it ({@code planner} false) or as planners see it. */
+        FeatureView viewOf(Object record, boolean planner) {
+            return view.apply(layer.type().cast(record), planner);
+        }
+
+        boolean parcels() {
+            return layer == Layer.PARCELS;
         }
 
         /** True when a stored feature belongs to this collection (fixed filters hold). */
@@ -44,10 +49,10 @@ class FeatureCollections {
     FeatureCollections() {
         add(new Collection<>("valley", "Qilu Optics Valley boundary and phases",
                 "The park boundary (487 ha, 齐鲁光谷) and its two construction phases (一期, 二期).",
-                Layer.VALLEY, Map.of(), List.of("kind"), FeatureCollections::valley));
+                Layer.VALLEY, Map.of(), List.of("kind"), (v, planner) -> valley(v)));
         add(new Collection<>("zones", "Functional zones",
                 "The four facilities, laser-industry enterprise land and infrastructure (功能分区).",
-                Layer.ZONES, Map.of(), List.of("category"), FeatureCollections::zone));
+                Layer.ZONES, Map.of(), List.of("category"), (z, planner) -> zone(z)));
         add(new Collection<>("parcels", "Parcels",
                 "Every live parcel (地块) with its zone, land-use code, status and planning conditions.",
                 Layer.PARCELS, Map.of(), List.of("zone", "landUse", "status"), FeatureCollections::parcel));
@@ -57,10 +62,10 @@ class FeatureCollections {
         add(new Collection<>("constraints", "Control lines",
                 "Ecological red line, permanent basic farmland, urban development boundary, river blue line and the "
                         + "high-voltage corridor (三区三线与控制线).",
-                Layer.CONSTRAINTS, Map.of(), List.of("kind"), FeatureCollections::constraint));
+                Layer.CONSTRAINTS, Map.of(), List.of("kind"), (c, planner) -> constraint(c)));
         add(new Collection<>("roads", "Roads",
                 "Road centrelines and road reserves between the red lines (道路红线).",
-                Layer.ROADS, Map.of(), List.of("kind"), FeatureCollections::road));
+                Layer.ROADS, Map.of(), List.of("kind"), (r, planner) -> road(r)));
     }
 
     private void add(Collection<?> collection) {
@@ -101,10 +106,23 @@ class FeatureCollections {
         return new FeatureView(z.id(), p, z.crs84());
     }
 
-    /** The public fields of a parcel, exactly these names; planner-only fields never appear here. */
-    static FeatureView parcel(Parcel parcel) {
+    /** The status shown to the public for a parcel that is reserved or allocated: which of the two is not public. */
+    static final String UNAVAILABLE = "unavailable";
+
+    /**
+     * A parcel: for the public, an available parcel's public fields (exactly these names) or, for a reserved or
+     * allocated one, only its zone, area and {@code unavailable}; for planners every field, with the version and
+     * update time (allocation fields are added by the controller).
+     */
+    static FeatureView parcel(Parcel parcel, boolean planner) {
         PlanningIndicators ind = parcel.indicators();
         Map<String, Object> p = new LinkedHashMap<>();
+        if (!planner && parcel.status() != ParcelStatus.AVAILABLE) {
+            p.put("zone", parcel.zone());
+            p.put("status", UNAVAILABLE);
+            p.put("areaM2", area(parcel.areaSquareMetres()));
+            return new FeatureView(parcel.id(), p, parcel.crs84());
+        }
         p.put("zone", parcel.zone());
         p.put("landUse", parcel.landUse());
         p.put("status", parcel.status().wireName());
@@ -117,6 +135,10 @@ class FeatureCollections {
         p.put("greenRatioMax", ind.greenRatioMax());
         p.put("heightMaxMetres", ind.heightMaxMetres());
         p.put("setbackMetres", ind.setbackMetres());
+        if (planner) {
+            p.put("version", parcel.version());
+            p.put("updatedAt", parcel.updatedAt().toString());
+        }
         return new FeatureView(parcel.id(), p, parcel.crs84());
     }
 

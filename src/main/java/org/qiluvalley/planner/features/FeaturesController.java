@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.locationtech.jts.geom.Envelope;
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Page;
+import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -37,13 +41,15 @@ class FeaturesController {
     private final ParcelStore store;
     private final ValleyProperties properties;
     private final OpenApiDocument openApi;
+    private final PlannerParcelFields plannerFields;
 
     FeaturesController(FeatureCollections collections, ParcelStore store, ValleyProperties properties,
-            OpenApiDocument openApi) {
+            OpenApiDocument openApi, PlannerParcelFields plannerFields) {
         this.collections = collections;
         this.store = store;
         this.properties = properties;
         this.openApi = openApi;
+        this.plannerFields = plannerFields;
     }
 
     @GetMapping(value = {OgcApi.ROOT, OgcApi.ROOT + "/"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -96,15 +102,21 @@ class FeaturesController {
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
-    ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+    ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query,
+            Authentication who) {
         FeatureCollections.Collection<?> collection = collection(collectionId);
+        boolean planner = Role.isPlanner(who);
         ItemsParameters parameters = ItemsParameters.parse(query, collection.queryables(),
                 properties.items().defaultLimit(), properties.items().maxLimit());
         Map<String, String> filters = new LinkedHashMap<>(parameters.propertyEquals());
         filters.putAll(collection.fixedFilters());
-        Page<?> page = store.find(collection.layer(),
-                new FeatureQuery(parameters.bbox(), filters, parameters.offset(), parameters.limit()));
-        List<FeatureView> views = page.items().stream().map(collection::viewOf).toList();
+        Map<String, Set<String>> oneOf = collection.parcels() ? ParcelVisibility.statusFilter(filters, planner) : Map.of();
+        Page<?> page = store.find(collection.layer(), new FeatureQuery(parameters.bbox(), null, filters,
+                parameters.offset(), parameters.limit(), oneOf));
+        List<FeatureView> views = page.items().stream().map(item -> collection.viewOf(item, planner)).toList();
+        if (planner && collection.parcels()) {
+            plannerFields.addAllocations(views);
+        }
 
         String itemsUrl = base() + "/collections/" + collection.id() + "/items";
         List<FeatureJsonWriter.Link> links = new ArrayList<>();
@@ -125,11 +137,13 @@ class FeaturesController {
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
     ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
-            @RequestParam MultiValueMap<String, String> query) {
+            @RequestParam MultiValueMap<String, String> query, Authentication who) {
         checkOnlyFormat(query);
         FeatureCollections.Collection<?> collection = collection(collectionId);
-        Optional<FeatureView> view = store.findById(collection.layer(), featureId).map(collection::viewOf)
-                .filter(collection::admits);
+        boolean planner = Role.isPlanner(who);
+        Optional<?> record = store.findById(collection.layer(), featureId)
+                .filter(r -> !(r instanceof Parcel parcel) || ParcelVisibility.visible(parcel, planner));
+        Optional<FeatureView> view = record.map(r -> collection.viewOf(r, planner)).filter(collection::admits);
         if (view.isEmpty()) {
             throw ApiException.notFound("collection " + collection.id() + " has no feature \""
                     + ApiException.clip(featureId) + "\"");
@@ -137,14 +151,22 @@ class FeaturesController {
         String collectionUrl = base() + "/collections/" + collection.id();
         String self = UriComponentsBuilder.fromUriString(collectionUrl).pathSegment("items", featureId).build()
                 .encode().toUriString();
-        return geoJson(FeatureJsonWriter.feature(view.get(), List.of(
+        if (planner && collection.parcels()) {
+            plannerFields.addAllocations(List.of(view.get()));
+        }
+        ResponseEntity<byte[]> response = geoJson(FeatureJsonWriter.feature(view.get(), List.of(
                 new FeatureJsonWriter.Link(self, OgcApi.REL_SELF, OgcApi.GEO_JSON, "This feature"),
                 new FeatureJsonWriter.Link(collectionUrl, OgcApi.REL_COLLECTION, OgcApi.JSON, collection.title()))));
+        if (record.get() instanceof Parcel parcel) {
+            return ResponseEntity.ok().headers(response.getHeaders()).eTag(ETags.of(parcel.version(), planner))
+                    .body(response.getBody());
+        }
+        return response;
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private FeatureCollections.Collection<?> collection(String id) {
+    FeatureCollections.Collection<?> collection(String id) {
         return collections.find(id).orElseThrow(() -> ApiException.notFound("no collection \""
                 + ApiException.clip(id) + "\"; the collections are "
                 + String.join(", ", collections.all().stream().map(FeatureCollections.Collection::id).toList())));
@@ -207,11 +229,11 @@ class FeaturesController {
         }
     }
 
-    private static ResponseEntity<byte[]> geoJson(byte[] body) {
+    static ResponseEntity<byte[]> geoJson(byte[] body) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(OgcApi.GEO_JSON)).body(body);
     }
 
-    private static String base() {
+    static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path(OgcApi.ROOT).build().toUriString();
     }
 }

@@ -12,17 +12,25 @@ import org.locationtech.jts.geom.Envelope;
  * @param propertyEquals equality filters on the layer's {@link Layer#filterableProperties()}
  * @param offset features to skip, in the layer's stable order
  * @param limit maximum features to return
+ * @param propertyIn filters "property is one of these values" on the same properties (e.g. the statuses a public
+ *     client may see); an empty set matches nothing
  */
 public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
-        int limit) {
+        int limit, Map<String, java.util.Set<String>> propertyIn) {
 
     /** A query on CRS84 coordinates, as the API receives them. */
     public FeatureQuery(Envelope bboxCrs84, Map<String, String> propertyEquals, int offset, int limit) {
-        this(bboxCrs84, null, propertyEquals, offset, limit);
+        this(bboxCrs84, null, propertyEquals, offset, limit, Map.of());
+    }
+
+    public FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
+            int limit) {
+        this(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, Map.of());
     }
 
     public FeatureQuery {
         propertyEquals = Map.copyOf(propertyEquals);
+        propertyIn = Map.copyOf(propertyIn);
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }

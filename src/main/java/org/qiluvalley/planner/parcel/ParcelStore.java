@@ -45,6 +45,22 @@ public interface ParcelStore {
     int insertParcelsIfAbsent(List<Parcel> parcels);
 
     /**
+     * Adds one parcel (a planner's create). Call inside {@link #inTransaction} after {@link #lockZone} so that the
+     * checks made before it still hold when it commits.
+     *
+     * @return false when a parcel with this id exists (nothing changed)
+     */
+    boolean insertParcel(Parcel parcel);
+
+    /**
+     * Replaces the stored parcel of the same id if, and only if, its version is still {@code expectedVersion}
+     * (compare-and-set): the new row is {@code parcel} as given, whose version should be {@code expectedVersion + 1}.
+     *
+     * @return false when the parcel is absent or its version has moved on (nothing changed)
+     */
+    boolean updateParcel(Parcel parcel, long expectedVersion);
+
+    /**
      * Runs {@code work} in one transaction: every store call it makes on this thread joins it. Commits when it
      * returns, rolls back when it throws.
      */

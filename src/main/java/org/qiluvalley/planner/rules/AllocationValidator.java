@@ -14,7 +14,14 @@ public final class AllocationValidator {
             new ZoneContainsRule(), new ParcelOverlapRule(), new RedLineRule(), new UrbanDevelopmentBoundaryRule(),
             new CorridorRule(), new RoadAccessRule(), new LandUsePermittedRule(), new ParcelAreaRule(),
             IndicatorRule.far(), IndicatorRule.coverage(), IndicatorRule.green(), IndicatorRule.height(),
-            new ZoneCapacityRule(), new ParcelStatusRule(), new SliverGapRule());
+            new ZoneCapacityRule(), new PledgeRule(), new ParcelStatusRule(), new SliverGapRule());
+
+    /** The indicator rules, which check proposed values against the zone (and an existing parcel's conditions). */
+    private static final java.util.Set<String> INDICATOR_RULES = java.util.Set.of("indicator.far",
+            "indicator.coverage", "indicator.green", "indicator.height");
+    /** Rules about allocating land, not about drawing the plan: a parcel edit skips them. */
+    private static final java.util.Set<String> ALLOCATION_ONLY = java.util.Set.of(ParcelStatusRule.ID,
+            ZoneCapacityRule.ID, PledgeRule.ID);
 
     private final ZoningRuleBook book;
     private final List<Rule> rules;
@@ -26,6 +33,21 @@ public final class AllocationValidator {
     AllocationValidator(ZoningRuleBook book, List<Rule> rules) {
         this.book = book;
         this.rules = rules;
+    }
+
+    /**
+     * The rules a parcel edit (create, replace) must pass: geometry, containment, overlap, control lines, access,
+     * land use, area and the sliver warning; not the indicator rules (see {@link #indicatorsOnly}) nor the rules
+     * about allocating land (status, zone capacity, pledges).
+     */
+    public static AllocationValidator forParcelEdits(ZoningRuleBook book) {
+        return new AllocationValidator(book, RULES.stream()
+                .filter(r -> !ALLOCATION_ONLY.contains(r.id()) && !INDICATOR_RULES.contains(r.id())).toList());
+    }
+
+    /** Only the {@code indicator.*} rules: for checking a parcel's planning conditions against its zone. */
+    public static AllocationValidator indicatorsOnly(ZoningRuleBook book) {
+        return new AllocationValidator(book, RULES.stream().filter(r -> INDICATOR_RULES.contains(r.id())).toList());
     }
 
     /** All findings for the candidate in its site context; no error finding means the allocation is valid. */

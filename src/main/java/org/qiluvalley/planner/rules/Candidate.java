@@ -12,9 +12,24 @@ import org.locationtech.jts.geom.Geometry;
  * @param landUse the intended land-use code
  * @param indicators proposed indicators; an absent one is not checked
  * @param allotteeType {@code enterprise} or {@code facility}, or null when not given
+ * @param pledges the allottee's "standard land" pledges, or null when none are made (a dry run): then
+ *     {@code pledge.minimum} checks nothing
  */
 public record Candidate(String parcelId, Geometry planar, String zone, String landUse, ProposedIndicators indicators,
-        String allotteeType) {
+        String allotteeType, Pledges pledges) {
+
+    /** A candidate without pledges (a site check, a parcel edit). */
+    public Candidate(String parcelId, Geometry planar, String zone, String landUse, ProposedIndicators indicators,
+            String allotteeType) {
+        this(parcelId, planar, zone, landUse, indicators, allotteeType, null);
+    }
+
+    /**
+     * "Standard land" (标准地) pledges, 万元/亩 (10,000 yuan per mu, 1 mu = 666.67 m²); a null value is a pledge not
+     * made, which fails where the zone sets a minimum.
+     */
+    public record Pledges(Double investmentWanYuanPerMu, Double taxWanYuanPerMu) {
+    }
 
     /** Proposed planning indicators; null means "not proposed, not checked". Ratios are fractions (0.4 = 40%). */
     public record ProposedIndicators(Double far, Double coverage, Double greenRatio, Double heightMetres) {

@@ -25,7 +25,8 @@ public final class ParkAudit {
     /** How far the boundary may be from the published size before the audit says so, m² (0.5 ha). */
     public static final double PARK_TOLERANCE_M2 = 5_000;
     /** Rules about a new allocation, not about the standing plan: an allocated parcel is not "unavailable". */
-    static final Set<String> NOT_FOR_THE_PLAN = Set.of("parcel.status", "zone.capacity", "sliver.gap");
+    static final Set<String> NOT_FOR_THE_PLAN = Set.of("parcel.status", "zone.capacity", "pledge.minimum",
+            "sliver.gap");
 
     private final ZoningRuleBook book;
     private final AllocationValidator parcelChecks;

@@ -75,6 +75,20 @@ public class JdbcParcelStore implements ParcelStore {
             where.append(" AND ").append(column).append(" = ?");
             values.add(filter.getValue());
         }
+        for (Map.Entry<String, java.util.Set<String>> filter : query.propertyIn().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            String column = spec.filterColumns().get(filter.getKey());
+            if (column == null) {
+                throw new IllegalArgumentException("layer " + layer + " cannot be filtered on " + filter.getKey());
+            }
+            if (filter.getValue().isEmpty()) {
+                where.append(" AND 1 = 0");
+                continue;
+            }
+            where.append(" AND ").append(column).append(" IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(filter.getValue().size(), "?"))).append(")");
+            filter.getValue().stream().sorted().forEach(values::add);
+        }
 
         String countSql = "SELECT COUNT(*) FROM " + spec.table() + where;
         String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + where + " ORDER BY "
@@ -173,6 +187,25 @@ public class JdbcParcelStore implements ParcelStore {
         // the table to number their rows: that count would grow with the register on every batch.
         Integer inserted = transactions.execute(status -> insert(ParkTables.PARCELS, parcels, 0, true));
         return inserted == null ? 0 : inserted;
+    }
+
+    @Override
+    public boolean insertParcel(Parcel parcel) {
+        Integer inserted = transactions.execute(status -> insert(ParkTables.PARCELS, List.of(parcel), 0, true));
+        return inserted != null && inserted == 1;
+    }
+
+    @Override
+    public boolean updateParcel(Parcel parcel, long expectedVersion) {
+        ParkTables.TableSpec<Parcel> spec = ParkTables.PARCELS;
+        Integer updated = transactions.execute(status -> jdbc.update(spec.updateIfVersionSql(dialect), st -> {
+            int next = ParkTables.bindParcelColumns(st, 1, parcel);
+            next = dialect.bindGeometry(st, next, parcel.planar());
+            next = dialect.bindGeometry(st, next, parcel.crs84());
+            st.setString(next++, parcel.id());
+            st.setLong(next, expectedVersion);
+        }));
+        return updated != null && updated == 1;
     }
 
     /** Batch insert; with {@code ifAbsent} a row whose id exists is skipped. Returns the rows inserted. */

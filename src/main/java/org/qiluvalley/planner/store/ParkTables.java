@@ -59,6 +59,18 @@ final class ParkTables {
                     + String.join(", ", placeholders) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)";
         }
 
+        /**
+         * Updates every column but id and seq of the row whose id and version match: the record's columns in order
+         * (without id and seq), the two geometries, then the id and the expected version.
+         */
+        String updateIfVersionSql(SpatialDialect dialect) {
+            List<String> assignments = new ArrayList<>();
+            columns.stream().filter(c -> !c.equals("id") && !c.equals("seq")).forEach(c -> assignments.add(c + " = ?"));
+            assignments.add("geom = " + dialect.geometryParameter(Crs.PLANAR_SRID));
+            assignments.add("geom_crs84 = " + dialect.geometryParameter(Crs.CRS84_SRID));
+            return "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE id = ? AND version = ?";
+        }
+
         String insertSql(SpatialDialect dialect) {
             List<String> placeholders = new ArrayList<>();
             columns.forEach(c -> placeholders.add("?"));
@@ -118,24 +130,9 @@ final class ParkTables {
                     row.getDouble("area_m2"), row.getLong("version"),
                     row.getTimestamp("updated_at").toInstant(), (Polygon) planar, (Polygon) crs84),
             (st, i, p, seq) -> {
-                PlanningIndicators ind = p.indicators();
                 st.setString(i++, p.id());
                 st.setInt(i++, seq);
-                st.setString(i++, p.zone());
-                st.setString(i++, p.landUse());
-                st.setString(i++, p.status().wireName());
-                st.setDouble(i++, ind.farMin());
-                st.setDouble(i++, ind.farMax());
-                st.setDouble(i++, ind.coverageMin());
-                st.setDouble(i++, ind.coverageMax());
-                st.setDouble(i++, ind.greenRatioMin());
-                st.setDouble(i++, ind.greenRatioMax());
-                st.setDouble(i++, ind.heightMaxMetres());
-                st.setDouble(i++, ind.setbackMetres());
-                st.setDouble(i++, p.areaSquareMetres());
-                st.setLong(i++, p.version());
-                st.setTimestamp(i++, Timestamp.from(p.updatedAt()));
-                return i;
+                return bindParcelColumns(st, i, p);
             },
             p -> new Geometry[] {p.planar(), p.crs84()}, p -> p.id());
 
@@ -171,6 +168,26 @@ final class ParkTables {
                 return i;
             },
             r -> new Geometry[] {r.planar(), r.crs84()}, r -> r.id());
+
+    /** Binds a parcel's columns after id and seq (zone_id ... updated_at) from {@code i}; returns the next index. */
+    static int bindParcelColumns(PreparedStatement st, int i, Parcel p) throws SQLException {
+        PlanningIndicators ind = p.indicators();
+        st.setString(i++, p.zone());
+        st.setString(i++, p.landUse());
+        st.setString(i++, p.status().wireName());
+        st.setDouble(i++, ind.farMin());
+        st.setDouble(i++, ind.farMax());
+        st.setDouble(i++, ind.coverageMin());
+        st.setDouble(i++, ind.coverageMax());
+        st.setDouble(i++, ind.greenRatioMin());
+        st.setDouble(i++, ind.greenRatioMax());
+        st.setDouble(i++, ind.heightMaxMetres());
+        st.setDouble(i++, ind.setbackMetres());
+        st.setDouble(i++, p.areaSquareMetres());
+        st.setLong(i++, p.version());
+        st.setTimestamp(i++, Timestamp.from(p.updatedAt()));
+        return i;
+    }
 
     private static final Map<Layer<?>, TableSpec<?>> BY_LAYER = new LinkedHashMap<>();
 

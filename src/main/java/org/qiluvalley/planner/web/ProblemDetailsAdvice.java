@@ -47,6 +47,17 @@ public class ProblemDetailsAdvice {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", name + " has a value of the wrong type", request);
     }
 
+    /** A lock not granted in time (many writers queued on one zone): the client may retry. */
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.CannotAcquireLockException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e, HttpServletRequest request) {
+        log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                "Other changes to the same zone are in progress; retry in a moment. Nothing was changed.", request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
+    }
+
     /**
      * Spring's own errors (404 no route, 405 method, 406 not acceptable, 415 media type...) keep their status and
      * headers such as Allow; anything else unexpected is a 500 whose body says nothing about the code.

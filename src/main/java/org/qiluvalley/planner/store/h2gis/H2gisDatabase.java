@@ -30,10 +30,12 @@ public final class H2gisDatabase {
 
     /**
      * {@code WRITE_DELAY=0}: H2 otherwise writes commits to disk in the background every 500 ms and loses
-     * acknowledged commits when the process is killed (measured; see the README).
+     * acknowledged commits when the process is killed (measured; see the README). {@code LOCK_TIMEOUT=20000}: a
+     * writer waits up to 20 s for a zone lock (H2's default is 1 s, too short when dozens of planners' writes queue
+     * on one zone; PostgreSQL waits without limit).
      */
     public static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("valley") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("valley") + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000";
     }
 
     /** A connection pool on the database in {@code dataDir}, created when missing. */

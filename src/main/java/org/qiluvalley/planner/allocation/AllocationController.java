@@ -1,0 +1,131 @@
+package org.qiluvalley.planner.allocation;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.rules.FindingsGeoJson;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The allocation lifecycle for planners: {@code POST /api/allocations} (propose: 201 with {@code Location}, or 422
+ * with the findings, or 409 when the parcel is not available), {@code POST /api/allocations/{id}/approve},
+ * {@code /reject}, {@code /release} (409 for a transition the state machine does not allow), and reads.
+ */
+@RestController
+class AllocationController {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Set<String> LIST_PARAMETERS = Set.of("state", "parcel", "limit", "offset");
+
+    private final AllocationLifecycle lifecycle;
+    private final AllocationStore allocations;
+    private final ProposalParser parser;
+
+    AllocationController(AllocationLifecycle lifecycle, AllocationStore allocations, ZoningRuleBook book) {
+        this.lifecycle = lifecycle;
+        this.allocations = allocations;
+        this.parser = new ProposalParser(book);
+    }
+
+    @PostMapping(value = "/api/allocations", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> propose(@RequestBody byte[] body, Authentication who) {
+        if (body.length > AllocationValidationController.MAX_BODY_BYTES) {
+            throw ApiException.badRequest("the body is over " + AllocationValidationController.MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
+        }
+        AllocationLifecycle.Proposed proposed = lifecycle.propose(parser.parse(json), who.getName());
+        Map<String, Object> view = AllocationJson.view(proposed.allocation());
+        // Warnings (e.g. a sliver left beside the parcel) do not refuse a proposal; they come with it.
+        java.io.ByteArrayOutputStream findings = new java.io.ByteArrayOutputStream();
+        try (tools.jackson.core.JsonGenerator out = new tools.jackson.core.json.JsonFactory()
+                .createGenerator(tools.jackson.core.ObjectWriteContext.empty(), findings)) {
+            FindingsGeoJson.write(out, proposed.findings(), ResponseCrs.CRS84, null);
+        }
+        view.put("findings", MAPPER.readTree(findings.toByteArray()));
+        return ResponseEntity.created(URI.create("/api/allocations/" + proposed.allocation().id()))
+                .contentType(MediaType.APPLICATION_JSON).body(MAPPER.writeValueAsBytes(view));
+    }
+
+    @PostMapping(value = "/api/allocations/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> approve(@PathVariable String id, Authentication who) {
+        return AllocationJson.view(lifecycle.approve(id, who.getName()));
+    }
+
+    @PostMapping(value = "/api/allocations/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> reject(@PathVariable String id, Authentication who) {
+        return AllocationJson.view(lifecycle.reject(id, who.getName()));
+    }
+
+    @PostMapping(value = "/api/allocations/{id}/release", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> release(@PathVariable String id, Authentication who) {
+        return AllocationJson.view(lifecycle.release(id, who.getName()));
+    }
+
+    @GetMapping(value = "/api/allocations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> one(@PathVariable String id) {
+        return AllocationJson.view(lifecycle.find(id));
+    }
+
+    @GetMapping(value = "/api/allocations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!LIST_PARAMETERS.contains(name) || query.get(name).size() > 1) {
+                throw ApiException.badRequest("unknown or repeated query parameter \"" + ApiException.clip(name)
+                        + "\"; accepted once each: limit, offset, parcel, state");
+            }
+        }
+        AllocationState state = null;
+        if (query.getFirst("state") != null) {
+            state = AllocationState.fromWireName(query.getFirst("state")).orElseThrow(() -> ApiException.badRequest(
+                    "state must be proposed, approved, rejected or released"));
+        }
+        int limit = bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
+        int offset = bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
+        List<Map<String, Object>> items = allocations.list(state, query.getFirst("parcel"), offset, limit).stream()
+                .map(AllocationJson::view).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("allocations", items);
+        body.put("limit", limit);
+        body.put("offset", offset);
+        return body;
+    }
+
+    private static int bounded(String text, String name, int fallback, int min, int max) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw ApiException.badRequest(name + " must be from " + min + " to " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.qiluvalley.planner.allocation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.qiluvalley.planner.history.HistoryStore;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.planning.FindingsRejected;
+import org.qiluvalley.planner.planning.ParcelEdits;
+import org.qiluvalley.planner.rules.AllocationValidator;
+import org.qiluvalley.planner.rules.Candidate;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.StoreSiteContext;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Propose, approve, reject, release. Each step is one transaction that first locks the parcel's zone row, then
+ * re-reads the parcel and the allocation, so of any number of racing proposals for one parcel (in this process or
+ * in other instances on the same database) exactly one sees it available and reserves it; the others get 409.
+ * A proposal is validated by the whole rule book (pledges included) before anything is written.
+ */
+@Component
+class AllocationLifecycle {
+
+    /** A proposal's outcome: the allocation and its findings (warnings only). */
+    record Proposed(Allocation allocation, List<Finding> findings) {
+    }
+
+    private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
+
+    private final ParcelStore store;
+    private final AllocationStore allocations;
+    private final ParcelEdits edits;
+    private final HistoryStore history;
+    private final AllocationValidator validator;
+
+    AllocationLifecycle(ParcelStore store, AllocationStore allocations, ParcelEdits edits, HistoryStore history,
+            ZoningRuleBook book) {
+        this.store = store;
+        this.allocations = allocations;
+        this.edits = edits;
+        this.history = history;
+        this.validator = new AllocationValidator(book);
+    }
+
+    Proposed propose(ProposalParser.Proposal proposal, String actor) {
+        Parcel parcel = store.findById(Layer.PARCELS, proposal.parcelId()).orElseThrow(() -> ApiException.badRequest(
+                "parcelId \"" + ApiException.clip(proposal.parcelId()) + "\" is not a parcel of the plan"));
+        return store.inTransaction(() -> {
+            edits.lockZones(parcel.zone());
+            Parcel current = store.findById(Layer.PARCELS, parcel.id()).orElseThrow();
+            if (current.status() != ParcelStatus.AVAILABLE) {
+                throw conflict("parcel " + current.id() + " is " + current.status().wireName()
+                        + "; only an available parcel can be proposed");
+            }
+            String landUse = proposal.landUse() != null ? proposal.landUse() : current.landUse();
+            Candidate candidate = new Candidate(current.id(), current.planar(), current.zone(), landUse,
+                    proposal.indicators(), proposal.allotteeType(), proposal.pledges());
+            List<Finding> findings = validator.validate(candidate, new StoreSiteContext(store));
+            if (!AllocationValidator.isValid(findings)) {
+                throw new FindingsRejected(findings);
+            }
+            Allocation allocation = new Allocation(newId(), current.id(), AllocationState.PROPOSED,
+                    proposal.allotteeName(), proposal.allotteeType(), proposal.intendedUse(), landUse,
+                    proposal.indicators(), proposal.pledges(), proposal.termYears(), actor, now(), null, null, null,
+                    null, 1);
+            allocations.insert(allocation);
+            edits.changeStatus(current, ParcelStatus.RESERVED, actor);
+            history.record(actor, "propose", "allocation", allocation.id(), null, AllocationJson.json(allocation));
+            return new Proposed(allocation, findings);
+        });
+    }
+
+    Allocation approve(String id, String actor) {
+        return move(id, AllocationState.APPROVED, ParcelStatus.ALLOCATED, "approve", actor);
+    }
+
+    Allocation reject(String id, String actor) {
+        return move(id, AllocationState.REJECTED, ParcelStatus.AVAILABLE, "reject", actor);
+    }
+
+    Allocation release(String id, String actor) {
+        return move(id, AllocationState.RELEASED, ParcelStatus.AVAILABLE, "release", actor);
+    }
+
+    private Allocation move(String id, AllocationState next, ParcelStatus parcelStatus, String action, String actor) {
+        Allocation first = find(id);
+        Parcel parcel = store.findById(Layer.PARCELS, first.parcelId()).orElseThrow();
+        return store.inTransaction(() -> {
+            edits.lockZones(parcel.zone());
+            Allocation current = find(id);
+            if (!current.state().next().contains(next)) {
+                throw conflict("allocation " + id + " is " + current.state().wireName() + " and cannot be "
+                        + next.wireName() + (current.state().next().isEmpty() ? " (a final state)"
+                                : "; from " + current.state().wireName() + " it can be "
+                                        + String.join(" or ", current.state().next().stream()
+                                                .map(AllocationState::wireName).sorted().toList())));
+            }
+            Allocation after = current.moved(next, actor, now());
+            if (!allocations.update(after, current.version())) {
+                throw conflict("allocation " + id + " changed meanwhile; fetch it again");
+            }
+            Parcel parcelNow = store.findById(Layer.PARCELS, current.parcelId()).orElseThrow();
+            edits.changeStatus(parcelNow, parcelStatus, actor);
+            history.record(actor, action, "allocation", id, AllocationJson.json(current), AllocationJson.json(after));
+            return after;
+        });
+    }
+
+    Allocation find(String id) {
+        return allocations.find(id)
+                .orElseThrow(() -> ApiException.notFound("no allocation \"" + ApiException.clip(id) + "\""));
+    }
+
+    private static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[10];
+        IDS.nextBytes(bytes);
+        return "AL-" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,46 @@
+package org.qiluvalley.planner.features;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Strong entity tags of parcels: {@code "v<version>"} for the planners' representation and
+ * {@code "v<version>-public"} for the public one (the two bodies differ, so their tags must). {@code If-Match}
+ * takes either: what it pins is the version.
+ */
+final class ETags {
+
+    private static final Pattern TAG = Pattern.compile("\\s*\"v(\\d{1,18})(?:-public)?\"\\s*");
+
+    private ETags() {
+    }
+
+    static String of(long version, boolean planner) {
+        return "\"v" + version + (planner ? "" : "-public") + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header pins. 428 without one: writes must say which version they change.
+     * {@code *} is refused too, since it would overwrite whatever is there (the lost update If-Match prevents).
+     * A header that names no version of ours can match nothing: 412.
+     */
+    static long versionFromIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "Precondition required",
+                    "send If-Match with the ETag of the parcel you changed (GET it first)");
+        }
+        if (ifMatch.strip().equals("*")) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "Precondition required",
+                    "If-Match: * would overwrite any version; send the parcel's ETag");
+        }
+        Matcher matcher = TAG.matcher(ifMatch);
+        if (!matcher.matches()) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                    "If-Match does not name a version of this parcel; GET it and send its ETag");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}

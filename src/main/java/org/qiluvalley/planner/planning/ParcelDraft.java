@@ -1,0 +1,19 @@
+package org.qiluvalley.planner.planning;
+
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.PlanningIndicators;
+
+/**
+ * A parcel as a planner wants it to be, before the rules have had their say.
+ *
+ * @param id the parcel id, or null to have one assigned on create
+ * @param planar the outline, EPSG:4548 metres
+ * @param zone the zone id (in the rule book)
+ * @param landUse the land-use code (in the rule book)
+ * @param status the status the client sent, or null; writes may not change it (the allocation lifecycle does)
+ * @param indicators the planning conditions
+ */
+public record ParcelDraft(String id, Polygon planar, String zone, String landUse, ParcelStatus status,
+        PlanningIndicators indicators) {
+}

@@ -1,0 +1,60 @@
+package org.qiluvalley.planner.planning;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.geo.InvalidGeometryException;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.web.ApiException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A site outline sent by a client (a GeoJSON Polygon in CRS84 or EPSG:4548), read and placed in EPSG:4548, or a
+ * 400 saying what is wrong with it. An invalid polygon (self-intersecting...) is read as is: the rule
+ * {@code geometry.valid} reports it as a finding with its location.
+ */
+public final class SiteGeometry {
+
+    /** A site wider than this (degrees of CRS84, about 50 km here) is not a site: refused as absurd. */
+    public static final double MAX_SPAN_DEGREES = 0.5;
+    /** The same, metres of EPSG:4548. */
+    public static final double MAX_SPAN_METRES = 50_000;
+
+    private SiteGeometry() {
+    }
+
+    public static Polygon parse(JsonNode node, ResponseCrs crs) {
+        Geometry geometry;
+        try {
+            geometry = GeoJson.readGeometry(node, crs.factory());
+        } catch (InvalidGeometryException e) {
+            throw ApiException.badRequest("geometry: " + e.getMessage());
+        }
+        if (!(geometry instanceof Polygon)) {
+            throw ApiException.badRequest("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
+        }
+        Envelope envelope = geometry.getEnvelopeInternal();
+        if (crs == ResponseCrs.CRS84) {
+            if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90
+                    || envelope.getMaxY() > 90) {
+                throw ApiException.badRequest("geometry coordinates are outside longitude -180..180, latitude -90..90; "
+                        + "CRS84 is longitude first");
+            }
+            if (envelope.getWidth() > MAX_SPAN_DEGREES || envelope.getHeight() > MAX_SPAN_DEGREES) {
+                throw ApiException.badRequest("the site spans more than " + MAX_SPAN_DEGREES + " degrees: not a site");
+            }
+        } else if (envelope.getWidth() > MAX_SPAN_METRES || envelope.getHeight() > MAX_SPAN_METRES) {
+            throw ApiException.badRequest("the site spans more than " + MAX_SPAN_METRES + " m: not a site");
+        }
+        Geometry planar = crs.toPlanar(geometry);
+        for (Coordinate c : planar.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw ApiException.badRequest("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
+            }
+        }
+        return (Polygon) planar;
+    }
+}

@@ -1,0 +1,128 @@
+package org.qiluvalley.planner.security;
+
+import java.io.IOException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may call what. Reads are public (the OGC API, the investor map; controllers show anonymous users public
+ * fields only); writes, allocations, history, the audit and inquiries are for planners; users are for admins.
+ * Browsers sign in with a form and keep a session (in the database, see V5); API clients send HTTP Basic on
+ * every request and get no session. CSRF: see {@link #forgeable}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login.html";
+    static final String PLANNER_PAGE = "/planner.html";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemJsonSecurityHandlers problems) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/error", "/actuator/health").permitAll()
+                .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, PLANNER_PAGE).hasRole("PLANNER")
+                .requestMatchers(HttpMethod.POST, "/api/allocations/validate", "/api/inquiries").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/inquiries").authenticated()
+                .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
+                        "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")
+                .hasRole("PLANNER")
+                // Public reads: the OGC API (role-filtered by its controllers), the maps, static files, 404s.
+                .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                // Every other write (OGC API Features Part 4 on the collections) is a planner's.
+                .anyRequest().hasRole("PLANNER"))
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
+                        .successHandler(new RoleLandingPage()).failureUrl(LOGIN_PAGE + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .httpBasic(basic -> basic.realmName(ProblemJsonSecurityHandlers.REALM)
+                        .authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
+                .addFilterAfter(new CsrfCookieFilter(),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
+                                + "frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * Requests that need the CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}): state-changing
+     * requests that ride on a browser session, and sign-in and sign-out themselves. A request with no session
+     * carries no ambient authority another site could borrow, and one that authenticates itself with an
+     * {@code Authorization} header cannot be forged by another site; both are exempt, so API clients and
+     * anonymous visitors get a 401 or their answer rather than a CSRF error.
+     */
+    static boolean forgeable(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String path = request.getServletPath();
+        if (path.equals("/login") || path.equals("/logout")) {
+            return true;
+        }
+        return request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
+    }
+
+    /** bcrypt; the cost is configurable because API clients using Basic pay it on every request. */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${valley.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("PLANNER").build();
+    }
+
+    /** After sign-in: back to the page that asked for it, else planners to the workspace and investors to the map. */
+    static final class RoleLandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.core.Authentication authentication) {
+            return Role.isPlanner(authentication) ? PLANNER_PAGE : "/";
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
+            setDefaultTargetUrl(determineTargetUrl(request, response, authentication));
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    /** Loads the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie is always there for pages. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

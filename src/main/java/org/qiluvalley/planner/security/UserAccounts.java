@@ -1,0 +1,108 @@
+package org.qiluvalley.planner.security;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The accounts, in table {@code users}: a username, a bcrypt hash (never the password), one role. Read on every
+ * sign-in, so a user created through one service instance can sign in at any other.
+ */
+@Component
+public class UserAccounts implements UserDetailsService {
+
+    /** Usernames: 3 to 64 letters, digits, dot, dash, underscore, at sign. */
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    /** The shortest password accepted, characters. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /** An account as shown to an admin: no hash. */
+    public record Account(String username, Role role, boolean enabled, Instant createdAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+
+    UserAccounts(DataSource dataSource, PasswordEncoder passwords) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.passwords = passwords;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role, enabled FROM users WHERE username = ?",
+                (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .authorities(Role.fromWireName(rs.getString(3)).orElseThrow().authority())
+                        .disabled(!rs.getBoolean(4)).build(),
+                username);
+        if (found.isEmpty()) {
+            throw new UsernameNotFoundException("no such user");
+        }
+        return found.get(0);
+    }
+
+    public boolean isEmpty() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class);
+        return count == null || count == 0;
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.query("SELECT username, role, enabled, created_at FROM users WHERE username = ?",
+                (rs, n) -> new Account(rs.getString(1), Role.fromWireName(rs.getString(2)).orElseThrow(),
+                        rs.getBoolean(3), rs.getTimestamp(4).toInstant()), username).stream().findFirst();
+    }
+
+    public List<Account> all() {
+        return jdbc.query("SELECT username, role, enabled, created_at FROM users ORDER BY username",
+                (rs, n) -> new Account(rs.getString(1), Role.fromWireName(rs.getString(2)).orElseThrow(),
+                        rs.getBoolean(3), rs.getTimestamp(4).toInstant()));
+    }
+
+    /**
+     * Creates an account.
+     *
+     * @return false when the username is taken (nothing changed)
+     * @throws IllegalArgumentException when the username or password breaks the rules above
+     */
+    public boolean create(String username, String rawPassword, Role role) {
+        checkUsername(username);
+        checkPassword(rawPassword);
+        try {
+            jdbc.update("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",
+                    username, passwords.encode(rawPassword), role.wireName(), true, Timestamp.from(Instant.now()));
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("username must be 3 to 64 letters, digits or . _ @ -");
+        }
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt)");
+        }
+    }
+}
