@@ -21,11 +21,12 @@ class AllocationValidatorTest {
     private static final List<String> ALL_IDS = List.of("geometry.valid", "valley.contains", "zone.contains",
             "parcel.overlap", "constraint.redline", "constraint.udb", "constraint.corridor", "road.access",
             "landuse.permitted", "parcel.area", "indicator.far", "indicator.coverage", "indicator.green",
-            "indicator.height", "zone.capacity", "parcel.status", "sliver.gap");
+            "indicator.height", "zone.capacity", "pledge.minimum", "parcel.status", "sliver.gap");
 
     /** The rules that still run on a broken outline: they do not measure it. */
     private static final List<String> WITHOUT_GEOMETRY = List.of("geometry.valid", "landuse.permitted",
-            "indicator.far", "indicator.coverage", "indicator.green", "indicator.height", "parcel.status");
+            "indicator.far", "indicator.coverage", "indicator.green", "indicator.height", "pledge.minimum",
+            "parcel.status");
 
     private final AllocationValidator validator = new AllocationValidator(BOOK);
     private final InMemorySiteContext site = RuleFixtures.standardSite();
@@ -37,9 +38,9 @@ class AllocationValidatorTest {
     }
 
     @Test
-    void ruleIdsAreTheSeventeenRulesInReportOrder() {
+    void ruleIdsAreTheEighteenRulesInReportOrder() {
         assertThat(AllocationValidator.ruleIds()).containsExactlyElementsOf(ALL_IDS);
-        assertThat(AllocationValidator.RULES).hasSize(17);
+        assertThat(AllocationValidator.RULES).hasSize(18);
         assertThat(AllocationValidator.RULES.stream().filter(r -> !r.needsValidGeometry()).map(Rule::id))
                 .containsExactlyElementsOf(WITHOUT_GEOMETRY);
     }

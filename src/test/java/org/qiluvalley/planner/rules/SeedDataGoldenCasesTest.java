@@ -188,7 +188,8 @@ class SeedDataGoldenCasesTest {
     @Test
     void everySeedParcelPassesThePlanAudit() {
         List<Rule> audit = AllocationValidator.RULES.stream()
-                .filter(r -> !r.id().equals("parcel.status") && !r.id().equals("zone.capacity")).toList();
+                .filter(r -> !r.id().equals("parcel.status") && !r.id().equals("zone.capacity")
+                        && !r.id().equals("pledge.minimum")).toList();
         assertThat(audit).hasSize(15);
         AllocationValidator auditor = new AllocationValidator(book, audit);
         List<String> counterexamples = new ArrayList<>();
