@@ -56,7 +56,7 @@ class AccountController {
 
     @PostMapping(value = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, Authentication who) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object with username, password, role");
         }
@@ -72,7 +72,7 @@ class AccountController {
                 () -> ApiException.badRequest("role must be investor, planner or admin"));
         boolean created;
         try {
-            created = accounts.create(username, password, role);
+            created = accounts.create(username, password, role, who.getName());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

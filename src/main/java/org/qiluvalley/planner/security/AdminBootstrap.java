@@ -38,7 +38,7 @@ class AdminBootstrap implements ApplicationRunner {
         String configured = properties.adminPassword();
         boolean generated = configured.isEmpty();
         String password = generated ? randomPassword() : configured;
-        if (!accounts.create(ADMIN, password, Role.ADMIN)) {
+        if (!accounts.create(ADMIN, password, Role.ADMIN, "system")) {
             return;
         }
         if (generated) {

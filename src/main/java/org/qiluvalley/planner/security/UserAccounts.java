@@ -37,10 +37,15 @@ public class UserAccounts implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final org.qiluvalley.planner.history.HistoryStore history;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    UserAccounts(DataSource dataSource, PasswordEncoder passwords) {
+    UserAccounts(DataSource dataSource, PasswordEncoder passwords, org.qiluvalley.planner.history.HistoryStore history,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.passwords = passwords;
+        this.history = history;
+        this.transactions = transactions;
     }
 
     @Override
@@ -74,17 +79,23 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Creates an account.
+     * Creates an account, with its audit event (the account's name and role; never the password or its hash).
      *
+     * @param actor who creates it ({@code system} for the first-start admin)
      * @return false when the username is taken (nothing changed)
      * @throws IllegalArgumentException when the username or password breaks the rules above
      */
-    public boolean create(String username, String rawPassword, Role role) {
+    public boolean create(String username, String rawPassword, Role role, String actor) {
         checkUsername(username);
         checkPassword(rawPassword);
+        String hash = passwords.encode(rawPassword);
         try {
-            jdbc.update("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",
-                    username, passwords.encode(rawPassword), role.wireName(), true, Timestamp.from(Instant.now()));
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",
+                        username, hash, role.wireName(), true, Timestamp.from(Instant.now()));
+                history.record(actor, "create", "user", username, null,
+                        "{\"username\":\"" + username + "\",\"role\":\"" + role.wireName() + "\"}");
+            });
             return true;
         } catch (DuplicateKeyException taken) {
             return false;
