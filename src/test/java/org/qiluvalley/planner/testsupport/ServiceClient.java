@@ -132,6 +132,31 @@ public final class ServiceClient {
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 
+    /** A binary response (vector tiles): status, headers and the body's bytes. */
+    public record BinaryReply(int status, byte[] body, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return new Reply(status, "", "", headers).header(name);
+        }
+    }
+
+    /** GET with extra request headers given as name, value, name, value... */
+    public BinaryReply getBytes(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryReply(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -26,6 +26,12 @@ class PostgisStoreConfiguration {
         return PostgisDatabase::migrations;
     }
 
+    /** PostGIS builds vector tiles itself ({@code ST_AsMVT}); the embedded store's are encoded in Java. */
+    @Bean
+    org.qiluvalley.planner.parcel.VectorTileStore vectorTiles(DataSource dataSource) {
+        return new org.qiluvalley.planner.store.StAsMvtTileStore(dataSource);
+    }
+
     @Bean
     ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
         return new JdbcParcelStore(dataSource, transactions, new PostgisDialect());
