@@ -40,7 +40,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, PLANNER_PAGE).hasRole("PLANNER")
                 .requestMatchers(HttpMethod.POST, "/api/allocations/validate", "/api/inquiries").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/inquiries").authenticated()
+                // Signed-in investors read their own inquiries (the controller filters); planners read all.
+                .requestMatchers(HttpMethod.GET, "/api/inquiries", "/api/inquiries/*").authenticated()
                 .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
                         "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")
                 .hasRole("PLANNER")
