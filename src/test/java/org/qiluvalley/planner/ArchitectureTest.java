@@ -20,7 +20,7 @@ class ArchitectureTest {
     @Test
     void theApiNeverReachesIntoStoreInternals() {
         assertHolds(noClasses().that().resideInAnyPackage("..features..", "..web..", "..rules..", "..seed..", "..allocation..",
-                "..audit..", "..importer..")
+                "..inquiry..", "..audit..", "..importer..")
                 .should().dependOnClassesThat().resideInAnyPackage("..store..")
                 .because("features talk to the ParcelStore contract, never to an implementation")
                 .allowEmptyShould(false));

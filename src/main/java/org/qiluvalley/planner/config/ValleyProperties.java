@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param map options of the web map
  * @param adminPassword password of the {@code admin} user created on first start when there are no users
  *     ({@code VALLEY_ADMIN_PASSWORD}); empty means a random one is generated and printed once to the log
+ * @param inquiries the rate limit of investors' inquiries
  */
 @ConfigurationProperties("valley")
 public record ValleyProperties(
@@ -25,7 +26,8 @@ public record ValleyProperties(
         @DefaultValue Db db,
         @DefaultValue Items items,
         @DefaultValue Map map,
-        @DefaultValue("") String adminPassword) {
+        @DefaultValue("") String adminPassword,
+        @DefaultValue Inquiries inquiries) {
 
     public ValleyProperties {
         if (seedLocation.isBlank()) {
@@ -44,7 +46,8 @@ public record ValleyProperties(
     @Override
     public String toString() {
         return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
-                + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + "]";
+                + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + ", inquiries="
+                + inquiries + "]";
     }
 
     /**
@@ -89,5 +92,27 @@ public record ValleyProperties(
      * @param basemapAttribution attribution shown with the basemap
      */
     public record Map(@DefaultValue("") String basemapUrl, @DefaultValue("") String basemapAttribution) {
+    }
+
+    /**
+     * The rate limit of investors' inquiries ({@code POST /api/inquiries}): at most {@code maxPerClient} accepted
+     * inquiries per client (the signed-in username, else the client's IP address) in any {@code window}, counted
+     * in the database so that it holds across service instances.
+     *
+     * @param maxPerClient inquiries a client may send within one window, 1 to 1000
+     * @param window the length of the sliding window, from 1 second to 30 days (e.g. {@code PT1H}, {@code 1h})
+     */
+    public record Inquiries(@DefaultValue("5") int maxPerClient, @DefaultValue("PT1H") java.time.Duration window) {
+        public Inquiries {
+            if (maxPerClient < 1 || maxPerClient > 1000) {
+                throw new IllegalArgumentException("valley.inquiries.max-per-client must be from 1 to 1000, got "
+                        + maxPerClient);
+            }
+            if (window == null || window.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                    || window.compareTo(java.time.Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("valley.inquiries.window must be from 1 second (PT1S) to 30 days "
+                        + "(P30D), got " + window);
+            }
+        }
     }
 }

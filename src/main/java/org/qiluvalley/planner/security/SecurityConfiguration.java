@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may call what. Reads are public (the OGC API, the investor map; controllers show anonymous users public
- * fields only); writes, allocations, history, the audit and inquiries are for planners; users are for admins.
+ * fields only); writes, allocations, history, the audit and the inquiry inbox are for planners (anyone may send an
+ * inquiry, and a signed-in investor reads their own); users are for admins.
  * Browsers sign in with a form and keep a session (in the database, see V5); API clients send HTTP Basic on
  * every request and get no session. CSRF: see {@link #forgeable}.
  */
@@ -40,7 +41,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, PLANNER_PAGE).hasRole("PLANNER")
                 .requestMatchers(HttpMethod.POST, "/api/allocations/validate", "/api/inquiries").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/inquiries").authenticated()
+                // Signed-in investors read their own inquiries (the controller filters); planners read all.
+                .requestMatchers(HttpMethod.GET, "/api/inquiries", "/api/inquiries/*").authenticated()
                 .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
                         "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")
                 .hasRole("PLANNER")

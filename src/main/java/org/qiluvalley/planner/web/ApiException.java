@@ -10,11 +10,24 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    /** Seconds for a {@code Retry-After} header, or null for none. */
+    private final Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: the client has sent too much; it may try again after {@code retryAfterSeconds} (at least 1). */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail,
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ApiException badRequest(String detail) {
@@ -36,5 +49,10 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null when the answer has none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

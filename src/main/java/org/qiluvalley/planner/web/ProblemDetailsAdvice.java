@@ -30,7 +30,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return problem(e.status(), e.title(), e.getMessage(), request);
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.title(), e.getMessage(), request);
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return ResponseEntity.status(e.status()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(response.getBody());
     }
 
     /** A request body that is not JSON, or not the JSON expected. */

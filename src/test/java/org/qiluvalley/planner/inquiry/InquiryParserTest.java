@@ -1,0 +1,142 @@
+package org.qiluvalley.planner.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qiluvalley.planner.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+class InquiryParserTest {
+
+    private static InquiryParser.Submission parse(String json) {
+        return InquiryParser.submission(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refused(String json, String detailPart) {
+        assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(e.getMessage()).contains(detailPart);
+        });
+    }
+
+    @Test
+    void aCompleteInquiryIsTrimmedAndKeepsTheLineBreaksOfItsMessage() {
+        InquiryParser.Submission s = parse("{\"parcelId\":\" QOV-LI-001 \",\"company\":\"\\t济南激光有限公司 \","
+                + "\"contact\":\" 张三 0531-8888888\\n\",\"message\":\"\\n第一行\\r\\n第二行\\n\"}");
+        assertThat(s).isEqualTo(new InquiryParser.Submission("QOV-LI-001", "济南激光有限公司", "张三 0531-8888888",
+                "第一行\r\n第二行"));
+    }
+
+    @Test
+    void theMessageMayBeMissingNullOrEmpty() {
+        String head = "{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\"";
+        assertThat(parse(head + "}").message()).isEmpty();
+        assertThat(parse(head + ",\"message\":null}").message()).isEmpty();
+        assertThat(parse(head + ",\"message\":\"   \"}").message()).isEmpty();
+    }
+
+    @Test
+    void lengthsAreCountedAfterTrimmingInUtf16UnitsUpToTheLimits() {
+        String company = "光".repeat(InquiryParser.MAX_COMPANY);
+        assertThat(parse("{\"parcelId\":\"P\",\"company\":\"  " + company + "  \",\"contact\":\"c\"}").company())
+                .isEqualTo(company);
+        refused("{\"parcelId\":\"P\",\"company\":\"" + company + "光\",\"contact\":\"c\"}", "company must have 1 to 200");
+        // An emoji is two UTF-16 units, as a browser's maxlength counts it.
+        refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"" + "😀".repeat(101) + "\"}", "contact must have");
+        String message = "m".repeat(InquiryParser.MAX_MESSAGE);
+        assertThat(parse("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\"" + message + "\"}")
+                .message()).hasSize(2000);
+        refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\"" + message + "m\"}",
+                "message must have 0 to 2000");
+    }
+
+    @Nested
+    class Refused {
+
+        @Test
+        void missingOrBlankRequiredMembers() {
+            refused("{\"company\":\"C\",\"contact\":\"c\"}", "parcelId is required");
+            refused("{\"parcelId\":\"P\",\"contact\":\"c\"}", "company is required");
+            refused("{\"parcelId\":\"P\",\"company\":\"C\"}", "contact is required");
+            refused("{\"parcelId\":\"P\",\"company\":\" \",\"contact\":\"c\"}", "company must have 1 to 200");
+            refused("{\"parcelId\":\"\",\"company\":\"C\",\"contact\":\"c\"}", "parcelId must have 1 to 64");
+        }
+
+        @Test
+        void unknownMembersAndWrongTypes() {
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"email\":\"e\"}", "unknown member \"email\"");
+            refused("{\"parcelId\":\"P\",\"company\":7,\"contact\":\"c\"}", "company must be a string");
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":{}}", "contact must be a string");
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":true}", "message must be a string");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "null", "[]", "1", "\"text\"", "{", "{\"parcelId\":\"P\"} {}",
+            "{\"parcelId\":\"P\",\"parcelId\":\"Q\",\"company\":\"C\",\"contact\":\"c\"}"})
+        void bodiesThatAreNotOneJsonObject(String body) {
+            assertThatThrownBy(() -> parse(body)).isInstanceOf(ApiException.class);
+        }
+
+        @Test
+        void aBodyOverTheByteLimit() {
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\""
+                    + " ".repeat(InquiryParser.MAX_BODY_BYTES) + "\"}", "over 65536 bytes");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\t", "\\n", "\\r"})
+        void controlCharactersInsideOneLineFields(String escape) {
+            refused("{\"parcelId\":\"P\",\"company\":\"A" + escape + "B\",\"contact\":\"c\"}",
+                    "company must not contain control characters");
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"a" + escape + "b\"}",
+                    "contact must not contain control characters");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\t"})
+        void controlCharactersOtherThanLineBreaksInTheMessage(String escape) {
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\"a" + escape + "b\"}",
+                    "other than line breaks");
+        }
+
+        @Test
+        void unpairedSurrogates() {
+            refused("{\"parcelId\":\"P\",\"company\":\"A\\ud800B\",\"contact\":\"c\"}", "unpaired surrogate");
+            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"\\udc00\"}", "unpaired surrogate");
+            assertThat(parse("{\"parcelId\":\"P\",\"company\":\"\\ud83d\\ude00\",\"contact\":\"c\"}").company())
+                    .isEqualTo("😀");
+        }
+    }
+
+    @Nested
+    class ClosingNote {
+
+        private String note(String body) {
+            return InquiryParser.closingNote(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void noBodyAnEmptyObjectOrAnEmptyNoteMeanNoNote() {
+            assertThat(note(null)).isNull();
+            assertThat(note("")).isNull();
+            assertThat(note("{}")).isNull();
+            assertThat(note("null")).isNull();
+            assertThat(note("{\"note\":\"  \"}")).isNull();
+            assertThat(note("{\"note\":\" Called back.\\nDone. \"}")).isEqualTo("Called back.\nDone.");
+        }
+
+        @Test
+        void aBadNoteIsRefused() {
+            for (String body : new String[] {"[]", "{\"note\":1}", "{\"text\":\"x\"}", "{\"note\":\"\\u0007\"}",
+                "{\"note\":\"" + "n".repeat(InquiryParser.MAX_NOTE + 1) + "\"}", "nope"}) {
+                assertThatThrownBy(() -> note(body)).as(body).isInstanceOf(ApiException.class);
+            }
+        }
+    }
+}
