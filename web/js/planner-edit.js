@@ -244,6 +244,7 @@
     dom.landUse.value = commonLandUse(zone) || dom.landUse.value;
     dom.numbers.forEach((input) => { input.value = ''; input.placeholder = 'zone · 片区'; });
     showForm();
+    pm.renderSelection();
   }
 
   /** The land use most parcels of the zone have: the likeliest choice for a new one there. */
@@ -307,6 +308,7 @@
     showWithdrawConfirm(false);
     dom.form.hidden = true;
     dom.empty.hidden = false;
+    pm.renderSelection();
   }
 
   /** A parcel was selected (or the selection cleared): it becomes the draft. */

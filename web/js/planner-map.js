@@ -20,6 +20,8 @@
   const ANIMATE = new URLSearchParams(window.location.search).get('animate') !== '0';
   /** The service caps a page at 1000 features; bigger collections are read page by page. */
   const PAGE_SIZE = 1000;
+  /** From this zoom on, every parcel shows its ID on the map (below it they would overlap). */
+  const LABEL_MIN_ZOOM = 17;
   /** A drawn vertex this close to an existing corner (screen pixels) is moved onto it. */
   const SNAP_PIXELS = 12;
 
@@ -243,10 +245,28 @@
     });
     if (visible) layers.parcels.addTo(map);
     if (layers.control) layers.control.addOverlay(layers.parcels, `${bilingual('Parcels', '地块')}`);
+    drawLabels();
     const selected = parcelLayerById.get(state.selectedId);
     if (selected) selected.bringToFront();
     rebuildSnapPoints();
     updateLegendCounts();
+  }
+
+  /** Parcel IDs at their centres; not interactive, so clicks (and drawing) go through to the map. */
+  function drawLabels() {
+    if (!layers.labels) layers.labels = L.layerGroup();
+    layers.labels.clearLayers();
+    parcelLayerById.forEach((layer, id) => {
+      layers.labels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'parcel-label', interactive: false })
+        .setLatLng(layer.getCenter()).setContent(escapeHtml(id)));
+    });
+    showLabelsForZoom();
+  }
+
+  function showLabelsForZoom() {
+    const show = map.getZoom() >= LABEL_MIN_ZOOM && map.hasLayer(layers.parcels);
+    if (show && !map.hasLayer(layers.labels)) layers.labels.addTo(map);
+    if (!show && map.hasLayer(layers.labels)) layers.labels.remove();
   }
 
   function addLayerControl() {
@@ -360,10 +380,18 @@
 
   function renderSelection() {
     const feature = state.selectedId && data.parcels.get(state.selectedId);
-    selectionDom.root.dataset.state = feature ? 'parcel' : 'none';
+    const drafting = !feature && window.plannerEdit && window.plannerEdit.draft && window.plannerEdit.draft.mode === 'new';
+    selectionDom.root.dataset.state = feature ? 'parcel' : drafting ? 'draft' : 'none';
     selectionDom.empty.hidden = Boolean(feature);
     selectionDom.card.hidden = !feature;
-    if (!feature) return;
+    if (!feature) {
+      selectionDom.empty.innerHTML = drafting
+        ? bilingual('A new parcel is being drawn: set its zone, land use and conditions, check it, then save it.',
+          '正在新建地块：请设置片区、用地性质和规划条件，检查后保存。')
+        : bilingual('No parcel selected. Click a parcel on the map, enter its ID above, or draw a new one.',
+          '未选择地块：请在地图上点击地块、输入编号或新建地块。');
+      return;
+    }
     const p = feature.properties;
     const zone = zoneNames(p.zone);
     const use = landUseNames(p.landUse);
@@ -512,6 +540,7 @@
     addLayerControl();
     addLegend();
     drawParcels();
+    map.on('zoomend overlayadd overlayremove', showLabelsForZoom);
     bindFind();
 
     window.plannerMap = {
