@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * {@code window.plannerOps.log}), never on fixed sleeps.
  *
  * <p>With the environment variable {@code PLANNER_SCREENSHOT} set to a file path, the test also saves a screenshot
- * of the workspace after the approval (used for docs/screenshot-planner.png).
+ * of the workspace with the first outline's findings (used for docs/screenshot-planner.png).
  */
 class PlannerWorkflowIT extends MapBrowserTest {
 
@@ -117,6 +117,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertTrue(tooSmall.getText().contains("m²"), "the finding states the area: " + tooSmall.getText());
         assertEquals("false", badge().getDomAttribute("data-valid"));
         assertTrue((Long) js("return window.plannerEdit.findingsLayer.getLayers().length") >= 1, "findings are drawn on the map");
+        saveScreenshotIfAsked();
 
         // Saving it anyway: the service refuses (422), the page lists why, and nothing is stored.
         Map<String, Object> refused = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click());
@@ -175,7 +176,6 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertEquals("approved", driver.findElement(By.cssSelector("#alloc-list li.alloc-card")).getDomAttribute("data-state"));
         assertEquals("allocated", driver.findElement(By.id("selection-status")).getDomAttribute("data-status"));
         assertEquals("approved", planner.get("/api/allocations/" + allocationId).json().get("state").asString());
-        saveScreenshotIfAsked();
 
         // The history tells the story, newest first.
         waitForOperation("history", () -> driver.findElement(By.id("tab-history")).click());
@@ -347,6 +347,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
         if (target == null || target.isBlank()) {
             return;
         }
+        // The check's verdict and findings in view: scroll the panel to them.
+        js("document.getElementById('edit-result').scrollIntoView({ block: 'center' })");
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(Path.of(target).toAbsolutePath().getParent());
         Files.copy(shot, Path.of(target), StandardCopyOption.REPLACE_EXISTING);
