@@ -64,14 +64,17 @@
         password.focus();
         return;
       }
-      if (!response.ok) {
-        // 403: the CSRF token was stale (e.g. the page sat open across a restart); a fresh one is set now.
+      if (landed.pathname === '/login') {
+        // No redirect: the sign-in itself was refused, e.g. 403 for a CSRF token gone stale while the page sat
+        // open across a restart. A fresh token is set by now, so trying again works.
         window.loginState = 'error';
         showProblem(`Sign-in was refused (HTTP ${response.status}). Please try again.`, '登录被拒绝，请重试。');
         return;
       }
       window.loginState = 'done';
-      window.location.assign(landed.pathname + landed.search + landed.hash);
+      // Signed in. A page asked for earlier may not be open to this role (an investor sent here from the
+      // planner workspace): then the map is the place to go.
+      window.location.assign(response.ok ? landed.pathname + landed.search + landed.hash : '/');
     } catch (failure) {
       window.loginState = 'error';
       showProblem('The service did not answer. Please try again.', '服务无响应，请重试。');
