@@ -86,8 +86,12 @@
     dom.message.innerHTML = bilingual('Auditing every parcel…', '正在审计全部地块…');
     loading = (async () => {
       try {
-        const response = await fetch('/api/audit', { headers: { Accept: 'application/json' } });
+        const response = await fetch('/api/audit', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
         const answer = await response.json().catch(() => null);
+        if (response.status === 401 || response.status === 403) {
+          // The audit is planner-only; the tab is hidden from others, but a session can end while it is open.
+          throw new Error('the audit is for signed-in planners: sign in again');
+        }
         if (!response.ok || !answer) {
           throw new Error((answer && answer.detail) || `HTTP ${response.status}`);
         }

@@ -343,9 +343,15 @@
     dom.run.classList.add('busy');
     showMessage('info', 'Checking…', '检查中…');
     try {
+      // A signed-in visitor's POST rides on the session and so must carry the CSRF token (session.js).
+      const csrf = window.ValleySession ? await window.ValleySession.ensureCsrfToken() : null;
       const response = await fetch('/api/allocations/validate', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json, application/problem+json',
+          ...(csrf ? { 'X-XSRF-TOKEN': csrf } : {}),
+        },
         body: JSON.stringify(body),
       });
       const answer = await response.json().catch(() => null);

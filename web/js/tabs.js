@@ -5,6 +5,9 @@
  * ({panel, previous}) so each panel can put its own layers on the map and take them off again, and it
  * is kept in the URL hash (panel=check|audit) through the map's state, so a shared link opens the
  * same panel. The audit table needs a wider sidebar; the map is told when its size changes.
+ *
+ * A hidden tab is not available (the audit is for signed-in planners; account.js shows its tab): a
+ * link asking for it opens the site list, and the panel opens once the account turns out to allow it.
  */
 (function () {
   'use strict';
@@ -16,9 +19,17 @@
   const app = document.querySelector('.app');
   let current = 'sites';
   let investor = null;
+  /** A panel a link asked for that is not available (yet): opened if the account turns out to allow it. */
+  let wanted = null;
+
+  function available(panel) {
+    const tab = tabs.find((t) => t.dataset.panel === panel);
+    return PANELS.includes(panel) && Boolean(tab) && !tab.hidden;
+  }
 
   function activate(panel, { focus = false, fromHash = false } = {}) {
-    const next = PANELS.includes(panel) ? panel : 'sites';
+    const next = available(panel) ? panel : 'sites';
+    wanted = next !== panel && PANELS.includes(panel) ? panel : null;
     const previous = current;
     current = next;
     tabs.forEach((tab) => {
@@ -43,15 +54,24 @@
     document.dispatchEvent(new CustomEvent('sidebar:panel', { detail: { panel: next, previous } }));
   }
 
-  tabs.forEach((tab, index) => {
+  tabs.forEach((tab) => {
     tab.addEventListener('click', () => activate(tab.dataset.panel));
     // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
     tab.addEventListener('keydown', (event) => {
       const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
       if (!step) return;
       event.preventDefault();
-      activate(tabs[(index + step + tabs.length) % tabs.length].dataset.panel, { focus: true });
+      const shown = tabs.filter((t) => !t.hidden);
+      const at = shown.indexOf(tab);
+      activate(shown[(at + step + shown.length) % shown.length].dataset.panel, { focus: true });
     });
+  });
+
+  // The account may make a panel available after the map is ready: open it if the link asked for it.
+  document.addEventListener('account:known', () => {
+    if (!investor) return; // the map's ready handler below reads the tabs as they are by then
+    if (wanted && available(wanted)) activate(wanted, { fromHash: true });
+    else if (!available(current)) activate('sites');
   });
 
   document.addEventListener('investormap:ready', (event) => {

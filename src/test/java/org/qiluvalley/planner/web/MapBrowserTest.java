@@ -75,6 +75,36 @@ abstract class MapBrowserTest {
         openUrl(baseUrl() + "/?animate=0" + (hash.isEmpty() ? "" : "#" + hash));
     }
 
+    /**
+     * Signs in through the sign-in page as a user would: opens {@code /login.html}, types the credentials and
+     * submits, then waits until the browser has left the sign-in page for the page of the user's role.
+     */
+    void signIn(String username, String password) {
+        driver.get(baseUrl() + "/login.html");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT)
+                .until(d -> "ready".equals(js("return window.loginState || null")));
+        submitSignInForm(username, password);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT)
+                .until(d -> !java.net.URI.create(d.getCurrentUrl()).getPath().equals("/login.html"));
+    }
+
+    /** Fills and submits the sign-in form of the page on screen. */
+    void submitSignInForm(String username, String password) {
+        org.openqa.selenium.WebElement user = driver.findElement(org.openqa.selenium.By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        org.openqa.selenium.WebElement secret = driver.findElement(org.openqa.selenium.By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    }
+
+    /** Forgets the session: the next page is seen by an anonymous visitor. */
+    void forgetSession() {
+        driver.get(baseUrl() + "/login.html");
+        driver.manage().deleteAllCookies();
+    }
+
     Object js(String script, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -25,9 +25,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qiluvalley.planner.testsupport.ServiceClient;
 
 /**
- * The "Check a site" and "Audit" panels of the map (web/js/check.js, web/js/audit.js) in a real headless
+ * The "Check a site" and "Audit" panels (the audit for a planner signed in through the sign-in page) of the map (web/js/check.js, web/js/audit.js) in a real headless
  * Chromium against the real application, set up as {@link InvestorMapIT} is.
  *
  * <p>The inputs are derived from the OGC API as fetched by the test (the red line, the valley boundary, the
@@ -140,10 +141,31 @@ class SiteCheckIT extends MapBrowserTest {
     }
 
     @Test
+    void theAuditIsHiddenFromVisitors() {
+        forgetSession();
+        openMap("panel=audit");
+        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js("return window.accountKnown === true")));
+        assertFalse(driver.findElement(By.id("tab-audit")).isDisplayed(), "visitors see no audit tab");
+        assertTrue(driver.findElement(By.id("sign-in-link")).isDisplayed(), "visitors are offered a sign-in link");
+        assertEquals("sites", js("return window.sidebarTabs.current"), "a link to the audit opens the site list instead");
+    }
+
+    @Test
     void theAuditShowsEveryZoneAndNoErrorsForTheSeedData() {
         List<String> zoneIds = JsonPath.read(get("/ogc/collections/zones/items?limit=1000"), "$.features[*].id");
+        // The audit is for planners: sign in as one through the sign-in page first.
+        new ServiceClient(baseUrl()).ensureUser("planner", "audit-planner");
+        signIn("audit-planner", ServiceClient.USER_PASSWORD);
+        try {
+            auditAsPlanner(zoneIds);
+        } finally {
+            forgetSession();
+        }
+    }
 
+    private void auditAsPlanner(List<String> zoneIds) {
         openMap("");
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("tab-audit")).isDisplayed());
         driver.findElement(By.id("tab-audit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
             Object error = js("return window.auditError || null");
@@ -164,7 +186,9 @@ class SiteCheckIT extends MapBrowserTest {
 
         String csvLink = driver.findElement(By.id("audit-csv")).getDomAttribute("href");
         assertEquals("/api/audit.csv", csvLink);
-        assertTrue(get(csvLink).startsWith("zone,"), "the CSV link answers with the zone table");
+        ServiceClient.Reply csv = new ServiceClient(baseUrl()).as("audit-planner", ServiceClient.USER_PASSWORD).get(csvLink);
+        assertEquals(200, csv.status(), "the CSV answers planners");
+        assertTrue(csv.body().startsWith("zone,"), "the CSV link answers with the zone table");
     }
 
     // ------------------------------------------------------------------------------------------------
