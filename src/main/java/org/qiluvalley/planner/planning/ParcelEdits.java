@@ -109,8 +109,11 @@ public class ParcelEdits {
                 throw conflict("status cannot be written (it is " + current.status().wireName()
                         + "); the allocation lifecycle under /api/allocations changes it, DELETE withdraws");
             }
-            if (current.status() != ParcelStatus.AVAILABLE && !draft.zone().equals(current.zone())) {
-                throw conflict("parcel " + id + " is " + current.status().wireName() + " and cannot change zone");
+            // A reserved or allocated parcel is what its allocation was validated and granted on: its outline,
+            // zone, land use and conditions are frozen until the allocation is rejected or released.
+            if (current.status() != ParcelStatus.AVAILABLE) {
+                throw conflict("parcel " + id + " is " + current.status().wireName() + ": its outline and conditions "
+                        + "are those of its allocation; reject or release the allocation before editing it");
             }
             List<Finding> findings = refuseOnErrors(check(draft, id));
             Parcel after = toParcel(id, draft, current.status(), current.version() + 1);
