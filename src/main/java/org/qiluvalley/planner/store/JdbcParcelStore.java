@@ -25,6 +25,7 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -161,22 +162,30 @@ public class JdbcParcelStore implements ParcelStore {
 
     @Override
     public boolean loadDataset(ParkDataset dataset) {
-        Boolean loaded = transactions.execute(status -> {
+        try {
+            Boolean loaded = transactions.execute(status -> {
+                if (hasDataset(dataset.name())) {
+                    return false;
+                }
+                // The marker row goes first: a second process loading at the same time waits on its primary key
+                // until the first commits, then fails on it and rolls back whole, so the data is never loaded twice.
+                jdbc.update("INSERT INTO seed_datasets (name, sha256, feature_count, loaded_at) VALUES (?, ?, ?, ?)",
+                        dataset.name(), dataset.sha256(), dataset.featureCount(), Timestamp.from(Instant.now()));
+                insertAll(ParkTables.VALLEY, dataset.valley());
+                insertAll(ParkTables.ZONES, dataset.zones());
+                insertAll(ParkTables.ROADS, dataset.roads());
+                insertAll(ParkTables.CONSTRAINTS, dataset.constraints());
+                insertAll(ParkTables.PARCELS, dataset.parcels());
+                return true;
+            });
+            return Boolean.TRUE.equals(loaded);
+        } catch (DuplicateKeyException loadedMeanwhile) {
+            // Another instance starting on the same database loaded it first: nothing to do, and no reason to stop.
             if (hasDataset(dataset.name())) {
                 return false;
             }
-            // The marker row goes first: a second process loading at the same time fails on its primary key and
-            // rolls back whole, so the data is never loaded twice.
-            jdbc.update("INSERT INTO seed_datasets (name, sha256, feature_count, loaded_at) VALUES (?, ?, ?, ?)",
-                    dataset.name(), dataset.sha256(), dataset.featureCount(), Timestamp.from(Instant.now()));
-            insertAll(ParkTables.VALLEY, dataset.valley());
-            insertAll(ParkTables.ZONES, dataset.zones());
-            insertAll(ParkTables.ROADS, dataset.roads());
-            insertAll(ParkTables.CONSTRAINTS, dataset.constraints());
-            insertAll(ParkTables.PARCELS, dataset.parcels());
-            return true;
-        });
-        return Boolean.TRUE.equals(loaded);
+            throw loadedMeanwhile;
+        }
     }
 
     private <T> int insertAll(ParkTables.TableSpec<T> spec, List<T> records) {

@@ -52,9 +52,15 @@ public class ProblemDetailsAdvice {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", name + " has a value of the wrong type", request);
     }
 
-    /** A lock not granted in time (many writers queued on one zone): the client may retry. */
+    /**
+     * A lock not granted in time (many writers queued on one zone), or a deadlock the database broke: the
+     * transaction was rolled back and the client may retry. H2 reports its lock timeout as an
+     * {@code SQLTimeoutException}, which Spring translates to {@code QueryTimeoutException} rather than a locking
+     * failure; no statement timeout is configured, so that is the only source of one.
+     */
     @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
-            org.springframework.dao.CannotAcquireLockException.class})
+            org.springframework.dao.CannotAcquireLockException.class,
+            org.springframework.dao.QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> busy(RuntimeException e, HttpServletRequest request) {
         log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
