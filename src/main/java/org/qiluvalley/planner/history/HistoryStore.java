@@ -22,7 +22,7 @@ public class HistoryStore {
 
     private final JdbcTemplate jdbc;
 
-    HistoryStore(DataSource dataSource) {
+    public HistoryStore(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
