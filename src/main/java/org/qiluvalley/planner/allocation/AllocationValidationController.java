@@ -3,15 +3,18 @@ package org.qiluvalley.planner.allocation;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
+import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.rules.AllocationValidator;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/allocations/validate}: the dry run. Says whether an allocation is valid and, if not, which rule
- * fails, by how much, where and on what authority. Read-only: nothing is stored.
+ * fails, by how much, where and on what authority. Read-only: nothing is stored. Open to the public (the investor
+ * map's site check); for them a parcel that is not available gets only the finding that it is not available.
  */
 @RestController
 class AllocationValidationController {
@@ -47,7 +51,7 @@ class AllocationValidationController {
 
     @PostMapping(value = "/api/allocations/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> validate(@RequestBody byte[] body) {
+    ResponseEntity<byte[]> validate(@RequestBody byte[] body, Authentication who) {
         if (body.length > MAX_BODY_BYTES) {
             throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Request too large",
                     "the body is over " + MAX_BODY_BYTES + " bytes");
@@ -58,8 +62,17 @@ class AllocationValidationController {
         } catch (RuntimeException e) {
             throw ApiException.badRequest("the body is not valid JSON");
         }
-        ValidationRequestParser.Parsed request = parser.parse(json);
-        List<Finding> findings = validator.validate(request.candidate(), new StoreSiteContext(store));
+        boolean planner = Role.isPlanner(who);
+        ValidationRequestParser.Parsed request = parser.parse(json, planner);
+        List<Finding> findings;
+        if (!planner && request.parcel() != null && request.parcel().status() != ParcelStatus.AVAILABLE) {
+            // A reserved or allocated parcel: the public learns that it is not available and nothing more. The
+            // other rules would measure it against its own planning conditions (and say which status it has),
+            // which are planners' data.
+            findings = List.of(AllocationValidator.notAvailable(request.parcel()));
+        } else {
+            findings = validator.validate(request.candidate(), new StoreSiteContext(store));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + findings.size() * 1024);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
             out.writeStartObject();

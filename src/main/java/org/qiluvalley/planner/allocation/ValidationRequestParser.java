@@ -13,6 +13,7 @@ import org.qiluvalley.planner.geo.InvalidGeometryException;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Candidate;
@@ -37,8 +38,11 @@ final class ValidationRequestParser {
     /** Building height beyond this (metres) is absurd input. */
     static final double MAX_HEIGHT_METRES = 1_000;
 
-    /** A parsed request: the candidate (EPSG:4548) and the CRS the client speaks. */
-    record Parsed(Candidate candidate, ResponseCrs crs) {
+    /**
+     * A parsed request: the candidate (EPSG:4548), the CRS the client speaks, and the existing parcel it names (or
+     * null for a drawn site).
+     */
+    record Parsed(Candidate candidate, ResponseCrs crs, Parcel parcel) {
     }
 
     private final ParcelStore store;
@@ -49,7 +53,11 @@ final class ValidationRequestParser {
         this.book = book;
     }
 
-    Parsed parse(JsonNode body) {
+    /**
+     * @param planner whether the caller may see every parcel; for anyone else a withdrawn parcel is no parcel of
+     *     the plan, exactly as an id that never existed
+     */
+    Parsed parse(JsonNode body, boolean planner) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
@@ -69,7 +77,8 @@ final class ValidationRequestParser {
         String parcelId = text(body, "parcelId");
         Parcel parcel = null;
         if (parcelId != null) {
-            parcel = store.findById(Layer.PARCELS, parcelId).orElseThrow(
+            parcel = store.findById(Layer.PARCELS, parcelId)
+                    .filter(p -> planner || p.status() != ParcelStatus.WITHDRAWN).orElseThrow(
                     () -> ApiException.badRequest("parcelId \"" + ApiException.clip(parcelId) + "\" is not a parcel of the plan"));
         }
         Geometry planar;
@@ -105,7 +114,7 @@ final class ValidationRequestParser {
             throw ApiException.badRequest("allotteeType must be enterprise or facility");
         }
         return new Parsed(new Candidate(parcelId, planar, zone, landUse, indicators(body.get("indicators")),
-                allotteeType), crs);
+                allotteeType), crs, parcel);
     }
 
     static Candidate.ProposedIndicators indicators(JsonNode node) {

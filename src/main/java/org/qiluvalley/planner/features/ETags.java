@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Strong entity tags of parcels: {@code "v<version>"} for the planners' representation and
- * {@code "v<version>-public"} for the public one (the two bodies differ, so their tags must). {@code If-Match}
- * takes either: what it pins is the version.
+ * {@code "v<version>-public"} for the public one of an available parcel (the two bodies differ, so their tags must);
+ * {@code If-Match} takes either: what it pins is the version. A reserved or allocated parcel's public tag is a
+ * digest of its redacted body ({@link #ofRedacted}).
  */
 final class ETags {
 
@@ -20,6 +21,19 @@ final class ETags {
 
     static String of(long version, boolean planner) {
         return "\"v" + version + (planner ? "" : "-public") + "\"";
+    }
+
+    /**
+     * The tag of a redacted parcel (reserved or allocated, as the public sees it): a digest of the body, so it
+     * changes exactly when the redacted representation does. It names no version, so it matches no write.
+     */
+    static String ofRedacted(byte[] publicBody) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(publicBody);
+            return "\"r" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "-public\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Page;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
@@ -158,8 +159,11 @@ class FeaturesController {
                 new FeatureJsonWriter.Link(self, OgcApi.REL_SELF, OgcApi.GEO_JSON, "This feature"),
                 new FeatureJsonWriter.Link(collectionUrl, OgcApi.REL_COLLECTION, OgcApi.JSON, collection.title()))));
         if (record.get() instanceof Parcel parcel) {
-            return ResponseEntity.ok().headers(response.getHeaders()).eTag(ETags.of(parcel.version(), planner))
-                    .body(response.getBody());
+            // A redacted parcel's tag follows what the public sees: one from the version would change when its
+            // reservation is approved, telling the public what the redaction hides.
+            String eTag = planner || parcel.status() == ParcelStatus.AVAILABLE ? ETags.of(parcel.version(), planner)
+                    : ETags.ofRedacted(response.getBody());
+            return ResponseEntity.ok().headers(response.getHeaders()).eTag(eTag).body(response.getBody());
         }
         return response;
     }

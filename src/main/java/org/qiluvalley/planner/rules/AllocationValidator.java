@@ -68,6 +68,14 @@ public final class AllocationValidator {
         return findings;
     }
 
+    /**
+     * The {@code parcel.status} finding as the public may read it: the parcel is not available, without saying
+     * whether it is reserved or allocated.
+     */
+    public static Finding notAvailable(org.qiluvalley.planner.parcel.Parcel parcel) {
+        return ParcelStatusRule.notAvailable(parcel);
+    }
+
     public static boolean isValid(List<Finding> findings) {
         return findings.stream().noneMatch(Finding::isError);
     }

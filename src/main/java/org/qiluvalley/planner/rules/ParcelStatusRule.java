@@ -31,6 +31,12 @@ final class ParcelStatusRule implements Rule {
                 null, "", "allocation lifecycle (供地流程)", List.of(parcel.id()), parcel.planar()));
     }
 
+    /** The finding for the public: the parcel is not available; which status it has is planners' data. */
+    static Finding notAvailable(Parcel parcel) {
+        return Finding.error(ID, "Parcel " + parcel.id() + " is not available.", "地块 " + parcel.id() + " 不可供地。",
+                null, null, "", "allocation lifecycle (供地流程)", List.of(parcel.id()), parcel.planar());
+    }
+
     private static String statusZh(ParcelStatus status) {
         return switch (status) {
             case AVAILABLE -> "可供地";

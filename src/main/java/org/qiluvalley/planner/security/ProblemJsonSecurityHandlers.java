@@ -62,8 +62,8 @@ class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, AccessDen
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
         response.setStatus(status);
+        // Exactly the media type the error mapper sends (JSON is UTF-8 by definition: no charset parameter).
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 }

@@ -154,11 +154,25 @@ abstract class ValidationApiContract {
     }
 
     @Test
-    void anAllocatedParcelFailsParcelStatus() {
+    void anAllocatedParcelFailsParcelStatusAndOnlyPlannersLearnWhy() {
         Parcel allocated = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.ALLOCATED).findFirst()
                 .orElseThrow();
-        JsonNode body = validate("{\"parcelId\":\"" + allocated.id() + "\"}").json();
-        assertThat(findings(body).stream().map(f -> f.at("/properties/rule").stringValue())).contains("parcel.status");
+        String request = "{\"parcelId\":\"" + allocated.id() + "\",\"indicators\":{\"far\":0.1}}";
+        JsonNode planner = client.asAdmin().postJson("/api/allocations/validate", request).json();
+        JsonNode plannerStatus = findings(planner).stream()
+                .filter(f -> f.at("/properties/rule").stringValue().equals("parcel.status")).findFirst().orElseThrow();
+        assertThat(plannerStatus.at("/properties/message").stringValue()).contains("allocated");
+
+        // The public learns that the parcel is not available, and nothing else about it: not which of reserved
+        // and allocated, and not its planning conditions through the indicator rules.
+        JsonNode anonymous = validate(request).json();
+        assertThat(anonymous.get("valid").booleanValue()).isFalse();
+        assertThat(findings(anonymous)).hasSize(1);
+        JsonNode publicStatus = findings(anonymous).get(0).get("properties");
+        assertThat(publicStatus.get("rule").stringValue()).isEqualTo("parcel.status");
+        assertThat(publicStatus.get("message").stringValue()).contains("not available")
+                .doesNotContain("allocated", "reserved");
+        assertThat(anonymous.toString()).doesNotContain("allocated", "reserved", "已出让", "已预留");
     }
 
     @ParameterizedTest
@@ -223,9 +237,14 @@ abstract class ValidationApiContract {
 
     @Test
     void wrongMethodOrMediaTypeAreProblemDetailsToo() {
+        // Other methods on the path are the planners' allocation API: the public is asked to sign in.
         ServiceClient.Reply get = client.get("/api/allocations/validate");
-        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.status()).isEqualTo(401);
         assertThat(get.contentType()).isEqualTo("application/problem+json");
+        ServiceClient.Reply put = client.asAdmin().send(client.asAdmin().request("/api/allocations/validate")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.contentType()).isEqualTo("application/problem+json");
         ServiceClient.Reply text = client.send(HttpRequest.newBuilder(URI.create(client.base()
                 + "/api/allocations/validate")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -234,8 +253,23 @@ abstract class ValidationApiContract {
     }
 
     @Test
+    void theAuditIsForPlanners() {
+        for (String path : List.of("/api/audit", "/api/audit.csv")) {
+            ServiceClient.Reply anonymous = client.get(path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+            ServiceClient.Reply investor = client.asNew("investor", "audit-investor").get(path);
+            assertThat(investor.status()).as(path).isEqualTo(403);
+            assertThat(investor.contentType()).isEqualTo("application/problem+json");
+            assertThat(client.asNew("planner", "audit-planner").get(path).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theAuditOfTheSeedDataReportsNoErrorsAndTheZoneBudgets() {
-        JsonNode audit = client.get("/api/audit").json();
+        ServiceClient planner = client.asNew("planner", "audit-planner");
+        JsonNode audit = planner.get("/api/audit").json();
         assertThat(audit.at("/summary/errors").intValue()).as(audit.get("findings").toString()).isZero();
         assertThat(audit.at("/summary/parcelsChecked").intValue()).isEqualTo(PARK.parcels().size());
         assertThat(audit.at("/park/areaM2").doubleValue()).isCloseTo(4_870_000, org.assertj.core.data.Offset.offset(5_000.0));
@@ -250,7 +284,7 @@ abstract class ValidationApiContract {
         assertThat(enterprise.get("allocatedM2").doubleValue()).isCloseTo(allocated, org.assertj.core.data.Offset.offset(0.01));
         assertThat(enterprise.get("budgetUse").doubleValue()).isBetween(0.0, 1.0);
 
-        ServiceClient.Reply csv = client.get("/api/audit.csv");
+        ServiceClient.Reply csv = planner.get("/api/audit.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,168 +118,237 @@ abstract class FeaturesApiContract {
         assertThat(client.get("/ogc/collections/zones").json().get("id").stringValue()).isEqualTo("zones");
     }
 
-    @Nested
-    class Items {
+    // ---- Items ------------------------------------------------------------------------------------------------
 
-        @Test
-        void parcelsPageWithSelfNextAndPrevLinks() {
-            ServiceClient.Reply first = client.get("/ogc/collections/parcels/items?limit=5");
-            assertThat(first.status()).isEqualTo(200);
-            assertThat(first.contentType()).startsWith("application/geo+json");
-            JsonNode body = first.json();
-            assertThat(body.get("type").stringValue()).isEqualTo("FeatureCollection");
-            assertThat(body.get("numberReturned").intValue()).isEqualTo(5);
-            assertThat(body.get("numberMatched").intValue()).isEqualTo(PARK.parcels().size());
-            assertThat(body.get("timeStamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-            assertThat(link(body, "prev")).isNull();
+    @Test
+    void parcelsPageWithSelfNextAndPrevLinks() {
+        ServiceClient.Reply first = client.get("/ogc/collections/parcels/items?limit=5");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.contentType()).startsWith("application/geo+json");
+        JsonNode body = first.json();
+        assertThat(body.get("type").stringValue()).isEqualTo("FeatureCollection");
+        assertThat(body.get("numberReturned").intValue()).isEqualTo(5);
+        assertThat(body.get("numberMatched").intValue()).isEqualTo(PARK.parcels().size());
+        assertThat(body.get("timeStamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(link(body, "prev")).isNull();
 
-            // Follow next links to the end: every parcel exactly once, in id order.
-            List<String> ids = new ArrayList<>();
-            JsonNode page = body;
-            int pages = 0;
-            while (true) {
-                page.get("features").forEach(f -> ids.add(f.get("id").stringValue()));
-                pages++;
-                String next = link(page, "next");
-                if (next == null) {
-                    break;
-                }
-                page = client.getAbsolute(next).json();
-                assertThat(link(page, "prev")).isNotNull();
+        // Follow next links to the end: every parcel exactly once, in id order.
+        List<String> ids = new ArrayList<>();
+        JsonNode page = body;
+        int pages = 0;
+        while (true) {
+            page.get("features").forEach(f -> ids.add(f.get("id").stringValue()));
+            pages++;
+            String next = link(page, "next");
+            if (next == null) {
+                break;
             }
-            assertThat(pages).isEqualTo((PARK.parcels().size() + 4) / 5);
-            assertThat(ids).isEqualTo(PARK.parcels().stream().map(Parcel::id).sorted().toList());
+            page = client.getAbsolute(next).json();
+            assertThat(link(page, "prev")).isNotNull();
         }
+        assertThat(pages).isEqualTo((PARK.parcels().size() + 4) / 5);
+        assertThat(ids).isEqualTo(PARK.parcels().stream().map(Parcel::id).sorted().toList());
+    }
 
-        @Test
-        void featureIdIsTheParcelIdAndPropertiesAreExactlyThePublicOnes() {
-            JsonNode feature = client.get("/ogc/collections/parcels/items?limit=1").json().get("features").get(0);
-            Parcel parcel = PARK.parcels().stream().filter(p -> p.id().equals(feature.get("id").stringValue()))
-                    .findFirst().orElseThrow();
-            assertThat(feature.get("properties").propertyNames()).containsExactly("zone", "landUse", "status",
-                    "areaM2", "farMin", "farMax", "coverageMin", "coverageMax", "greenRatioMin", "greenRatioMax",
-                    "heightMaxMetres", "setbackMetres");
+    @Test
+    void anAvailableParcelShowsExactlyThePublicFields() {
+        Parcel parcel = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).findFirst()
+                .orElseThrow();
+        ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items/" + parcel.id());
+        JsonNode feature = reply.json();
+        assertThat(feature.get("id").stringValue()).isEqualTo(parcel.id());
+        assertThat(feature.get("properties").propertyNames()).containsExactly("zone", "landUse", "status",
+                "areaM2", "farMin", "farMax", "coverageMin", "coverageMax", "greenRatioMin", "greenRatioMax",
+                "heightMaxMetres", "setbackMetres");
+        assertThat(feature.at("/properties/status").stringValue()).isEqualTo("available");
+        assertThat(feature.at("/properties/areaM2").doubleValue())
+                .isCloseTo(parcel.areaSquareMetres(), org.assertj.core.data.Offset.offset(0.005));
+        assertThat(feature.at("/geometry/type").stringValue()).isEqualTo("Polygon");
+        assertThat(reply.header("ETag")).endsWith("-public\"");
+    }
+
+    @Test
+    void reservedAndAllocatedParcelsAreRedactedToZoneStatusUnavailableAndArea() {
+        for (ParcelStatus status : List.of(ParcelStatus.RESERVED, ParcelStatus.ALLOCATED)) {
+            Parcel parcel = PARK.parcels().stream().filter(p -> p.status() == status).findFirst().orElseThrow();
+            JsonNode feature = client.get("/ogc/collections/parcels/items/" + parcel.id()).json();
+            assertThat(feature.get("id").stringValue()).isEqualTo(parcel.id());
+            assertThat(feature.get("properties").propertyNames()).as(status.wireName())
+                    .containsExactly("zone", "status", "areaM2");
+            assertThat(feature.at("/properties/zone").stringValue()).isEqualTo(parcel.zone());
+            assertThat(feature.at("/properties/status").stringValue()).isEqualTo("unavailable");
             assertThat(feature.at("/properties/areaM2").doubleValue())
                     .isCloseTo(parcel.areaSquareMetres(), org.assertj.core.data.Offset.offset(0.005));
-            assertThat(feature.at("/geometry/type").stringValue()).isEqualTo("Polygon");
-        }
 
-        @Test
-        void bboxResultsMatchADirectJtsComputation() {
-            double[][] boxes = {{117.205, 36.742, 117.215, 36.750}, {117.19, 36.73, 117.25, 36.77},
-                {117.2301, 36.7521, 117.2352, 36.7555}, {100, 10, 101, 11}};
-            for (double[] b : boxes) {
-                Geometry box = CrsTransform.CRS84.toGeometry(new Envelope(b[0], b[2], b[1], b[3]));
-                Set<String> expected = new TreeSet<>();
-                PARK.parcels().stream().filter(p -> p.crs84().intersects(box)).forEach(p -> expected.add(p.id()));
-                JsonNode body = client.get("/ogc/collections/parcels/items?limit=1000&bbox=" + b[0] + "," + b[1] + ","
-                        + b[2] + "," + b[3]).json();
-                Set<String> actual = new TreeSet<>();
-                body.get("features").forEach(f -> actual.add(f.get("id").stringValue()));
-                assertThat(actual).as("bbox %s", java.util.Arrays.toString(b)).isEqualTo(expected);
-                assertThat(body.get("numberMatched").intValue()).isEqualTo(expected.size());
+            // The same parcel in a page of the collection is redacted alike.
+            JsonNode inList = null;
+            for (JsonNode f : client.get("/ogc/collections/parcels/items?limit=1000").json().get("features")) {
+                if (f.get("id").stringValue().equals(parcel.id())) {
+                    inList = f;
+                }
             }
-        }
-
-        @Test
-        void availableSitesAreTheAvailableParcels() {
-            long available = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).count();
-            JsonNode body = client.get("/ogc/collections/available-sites/items?limit=1000").json();
-            assertThat(body.get("numberMatched").intValue()).isEqualTo(available);
-            body.get("features").forEach(f -> assertThat(f.at("/properties/status").stringValue()).isEqualTo("available"));
-            String reserved = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED).findFirst()
-                    .orElseThrow().id();
-            assertThat(client.get("/ogc/collections/available-sites/items/" + reserved).status()).isEqualTo(404);
-            assertThat(client.get("/ogc/collections/parcels/items/" + reserved).status()).isEqualTo(200);
-        }
-
-        @Test
-        void limitAboveTheMaximumIsReducedToIt() {
-            JsonNode body = client.get("/ogc/collections/parcels/items?limit=100000").json();
-            assertThat(body.get("numberReturned").intValue()).isEqualTo(PARK.parcels().size());
-            assertThat(client.get("/ogc/collections/parcels/items").json().get("numberReturned").intValue()).isEqualTo(100);
-        }
-
-        @Test
-        void queryableFiltersNarrowTheResult() {
-            JsonNode body = client.get("/ogc/collections/parcels/items?zone=incubator&limit=1000").json();
-            long incubator = PARK.parcels().stream().filter(p -> p.zone().equals("incubator")).count();
-            assertThat(body.get("numberMatched").intValue()).isEqualTo(incubator);
-            assertThat(client.get("/ogc/collections/constraints/items?kind=river-blue-line").json().get("numberMatched")
-                    .intValue()).isEqualTo(1);
-        }
-
-        @Test
-        void otherCollectionsCarryTheirDocumentedProperties() {
-            JsonNode zones = client.get("/ogc/collections/zones/items").json();
-            List<String> zoneIds = new ArrayList<>();
-            zones.get("features").forEach(f -> {
-                zoneIds.add(f.get("id").stringValue());
-                assertThat(f.get("properties").has("nameEn")).isTrue();
-                assertThat(f.get("properties").has("nameZh")).isTrue();
-            });
-            assertThat(zoneIds).containsExactly("exhibition", "exchange-center", "incubator", "research-institute",
-                    "laser-industry", "infrastructure");
-            Set<String> kinds = new TreeSet<>();
-            client.get("/ogc/collections/constraints/items").json().get("features")
-                    .forEach(f -> kinds.add(f.at("/properties/kind").stringValue()));
-            assertThat(kinds).containsExactlyInAnyOrder("ecological-red-line", "permanent-basic-farmland",
-                    "urban-development-boundary", "river-blue-line", "high-voltage-corridor");
-            JsonNode valley = client.get("/ogc/collections/valley/items/valley").json();
-            assertThat(valley.at("/properties/areaM2").doubleValue()).isBetween(4_865_000.0, 4_875_000.0);
-            assertThat(client.get("/ogc/collections/roads/items?kind=reserve").json().get("numberMatched").intValue())
-                    .isPositive();
+            assertThat(inList).isNotNull();
+            assertThat(inList.get("properties")).isEqualTo(feature.get("properties"));
         }
     }
 
-    @Nested
-    class HostileInput {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"bbox=a,b,c,d", "bbox=1,2,3", "bbox=1,2,3,4,5", "bbox=", "bbox=NaN,1,2,3",
-            "bbox=Infinity,1,2,3", "bbox=10,20,5,30", "bbox=1,50,2,40", "bbox=-200,0,0,10", "bbox=0,-91,1,1",
-            "limit=-1", "limit=0", "limit=abc", "limit=1.5", "limit=99999999999999999999", "offset=-5",
-            "offset=x", "offset=1e3", "foo=bar", "LIMIT=5", "limit=5&limit=6", "f=html", "f=xml",
-            "zone=incubator&zone=exhibition", "bbox=1e309,0,1,1", "sortby=id", "filter=1%3D1",
-            "bbox=117.2,36.7,117.3,36.8&crs=EPSG:4326"})
-        void badItemsParametersAre400ProblemDetails(String query) {
-            ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items?" + query);
-            assertThat(reply.status()).as(query).isEqualTo(400);
-            assertThat(reply.contentType()).isEqualTo("application/problem+json");
-            JsonNode problem = reply.json();
-            assertThat(problem.get("status").intValue()).isEqualTo(400);
-            assertThat(problem.get("detail").stringValue()).isNotBlank();
-            assertThat(reply.body()).doesNotContain("Exception", "at org.", "at java.");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"/ogc/collections/nope", "/ogc/collections/nope/items",
-            "/ogc/collections/parcels/items/QOV-XX-999", "/ogc/collections/parcels/items/%27%20OR%201%3D1--",
-            "/ogc/collections/..%2F..%2Fetc/items", "/no/such/page", "/ogc/collections/zones/items/%00"})
-        void unknownThingsAre404ProblemDetails(String path) {
-            ServiceClient.Reply reply = client.get(path);
-            assertThat(reply.status()).as(path).isBetween(400, 404);
-            assertThat(reply.contentType()).as(path).isEqualTo("application/problem+json");
-            assertThat(reply.body()).doesNotContain("Exception", "at org.");
-        }
-
-        @Test
-        void metadataResourcesRejectUnknownParameters() {
-            assertThat(client.get("/ogc?foo=1").status()).isEqualTo(400);
-            assertThat(client.get("/ogc/collections?bbox=1,2,3,4").status()).isEqualTo(400);
-            assertThat(client.get("/ogc/collections/parcels/items/QOV-LI-001?limit=1").status()).isEqualTo(400);
-            assertThat(client.get("/ogc?f=json").status()).isEqualTo(200);
-        }
-
-        @Test
-        void writesAreNotAllowedOnTheReadApi() {
-            ServiceClient.Reply reply = client.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(client.base() + "/ogc/collections/parcels/items"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                    .header("Content-Type", "application/geo+json"));
-            assertThat(reply.status()).isIn(401, 403, 405);
+    @Test
+    void thePublicFiltersOnAvailableOrUnavailableOnly() {
+        long unavailable = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED
+                || p.status() == ParcelStatus.ALLOCATED).count();
+        JsonNode body = client.get("/ogc/collections/parcels/items?status=unavailable&limit=1000").json();
+        assertThat(body.get("numberMatched").intValue()).isEqualTo(unavailable);
+        body.get("features").forEach(f -> assertThat(f.at("/properties/status").stringValue()).isEqualTo("unavailable"));
+        long available = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).count();
+        assertThat(client.get("/ogc/collections/parcels/items?status=available&limit=1").json().get("numberMatched")
+                .intValue()).isEqualTo(available);
+        for (String hidden : List.of("reserved", "allocated", "withdrawn", "nonsense")) {
+            ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items?status=" + hidden);
+            assertThat(reply.status()).as(hidden).isEqualTo(400);
             assertThat(reply.contentType()).isEqualTo("application/problem+json");
         }
+        // A land-use filter counts available parcels only: the land use of the others is not public.
+        long availableIndustrial = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE
+                && p.landUse().equals("100101")).count();
+        assertThat(client.get("/ogc/collections/parcels/items?landUse=100101&limit=1").json().get("numberMatched")
+                .intValue()).isEqualTo(availableIndustrial);
+        assertThat(client.get("/ogc/collections/parcels/items?landUse=100101&status=unavailable").json()
+                .get("numberMatched").intValue()).isZero();
+    }
+
+    @Test
+    void plannersSeeEveryFieldAndStatusOfAReservedParcel() {
+        Parcel reserved = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED).findFirst()
+                .orElseThrow();
+        ServiceClient.Reply reply = client.asAdmin().get("/ogc/collections/parcels/items/" + reserved.id());
+        JsonNode properties = reply.json().get("properties");
+        assertThat(properties.get("status").stringValue()).isEqualTo("reserved");
+        assertThat(properties.get("landUse").stringValue()).isEqualTo(reserved.landUse());
+        assertThat(properties.get("farMax").doubleValue()).isEqualTo(reserved.indicators().farMax());
+        assertThat(properties.get("version").longValue()).isPositive();
+        assertThat(reply.header("ETag")).isEqualTo("\"v" + properties.get("version").longValue() + "\"");
+        assertThat(client.asAdmin().get("/ogc/collections/parcels/items?status=reserved&limit=1000").json()
+                .get("numberMatched").intValue())
+                .isEqualTo((int) PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED).count());
+    }
+
+    @Test
+    void bboxResultsMatchADirectJtsComputation() {
+        double[][] boxes = {{117.205, 36.742, 117.215, 36.750}, {117.19, 36.73, 117.25, 36.77},
+            {117.2301, 36.7521, 117.2352, 36.7555}, {100, 10, 101, 11}};
+        for (double[] b : boxes) {
+            Geometry box = CrsTransform.CRS84.toGeometry(new Envelope(b[0], b[2], b[1], b[3]));
+            Set<String> expected = new TreeSet<>();
+            PARK.parcels().stream().filter(p -> p.crs84().intersects(box)).forEach(p -> expected.add(p.id()));
+            JsonNode body = client.get("/ogc/collections/parcels/items?limit=1000&bbox=" + b[0] + "," + b[1] + ","
+                    + b[2] + "," + b[3]).json();
+            Set<String> actual = new TreeSet<>();
+            body.get("features").forEach(f -> actual.add(f.get("id").stringValue()));
+            assertThat(actual).as("bbox %s", java.util.Arrays.toString(b)).isEqualTo(expected);
+            assertThat(body.get("numberMatched").intValue()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void availableSitesAreTheAvailableParcels() {
+        long available = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).count();
+        JsonNode body = client.get("/ogc/collections/available-sites/items?limit=1000").json();
+        assertThat(body.get("numberMatched").intValue()).isEqualTo(available);
+        body.get("features").forEach(f -> assertThat(f.at("/properties/status").stringValue()).isEqualTo("available"));
+        String reserved = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED).findFirst()
+                .orElseThrow().id();
+        assertThat(client.get("/ogc/collections/available-sites/items/" + reserved).status()).isEqualTo(404);
+        // In the parcels collection it is there, redacted (see reservedAndAllocatedParcelsAreRedacted...).
+        assertThat(client.get("/ogc/collections/parcels/items/" + reserved).status()).isEqualTo(200);
+    }
+
+    @Test
+    void limitAboveTheMaximumIsReducedToIt() {
+        JsonNode body = client.get("/ogc/collections/parcels/items?limit=100000").json();
+        assertThat(body.get("numberReturned").intValue()).isEqualTo(PARK.parcels().size());
+        assertThat(client.get("/ogc/collections/parcels/items").json().get("numberReturned").intValue()).isEqualTo(100);
+    }
+
+    @Test
+    void queryableFiltersNarrowTheResult() {
+        JsonNode body = client.get("/ogc/collections/parcels/items?zone=incubator&limit=1000").json();
+        long incubator = PARK.parcels().stream().filter(p -> p.zone().equals("incubator")).count();
+        assertThat(body.get("numberMatched").intValue()).isEqualTo(incubator);
+        assertThat(client.get("/ogc/collections/constraints/items?kind=river-blue-line").json().get("numberMatched")
+                .intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void otherCollectionsCarryTheirDocumentedProperties() {
+        JsonNode zones = client.get("/ogc/collections/zones/items").json();
+        List<String> zoneIds = new ArrayList<>();
+        zones.get("features").forEach(f -> {
+            zoneIds.add(f.get("id").stringValue());
+            assertThat(f.get("properties").has("nameEn")).isTrue();
+            assertThat(f.get("properties").has("nameZh")).isTrue();
+        });
+        assertThat(zoneIds).containsExactly("exhibition", "exchange-center", "incubator", "research-institute",
+                "laser-industry", "infrastructure");
+        Set<String> kinds = new TreeSet<>();
+        client.get("/ogc/collections/constraints/items").json().get("features")
+                .forEach(f -> kinds.add(f.at("/properties/kind").stringValue()));
+        assertThat(kinds).containsExactlyInAnyOrder("ecological-red-line", "permanent-basic-farmland",
+                "urban-development-boundary", "river-blue-line", "high-voltage-corridor");
+        JsonNode valley = client.get("/ogc/collections/valley/items/valley").json();
+        assertThat(valley.at("/properties/areaM2").doubleValue()).isBetween(4_865_000.0, 4_875_000.0);
+        assertThat(client.get("/ogc/collections/roads/items?kind=reserve").json().get("numberMatched").intValue())
+                .isPositive();
+    }
+
+    // ---- Hostile input ----------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bbox=a,b,c,d", "bbox=1,2,3", "bbox=1,2,3,4,5", "bbox=", "bbox=NaN,1,2,3",
+        "bbox=Infinity,1,2,3", "bbox=10,20,5,30", "bbox=1,50,2,40", "bbox=-200,0,0,10", "bbox=0,-91,1,1",
+        "limit=-1", "limit=0", "limit=abc", "limit=1.5", "limit=99999999999999999999", "offset=-5",
+        "offset=x", "offset=1e3", "foo=bar", "LIMIT=5", "limit=5&limit=6", "f=html", "f=xml",
+        "zone=incubator&zone=exhibition", "bbox=1e309,0,1,1", "sortby=id", "filter=1%3D1",
+        "bbox=117.2,36.7,117.3,36.8&crs=EPSG:4326"})
+    void badItemsParametersAre400ProblemDetails(String query) {
+        ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items?" + query);
+        assertThat(reply.status()).as(query).isEqualTo(400);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("status").intValue()).isEqualTo(400);
+        assertThat(problem.get("detail").stringValue()).isNotBlank();
+        assertThat(reply.body()).doesNotContain("Exception", "at org.", "at java.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ogc/collections/nope", "/ogc/collections/nope/items",
+        "/ogc/collections/parcels/items/QOV-XX-999", "/ogc/collections/parcels/items/%27%20OR%201%3D1--",
+        "/ogc/collections/..%2F..%2Fetc/items", "/no/such/page", "/ogc/collections/zones/items/%00"})
+    void unknownThingsAre404ProblemDetails(String path) {
+        ServiceClient.Reply reply = client.get(path);
+        assertThat(reply.status()).as(path).isBetween(400, 404);
+        assertThat(reply.contentType()).as(path).isEqualTo("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void metadataResourcesRejectUnknownParameters() {
+        assertThat(client.get("/ogc?foo=1").status()).isEqualTo(400);
+        assertThat(client.get("/ogc/collections?bbox=1,2,3,4").status()).isEqualTo(400);
+        assertThat(client.get("/ogc/collections/parcels/items/QOV-LI-001?limit=1").status()).isEqualTo(400);
+        assertThat(client.get("/ogc?f=json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void writesNeedAPlannerAndOnlyParcelsAreWritable() {
+        ServiceClient.Reply anonymous = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(client.base() + "/ogc/collections/parcels/items"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/geo+json"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
+        ServiceClient.Reply zones = client.asAdmin().postJson("/ogc/collections/zones/items", "{}");
+        assertThat(zones.status()).isEqualTo(405);
+        assertThat(zones.contentType()).isEqualTo("application/problem+json");
     }
 
     /** The href of the link with this rel, or null. */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The built jar is self-contained: started from an empty directory it creates {@code ./data}, loads the bundled
  * park data once, serves the map and the OGC API, and a restart loads nothing twice. GDAL's OGC API client reads it
- * as any GIS would.
+ * as any GIS would. With no {@code VALLEY_ADMIN_PASSWORD} the first start creates {@code admin} with a generated
+ * password printed once to the log (there is no fixed default); a restart prints nothing and the password still works.
  */
 class PackagedJarIT {
 
@@ -34,6 +37,7 @@ class PackagedJarIT {
     void jarStartedFromAnEmptyDirectoryServesTheMapAndTheParkAndRestartsWithoutReloading() throws Exception {
         Path jar = builtJar();
         int port = freePort();
+        String adminPassword;
         ServiceClient client = new ServiceClient("http://127.0.0.1:" + port);
 
         Process first = start(jar, port, "first.log");
@@ -53,14 +57,24 @@ class PackagedJarIT {
             assertThat(hasLink(page, "next")).isTrue();
 
             gdalListsTheCollections(port);
+
+            adminPassword = generatedAdminPassword("first.log", first);
+            JsonNode me = client.as("admin", adminPassword).get("/api/me").json();
+            assertThat(me.get("signedIn").booleanValue()).isTrue();
+            assertThat(me.get("role").stringValue()).isEqualTo("admin");
+            assertThat(client.as("admin", adminPassword + "x").get("/api/users").status()).isEqualTo(401);
         } finally {
             stop(first);
         }
-        assertThat(Files.readString(workDir.resolve("first.log"))).contains("Loaded park data");
+        String firstLog = Files.readString(workDir.resolve("first.log"));
+        assertThat(firstLog).contains("Loaded park data");
+        assertThat(occurrences(firstLog, "generated password")).as("the password is printed once").isEqualTo(1);
 
         Process second = start(jar, port, "second.log");
         try {
             awaitUp(client, second);
+            assertThat(client.as("admin", adminPassword).get("/api/users").status())
+                    .as("the generated password survives a restart").isEqualTo(200);
             JsonNode all = client.get("/ogc/collections/parcels/items?limit=1").json();
             assertThat(all.get("numberMatched").intValue()).as("a restart loads nothing twice")
                     .isEqualTo(client.get("/ogc/collections/parcels/items?limit=1").json().get("numberMatched").intValue())
@@ -69,7 +83,36 @@ class PackagedJarIT {
             stop(second);
         }
         String secondLog = Files.readString(workDir.resolve("second.log"));
-        assertThat(secondLog).contains("Park data already loaded").doesNotContain("Loaded park data");
+        assertThat(secondLog).contains("Park data already loaded").doesNotContain("Loaded park data")
+                .doesNotContain("generated password").doesNotContain("Created user").doesNotContain(adminPassword);
+    }
+
+    /**
+     * With no {@code VALLEY_ADMIN_PASSWORD} the first start creates {@code admin} with a random password and logs
+     * it once (after the web server is up, so this waits for the line).
+     */
+    private String generatedAdminPassword(String logName, Process process) throws Exception {
+        Pattern line = Pattern.compile("generated password: (\\S+)");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("the service process exited early").isTrue();
+            Matcher matcher = line.matcher(Files.readString(workDir.resolve(logName)));
+            if (matcher.find()) {
+                String password = matcher.group(1);
+                assertThat(password).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo("admin");
+                return password;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no generated admin password in " + logName);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private void gdalListsTheCollections(int port) throws Exception {
@@ -91,8 +134,11 @@ class PackagedJarIT {
     private Process start(Path jar, int port, String logName) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(logName).toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(logName).toFile());
+        // As a fresh installation: no admin password configured, so the service must generate one.
+        builder.environment().remove("VALLEY_ADMIN_PASSWORD");
+        return builder.start();
     }
 
     private static void awaitUp(ServiceClient client, Process process) throws InterruptedException {

@@ -93,8 +93,10 @@ public final class ServiceClient {
         return send(request(pathAndQuery).GET());
     }
 
+    /** GET of a full URL (a link the service gave), with this client's credentials. */
     public Reply getAbsolute(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        return send(authorization == null ? request : request.header("Authorization", authorization));
     }
 
     public Reply postJson(String path, String json) {

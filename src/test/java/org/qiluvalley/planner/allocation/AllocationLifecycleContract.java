@@ -1,0 +1,378 @@
+package org.qiluvalley.planner.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qiluvalley.planner.PlannerApplication;
+import org.qiluvalley.planner.testsupport.Planning;
+import org.qiluvalley.planner.testsupport.ServiceClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The allocation lifecycle, end to end: the state machine ({@code proposed -> approved -> released},
+ * {@code proposed -> rejected}) with the parcel's status following it, who and when of every step, proposals the
+ * rule book refuses (422, nothing stored), bodies that are not proposals (400), and the audit history of the parcel
+ * and of the allocation. Each test takes its own parcels through the API.
+ *
+ * <p>Each store runs the same tests: {@link AllocationLifecycleH2gisIT}, {@link AllocationLifecyclePostgisIT}.
+ */
+@SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AllocationLifecycleContract {
+
+    /** The parcel's status while its allocation is in each state. */
+    private static final Map<String, String> PARCEL_STATUS = Map.of("proposed", "reserved", "approved", "allocated",
+            "rejected", "available", "released", "available");
+    /** The state each transition leads to. */
+    private static final Map<String, String> TARGET = Map.of("approve", "approved", "reject", "rejected",
+            "release", "released");
+
+    @LocalServerPort
+    int port;
+
+    ServiceClient anonymous;
+    ServiceClient planner;
+    Planning planning;
+
+    @BeforeEach
+    void clients() {
+        anonymous = new ServiceClient("http://localhost:" + port);
+        planning = new Planning(anonymous);
+        planner = planning.planner();
+    }
+
+    private JsonNode allocation(String id) {
+        ServiceClient.Reply reply = planner.get("/api/allocations/" + id);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private String parcelStatus(String parcelId) {
+        return planning.parcel(parcelId).status();
+    }
+
+    private static void assertProblem(ServiceClient.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception", "at org.");
+    }
+
+    private List<JsonNode> allocationsOf(String parcelId) {
+        List<JsonNode> list = new ArrayList<>();
+        planner.get("/api/allocations?parcel=" + parcelId).json().get("allocations").forEach(list::add);
+        return list;
+    }
+
+    // ---- The state machine ---------------------------------------------------------------------------------------
+
+    /** Every (state, transition) pair and whether the machine allows it. */
+    static Stream<Arguments> everyStateAndTransition() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (String state : List.of("proposed", "approved", "rejected", "released")) {
+            for (String transition : List.of("approve", "reject", "release")) {
+                boolean allowed = state.equals("proposed") && !transition.equals("release")
+                        || state.equals("approved") && transition.equals("release");
+                pairs.add(Arguments.of(state, transition, allowed));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} + {1} -> allowed: {2}")
+    @MethodSource("everyStateAndTransition")
+    void theStateMachineAllowsExactlyItsTransitions(String state, String transition, boolean allowed) {
+        String id = planning.allocationIn(state, "State Machine Photonics");
+        JsonNode before = allocation(id);
+        String parcel = before.get("parcelId").stringValue();
+        assertThat(before.get("state").stringValue()).isEqualTo(state);
+        assertThat(parcelStatus(parcel)).isEqualTo(PARCEL_STATUS.get(state));
+
+        ServiceClient.Reply reply = planner.post("/api/allocations/" + id + "/" + transition);
+        if (allowed) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            String next = TARGET.get(transition);
+            assertThat(reply.json().get("state").stringValue()).isEqualTo(next);
+            assertThat(allocation(id).get("state").stringValue()).isEqualTo(next);
+            assertThat(parcelStatus(parcel)).isEqualTo(PARCEL_STATUS.get(next));
+        } else {
+            assertProblem(reply, 409);
+            assertThat(allocation(id)).as("nothing changed").isEqualTo(before);
+            assertThat(parcelStatus(parcel)).isEqualTo(PARCEL_STATUS.get(state));
+        }
+    }
+
+    @Test
+    void everyStepRecordsWhoAndWhen() {
+        ServiceClient proposer = anonymous.asNew("planner", "lifecycle-proposer");
+        ServiceClient approver = anonymous.asNew("planner", "lifecycle-approver");
+        ServiceClient releaser = anonymous.asAdmin();
+        String parcel = planning.takeAvailableParcel();
+        Instant start = Instant.now().minusSeconds(60);
+
+        ServiceClient.Reply proposed = proposer.postJson("/api/allocations",
+                Planning.proposal(parcel, "Who When Optics").toString());
+        String id = Planning.created(proposed);
+        JsonNode body = proposed.json();
+        assertThat(body.get("state").stringValue()).isEqualTo("proposed");
+        assertThat(body.get("parcelId").stringValue()).isEqualTo(parcel);
+        assertThat(body.at("/allottee/name").stringValue()).isEqualTo("Who When Optics");
+        assertThat(body.at("/allottee/type").stringValue()).isEqualTo("enterprise");
+        assertThat(body.at("/pledges/investmentWanYuanPerMu").doubleValue())
+                .isEqualTo(Planning.GOOD_INVESTMENT_WAN_YUAN_PER_MU);
+        assertThat(body.get("termYears").intValue()).isEqualTo(30);
+        assertThat(body.at("/proposed/by").stringValue()).isEqualTo("lifecycle-proposer");
+        assertThat(body.has("approved")).isFalse();
+
+        assertThat(approver.post("/api/allocations/" + id + "/approve").status()).isEqualTo(200);
+        assertThat(releaser.post("/api/allocations/" + id + "/release").status()).isEqualTo(200);
+        JsonNode released = allocation(id);
+        assertThat(released.get("state").stringValue()).isEqualTo("released");
+        assertThat(released.at("/proposed/by").stringValue()).isEqualTo("lifecycle-proposer");
+        assertThat(released.at("/approved/by").stringValue()).isEqualTo("lifecycle-approver");
+        assertThat(released.at("/released/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
+        Instant proposedAt = Instant.parse(released.at("/proposed/at").stringValue());
+        Instant approvedAt = Instant.parse(released.at("/approved/at").stringValue());
+        Instant releasedAt = Instant.parse(released.at("/released/at").stringValue());
+        assertThat(proposedAt).isAfter(start);
+        assertThat(approvedAt).isAfterOrEqualTo(proposedAt);
+        assertThat(releasedAt).isAfterOrEqualTo(approvedAt);
+        assertThat(released.has("rejected")).isFalse();
+
+        String other = planning.propose(planning.takeAvailableParcel(), "Rejected Optics");
+        assertThat(approver.post("/api/allocations/" + other + "/reject").status()).isEqualTo(200);
+        JsonNode rejected = allocation(other);
+        assertThat(rejected.at("/rejected/by").stringValue()).isEqualTo("lifecycle-approver");
+        assertThat(Instant.parse(rejected.at("/rejected/at").stringValue()))
+                .isAfterOrEqualTo(Instant.parse(rejected.at("/proposed/at").stringValue()));
+        assertThat(rejected.has("approved")).isFalse();
+    }
+
+    @Test
+    void aParcelHeldByAnAllocationCannotBeProposedAgainUntilItIsFree() {
+        String parcel = planning.takeAvailableParcel();
+        String first = planning.propose(parcel, "First Come Lasers");
+        assertProblem(planner.postJson("/api/allocations", Planning.proposal(parcel, "Second Lasers").toString()),
+                409);
+        planning.step(first, "approve");
+        assertProblem(planner.postJson("/api/allocations", Planning.proposal(parcel, "Second Lasers").toString()),
+                409);
+        planning.step(first, "release");
+        String second = planning.propose(parcel, "Second Lasers");
+        assertThat(allocationsOf(parcel)).extracting(a -> a.get("id").stringValue())
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(planner.get("/api/allocations?parcel=" + parcel + "&state=proposed").json().get("allocations"))
+                .extracting(a -> a.get("id").stringValue()).containsExactly(second);
+    }
+
+    @Test
+    void aWithdrawnParcelCannotBeProposed() {
+        String parcel = planning.takeAvailableParcel();
+        planning.withdraw(parcel);
+        assertProblem(planner.postJson("/api/allocations", Planning.proposal(parcel, "Late Lasers").toString()), 409);
+    }
+
+    // ---- Proposals the rule book refuses -------------------------------------------------------------------------
+
+    /**
+     * Posts a proposal that must be refused with 422 naming {@code rule}; checks nothing was stored. Returns the
+     * findings of that rule.
+     */
+    private List<JsonNode> refused(ObjectNode proposal, String rule) {
+        String parcel = proposal.get("parcelId").stringValue();
+        Planning.Feature before = planning.parcel(parcel);
+        ServiceClient.Reply reply = planner.postJson("/api/allocations", proposal.toString());
+        assertProblem(reply, 422);
+        JsonNode report = reply.json();
+        assertThat(report.get("valid").booleanValue()).isFalse();
+        List<JsonNode> findings = new ArrayList<>();
+        report.at("/findings/features").forEach(f -> {
+            if (f.at("/properties/rule").stringValue().equals(rule)) {
+                findings.add(f.get("properties"));
+            }
+        });
+        assertThat(findings).as(report.toString()).isNotEmpty();
+        assertThat(findings).allMatch(f -> f.get("severity").stringValue().equals("error"));
+        Planning.Feature after = planning.parcel(parcel);
+        assertThat(after.status()).isEqualTo("available");
+        assertThat(after.eTag()).as("the parcel is untouched").isEqualTo(before.eTag());
+        assertThat(allocationsOf(parcel)).as("no allocation stored").isEmpty();
+        return findings;
+    }
+
+    @Test
+    void pledgesBelowTheLaserIndustryMinimumAreRefused() {
+        ObjectNode proposal = Planning.proposal(planning.takeAvailableParcel(), "Thin Pledge Lasers");
+        proposal.putObject("pledges").put("investmentWanYuanPerMu", 299.9).put("taxWanYuanPerMu", 30);
+        List<JsonNode> findings = refused(proposal, "pledge.minimum");
+        assertThat(findings).as("only the investment falls short").hasSize(1);
+        JsonNode finding = findings.get(0);
+        assertThat(finding.get("measured").doubleValue()).isEqualTo(299.9);
+        assertThat(finding.get("limit").doubleValue()).isEqualTo(300.0);
+        assertThat(finding.get("unit").stringValue()).isEqualTo("万元/亩");
+
+        ObjectNode lowTax = Planning.proposal(planning.takeAvailableParcel(), "Low Tax Lasers");
+        lowTax.putObject("pledges").put("investmentWanYuanPerMu", 500).put("taxWanYuanPerMu", 24.5);
+        refused(lowTax, "pledge.minimum");
+    }
+
+    @Test
+    void anEnterpriseMustPledgeAFacilityNeedNot() {
+        ObjectNode enterprise = Planning.proposal(planning.takeAvailableParcel(), "No Pledge Lasers");
+        enterprise.remove("pledges");
+        assertThat(refused(enterprise, "pledge.minimum")).as("investment and tax both missing").hasSize(2);
+
+        String parcel = planning.takeAvailableParcel();
+        ObjectNode facility = Planning.proposal(parcel, "Laser Industry Training Centre");
+        facility.remove("pledges");
+        ((ObjectNode) facility.get("allottee")).put("type", "facility");
+        String id = Planning.created(planner.postJson("/api/allocations", facility.toString()));
+        assertThat(allocation(id).at("/allottee/type").stringValue()).isEqualTo("facility");
+        assertThat(allocation(id).get("pledges").isEmpty()).isTrue();
+        assertThat(parcelStatus(parcel)).isEqualTo("reserved");
+    }
+
+    @Test
+    void aProposalOverTheZonesLimitsIsRefusedAndNothingIsStored() {
+        ObjectNode tooDense = Planning.proposal(planning.takeAvailableParcel(), "Too Dense Lasers");
+        tooDense.putObject("indicators").put("far", 3.5);
+        assertThat(refused(tooDense, "indicator.far").get(0).get("measured").doubleValue()).isEqualTo(3.5);
+
+        ObjectNode wrongUse = Planning.proposal(planning.takeAvailableParcel(), "Wrong Use Lasers");
+        wrongUse.put("landUse", "0902");
+        refused(wrongUse, "landuse.permitted");
+    }
+
+    // ---- Requests that are not proposals -------------------------------------------------------------------------
+
+    @Test
+    void anUnknownAllocationIs404() {
+        for (ServiceClient.Reply reply : List.of(planner.get("/api/allocations/AL-0000000000"),
+                planner.post("/api/allocations/AL-0000000000/approve"),
+                planner.post("/api/allocations/AL-0000000000/reject"),
+                planner.post("/api/allocations/AL-0000000000/release"))) {
+            assertProblem(reply, 404);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "[]", "{}", "{\"parcelId\":\"PARCEL\"}",
+        "PROPOSAL+\"colour\":\"blue\"",
+        "{\"parcelId\":\"PARCEL\",\"intendedUse\":\"plant\",\"termYears\":30}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"pirate\"},\"intendedUse\":\"plant\",\"termYears\":30}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\",\"vip\":true},\"intendedUse\":\"plant\",\"termYears\":30}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":0}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":51}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":2.5}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\"}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"termYears\":30}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30,\"landUse\":\"999999\"}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30,\"indicators\":{\"far\":\"NaN\"}}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30,\"pledges\":{\"investmentWanYuanPerMu\":-5,\"taxWanYuanPerMu\":30}}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30,\"pledges\":{\"investment\":400}}",
+        "{\"parcelId\":\"QOV-XX-999\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":30}"})
+    void bodiesThatAreNotProposalsAre400AndStoreNothing(String template) {
+        String parcel = planning.takeAvailableParcel();
+        String proposal = Planning.proposal(parcel, "Four Hundred Lasers").toString();
+        String body = template.replace("PARCEL", parcel)
+                .replace("PROPOSAL+", proposal.substring(0, proposal.length() - 1) + ",");
+        if (template.startsWith("PROPOSAL+")) {
+            body = body + "}";
+        }
+        ServiceClient.Reply reply = planner.send(planner.request("/api/allocations")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("detail").stringValue()).isNotBlank();
+        assertThat(parcelStatus(parcel)).isEqualTo("available");
+        assertThat(allocationsOf(parcel)).isEmpty();
+    }
+
+    // ---- History -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theHistoryOfTheParcelAndOfTheAllocationTellEveryStep() {
+        ServiceClient other = anonymous.asNew("planner", "history-planner");
+        String parcel = planning.takeAvailableParcel();
+        String id = planning.propose(parcel, "History Makers Ltd");
+        assertThat(other.post("/api/allocations/" + id + "/approve").status()).isEqualTo(200);
+        planning.step(id, "release");
+
+        List<JsonNode> parcelEvents = planning.history(parcel);
+        assertThat(parcelEvents).extracting(e -> e.get("action").stringValue())
+                .containsExactly("reserve", "allocate", "make-available");
+        assertThat(parcelEvents).extracting(e -> e.get("actor").stringValue())
+                .containsExactly(ServiceClient.ADMIN, "history-planner", ServiceClient.ADMIN);
+        List<String> statuses = List.of("available", "reserved", "allocated", "available");
+        for (int i = 0; i < parcelEvents.size(); i++) {
+            JsonNode event = parcelEvents.get(i);
+            assertThat(event.get("featureId").stringValue()).isEqualTo(parcel);
+            assertThat(event.get("featureType").stringValue()).isEqualTo("parcel");
+            assertThat(event.at("/before/type").stringValue()).isEqualTo("Feature");
+            assertThat(event.at("/before/geometry/type").stringValue()).isEqualTo("Polygon");
+            assertThat(event.at("/before/properties/status").stringValue()).isEqualTo(statuses.get(i));
+            assertThat(event.at("/after/properties/status").stringValue()).isEqualTo(statuses.get(i + 1));
+            assertThat(event.at("/after/geometry")).isEqualTo(event.at("/before/geometry"));
+            if (i > 0) {
+                assertThat(Instant.parse(event.get("at").stringValue()))
+                        .isAfterOrEqualTo(Instant.parse(parcelEvents.get(i - 1).get("at").stringValue()));
+                assertThat(event.at("/before")).as("each step starts where the last ended")
+                        .isEqualTo(parcelEvents.get(i - 1).at("/after"));
+            }
+        }
+
+        List<JsonNode> allocationEvents = planning.history(id);
+        assertThat(allocationEvents).extracting(e -> e.get("action").stringValue())
+                .containsExactly("propose", "approve", "release");
+        assertThat(allocationEvents).extracting(e -> e.get("featureType").stringValue())
+                .containsOnly("allocation");
+        assertThat(allocationEvents.get(0).get("before").isNull()).isTrue();
+        assertThat(allocationEvents.get(0).at("/after/state").stringValue()).isEqualTo("proposed");
+        assertThat(allocationEvents.get(1).at("/after/state").stringValue()).isEqualTo("approved");
+        assertThat(allocationEvents.get(1).get("actor").stringValue()).isEqualTo("history-planner");
+        assertThat(allocationEvents.get(2).at("/before/state").stringValue()).isEqualTo("approved");
+        assertThat(allocationEvents.get(2).at("/after/state").stringValue()).isEqualTo("released");
+        assertThat(allocationEvents.get(2).at("/after/released/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
+    }
+
+    @Test
+    void aRejectionIsInTheHistoryToo() {
+        String parcel = planning.takeAvailableParcel();
+        String id = planning.propose(parcel, "Rejected History Ltd");
+        planning.step(id, "reject");
+        assertThat(planning.history(parcel)).extracting(e -> e.get("action").stringValue())
+                .containsExactly("reserve", "make-available");
+        assertThat(planning.history(id)).extracting(e -> e.get("action").stringValue())
+                .containsExactly("propose", "reject");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/history", "/api/history?feature=", "/api/history?feature=A&feature=B",
+        "/api/history?feature=QOV-LI-001&since=2020", "/api/history?id=QOV-LI-001",
+        "/api/allocations?colour=blue", "/api/allocations?state=pending", "/api/allocations?limit=0",
+        "/api/allocations?limit=x", "/api/allocations?state=proposed&state=approved"})
+    void badReadParametersAre400(String path) {
+        assertProblem(planner.get(path), 400);
+    }
+
+    @Test
+    void aFeatureWithoutHistoryHasAnEmptyOne() {
+        JsonNode body = planner.get("/api/history?feature=QOV-NEVER-EXISTED").json();
+        assertThat(body.get("feature").stringValue()).isEqualTo("QOV-NEVER-EXISTED");
+        assertThat(body.get("events").isEmpty()).isTrue();
+    }
+}
