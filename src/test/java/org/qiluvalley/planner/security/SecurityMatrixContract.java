@@ -69,11 +69,8 @@ abstract class SecurityMatrixContract {
         CLIENT_ERROR,
         /** 302 to the sign-in page (a browser asking for the planner workspace). */
         SIGN_IN_PAGE,
-        /**
-         * 2xx, or 404/405 while the endpoint does not exist in this branch (the investor inquiries are being built
-         * in another branch), or 429 (rate-limited per client: the role was let through); never 401 or 403.
-         */
-        OK_ONCE_BUILT;
+        /** 2xx, or 429 (rate-limited per client: the role was let through); never 401 or 403. */
+        OK_OR_RATE_LIMITED;
 
         boolean accepts(ServiceClient.Reply reply) {
             int status = reply.status();
@@ -84,8 +81,7 @@ abstract class SecurityMatrixContract {
                 case CLIENT_ERROR -> status >= 400 && status < 500 && status != 401 && status != 403;
                 case SIGN_IN_PAGE -> status == 302 && reply.header("Location") != null
                         && reply.header("Location").endsWith("/login.html");
-                case OK_ONCE_BUILT -> status >= 200 && status < 300 || status == 404 || status == 405
-                        || status == 429;
+                case OK_OR_RATE_LIMITED -> status >= 200 && status < 300 || status == 429;
             };
         }
     }
@@ -222,14 +218,24 @@ abstract class SecurityMatrixContract {
                 new Row("POST /api/users", f -> Call.json("POST", "/api/users", Planning.object()
                         .put("username", "matrix-made-" + f.serial()).put("password", "a-long-password")
                         .put("role", "investor")), E401, E403, E403, OK),
-                // ---- Investor inquiries (built in another branch; until it is merged these answer 404 or 405).
+                // ---- Investor inquiries: anyone sends; signed-in users read (an investor their own); planners close.
                 new Row("POST /api/inquiries", f -> Call.json("POST", "/api/inquiries", Planning.object()
                         .put("parcelId", f.anAvailableParcel()).put("company", "Matrix Optics Ltd")
                         .put("contact", "matrix-" + f.serial() + "@example.com")
-                        .put("message", "We would like to visit the site.")), Expect.OK_ONCE_BUILT,
-                        Expect.OK_ONCE_BUILT, Expect.OK_ONCE_BUILT, Expect.OK_ONCE_BUILT),
-                new Row("GET /api/inquiries", f -> Call.get("/api/inquiries"), E401, Expect.OK_ONCE_BUILT,
-                        Expect.OK_ONCE_BUILT, Expect.OK_ONCE_BUILT)));
+                        .put("message", "We would like to visit the site.")), Expect.OK_OR_RATE_LIMITED,
+                        Expect.OK_OR_RATE_LIMITED, Expect.OK_OR_RATE_LIMITED, Expect.OK_OR_RATE_LIMITED),
+                new Row("GET /api/inquiries", f -> Call.get("/api/inquiries"), E401, OK, OK, OK),
+                // Another investor's inquiry is a 404 to this investor: its existence is not theirs to know.
+                new Row("GET /api/inquiries/{id}", f -> Call.get("/api/inquiries/" + f.anInquiry()), E401, E4XX, OK,
+                        OK),
+                new Row("POST /api/inquiries/{id}/close", f -> Call.json("POST", "/api/inquiries/" + f.anInquiry()
+                        + "/close", Planning.object().put("note", "Called back.")), E401, E403, OK, OK),
+                // ---- Vector tiles: public (role-filtered properties).
+                everybody("GET /ogc/collections/{collectionId}/tiles", f -> Call.get("/ogc/collections/zones/tiles")),
+                everybody("GET /ogc/collections/{collectionId}/tiles/{matrixSet}",
+                        f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad")),
+                everybody("GET /ogc/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}",
+                        f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad/15/12782/27053"))));
         return rows.stream();
     }
 
@@ -266,6 +272,19 @@ abstract class SecurityMatrixContract {
 
         String anAllocation() {
             return ALLOCATION.computeIfAbsent(base, b -> planning.propose(planning.takeAvailableParcel(), "Any Co."));
+        }
+
+        /** A fresh open inquiry, sent by an investor of its own (so no caller's rate limit is spent on it). */
+        String anInquiry() {
+            int n = serial();
+            ServiceClient.Reply reply = planning.client().asNew("investor", "matrix-inquirer-" + n).postJson(
+                    "/api/inquiries", Planning.object().put("parcelId", anAvailableParcel())
+                            .put("company", "Inquiring Optics " + n).put("contact", "inquirer-" + n + "@example.com")
+                            .put("message", "Interested.").toString());
+            if (reply.status() != 201) {
+                throw new IllegalStateException("cannot send an inquiry: " + reply.status() + " " + reply.body());
+            }
+            return reply.json().get("id").stringValue();
         }
 
         Call replaceCall() {

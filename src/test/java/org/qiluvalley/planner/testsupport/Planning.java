@@ -50,6 +50,11 @@ public final class Planning {
         return planner;
     }
 
+    /** The anonymous client this helper was made with. */
+    public ServiceClient client() {
+        return anonymous;
+    }
+
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }
