@@ -10,6 +10,7 @@ import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -103,8 +104,8 @@ class AllocationController {
             state = AllocationState.fromWireName(query.getFirst("state")).orElseThrow(() -> ApiException.badRequest(
                     "state must be proposed, approved, rejected or released"));
         }
-        int limit = bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
-        int offset = bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
+        int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
+        int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
         List<Map<String, Object>> items = allocations.list(state, query.getFirst("parcel"), offset, limit).stream()
                 .map(AllocationJson::view).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -112,20 +113,5 @@ class AllocationController {
         body.put("limit", limit);
         body.put("offset", offset);
         return body;
-    }
-
-    private static int bounded(String text, String name, int fallback, int min, int max) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw ApiException.badRequest(name + " must be from " + min + " to " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
-        }
     }
 }

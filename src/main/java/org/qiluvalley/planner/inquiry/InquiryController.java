@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.QueryParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -96,8 +97,8 @@ class InquiryController {
             throw ApiException.badRequest("parcel must be a parcel id of 1 to " + InquiryParser.MAX_PARCEL_ID
                     + " characters");
         }
-        int limit = bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
-        int offset = bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
+        int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
+        int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
         String submittedBy = Role.isPlanner(who) ? null : who.getName();
         List<Map<String, Object>> items = desk.list(state, parcel, submittedBy, offset, limit).stream()
                 .map(InquiryJson::view).toList();
@@ -140,20 +141,5 @@ class InquiryController {
 
     private static ResponseEntity<byte[]> json(Object body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(InquiryJson.bytes(body));
-    }
-
-    private static int bounded(String text, String name, int fallback, int min, int max) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw ApiException.badRequest(name + " must be from " + min + " to " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
-        }
     }
 }

@@ -2,19 +2,13 @@ package org.qiluvalley.planner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qiluvalley.planner.PlannerApplication;
-import org.qiluvalley.planner.config.ValleyProperties;
-import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.qiluvalley.planner.testsupport.ServiceClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.qiluvalley.planner.testsupport.TwoStores;
 
 /**
  * The two stores answer identically: the service started on a fresh PostGIS database serves the same bytes as the
@@ -28,36 +22,24 @@ class StoreParityIT {
             .stream().filter(p -> p.status() == org.qiluvalley.planner.parcel.ParcelStatus.RESERVED).findFirst()
             .orElseThrow().id();
 
-    private static ConfigurableApplicationContext embedded;
-    private static ConfigurableApplicationContext postgis;
-    private static ValleyProperties.Db db;
+    private static TwoStores stores;
 
     @BeforeAll
-    static void startBoth() throws Exception {
-        db = PostgisTestDatabase.create();
-        embedded = new SpringApplicationBuilder(PlannerApplication.class).run("--server.port=0",
-                "--valley.data-dir=" + Files.createTempDirectory("valley-parity"));
-        postgis = new SpringApplicationBuilder(PlannerApplication.class).run("--server.port=0",
-                "--valley.db.url=" + db.url(), "--valley.db.user=" + db.user(), "--valley.db.password=" + db.password());
+    static void startBoth() {
+        stores = TwoStores.start("valley-parity");
     }
 
     @AfterAll
     static void stopBoth() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (postgis != null) {
-            postgis.close();
-        }
-        if (db != null) {
-            PostgisTestDatabase.drop(db);
+        if (stores != null) {
+            stores.close();
         }
     }
 
     @Test
     void everyReadResourceIsByteForByteTheSameOnBothStores() {
-        ServiceClient h2 = client(embedded);
-        ServiceClient pg = client(postgis);
+        ServiceClient h2 = stores.embedded();
+        ServiceClient pg = stores.postgis();
         List<String> paths = List.of("/ogc", "/ogc/conformance", "/ogc/api", "/ogc/collections",
                 "/ogc/collections/parcels", "/ogc/collections/parcels/items?limit=1000",
                 "/ogc/collections/parcels/items?limit=7&offset=30",
@@ -74,8 +56,8 @@ class StoreParityIT {
 
     @Test
     void aPlannersReadsAreTheSameOnBothStoresToo() {
-        ServiceClient h2 = client(embedded).asAdmin();
-        ServiceClient pg = client(postgis).asAdmin();
+        ServiceClient h2 = stores.embedded().asAdmin();
+        ServiceClient pg = stores.postgis().asAdmin();
         List<String> paths = List.of("/ogc/collections/parcels/items?limit=1000",
                 "/ogc/collections/parcels/items?status=reserved&limit=1000",
                 "/ogc/collections/parcels/items?status=withdrawn", "/ogc/collections/parcels/items?landUse=0802",
@@ -100,10 +82,5 @@ class StoreParityIT {
     private static String normalise(String body, ServiceClient client) {
         return body.replace(client.base(), "BASE")
                 .replaceAll("\"(timeStamp|updatedAt|generatedAt)\":\"[^\"]*\"", "\"$1\":\"T\"");
-    }
-
-    private static ServiceClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new ServiceClient("http://localhost:" + port);
     }
 }

@@ -2,7 +2,6 @@ package org.qiluvalley.planner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qiluvalley.planner.PlannerApplication;
-import org.qiluvalley.planner.config.ValleyProperties;
-import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.qiluvalley.planner.testsupport.ServiceClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.qiluvalley.planner.testsupport.TwoStores;
 
 /**
  * PostGIS's {@code ST_AsMVT} tiles and the embedded store's Java-encoded tiles hold the same features, with the
@@ -26,36 +20,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TileStoreParityIT {
 
-    private static ConfigurableApplicationContext embedded;
-    private static ConfigurableApplicationContext postgis;
-    private static ValleyProperties.Db db;
+    private static TwoStores stores;
 
     @BeforeAll
-    static void startBoth() throws Exception {
-        db = PostgisTestDatabase.create();
-        embedded = new SpringApplicationBuilder(PlannerApplication.class).run("--server.port=0",
-                "--valley.data-dir=" + Files.createTempDirectory("valley-tile-parity"));
-        postgis = new SpringApplicationBuilder(PlannerApplication.class).run("--server.port=0",
-                "--valley.db.url=" + db.url(), "--valley.db.user=" + db.user(), "--valley.db.password=" + db.password());
+    static void startBoth() {
+        stores = TwoStores.start("valley-tile-parity");
     }
 
     @AfterAll
     static void stopBoth() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (postgis != null) {
-            postgis.close();
-        }
-        if (db != null) {
-            PostgisTestDatabase.drop(db);
+        if (stores != null) {
+            stores.close();
         }
     }
 
     @Test
     void bothStoresServeTheSameFeaturesAndPropertiesInEveryTile() {
-        ServiceClient h2 = client(embedded);
-        ServiceClient pg = client(postgis);
+        ServiceClient h2 = stores.embedded();
+        ServiceClient pg = stores.postgis();
         // A live allocation on both, so the planners' allocation fields are compared too.
         String proposal = "{\"parcelId\":\"QOV-LI-001\",\"allottee\":{\"name\":\"Tile Parity Laser Co\",\"type\":"
                 + "\"enterprise\"},\"intendedUse\":\"fibre lasers\",\"pledges\":{\"investmentWanYuanPerMu\":400,"
@@ -116,10 +98,5 @@ class TileStoreParityIT {
                 assertThat(b).as(where + " " + key).isEqualTo(a);
             }
         }
-    }
-
-    private static ServiceClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new ServiceClient("http://localhost:" + port);
     }
 }
