@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
@@ -90,13 +93,21 @@ class KillNineDurabilityIT {
         }
     }
 
-    @Test
-    void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
-        Path dataDir = workDir.resolve("data");
+    /**
+     * On each store: the embedded one (what {@code WRITE_DELAY=0} is for) and PostgreSQL (the service process is
+     * killed, the database server lives on: nothing acknowledged may be only in the service's memory either).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void everyAcknowledgedWriteSurvivesKillNine(String store) throws Exception {
+        ValleyProperties.Db db = store.equals("postgis") ? PostgisTestDatabase.create() : null;
+        List<String> storeArguments = db == null ? List.of("--valley.data-dir=" + workDir.resolve("data"))
+                : List.of("--valley.db.url=" + db.url(), "--valley.db.user=" + db.user(),
+                        "--valley.db.password=" + db.password());
         Acknowledged acknowledged = new Acknowledged();
         List<String> report = new ArrayList<>();
 
-        ServiceProcess service = start(dataDir, 0);
+        ServiceProcess service = start(storeArguments, 0);
         try {
             ServiceClient admin = service.client().as("admin", ADMIN_PASSWORD);
             Reply block = admin.get("/ogc/collections/parcels/items/" + CLEARED_PARCEL);
@@ -137,20 +148,23 @@ class KillNineDurabilityIT {
                 report.add("cycle " + cycle + ": " + acknowledged.inCycle.get() + " writes acknowledged in "
                         + writingMillis + " ms, " + inFlightAtKill + " in flight at the kill");
 
-                service = start(dataDir, cycle);
+                service = start(storeArguments, cycle);
                 assertAllThere(service.client().as("admin", ADMIN_PASSWORD), acknowledged);
             }
             assertThat(service.log()).contains("Park data already loaded").doesNotContain("Loaded park data");
         } finally {
             service.close();
-            System.out.println("KillNineDurabilityIT: " + String.join("; ", report) + "; " + acknowledged.total()
-                    + " acknowledged writes in all");
+            if (db != null) {
+                PostgisTestDatabase.drop(db);
+            }
+            System.out.println("KillNineDurabilityIT (" + store + "): " + String.join("; ", report) + "; "
+                    + acknowledged.total() + " acknowledged writes in all");
         }
     }
 
-    private ServiceProcess start(Path dataDir, int restart) {
+    private ServiceProcess start(List<String> storeArguments, int restart) {
         return ServiceProcess.start(workDir, "service-" + restart + ".log", ENVIRONMENT,
-                "--valley.data-dir=" + dataDir).awaitUp();
+                storeArguments.toArray(String[]::new)).awaitUp();
     }
 
     /** Everything acknowledged is stored, at its acknowledged version or later, with its audit event. */
