@@ -15,7 +15,7 @@ def fields(line):
 def number(value):
     try:
         return float(value.rstrip('%'))
-    except (TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError):
         return None
 
 

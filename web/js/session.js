@@ -2,7 +2,7 @@
  * The browser session (会话): who is signed in, CSRF, and fetch() for state-changing calls.
  *
  * Sign-in keeps a session cookie; every state-changing request that rides on it must prove it comes
- * from one of our pages. The service puts a CSRF token in the XSRF-TOKEN cookie on any GET, and
+ * from one of our pages. The service puts a CSRF token in the XSRF-TOKEN cookie with every page and /api/me, and
  * accepts it back in the X-XSRF-TOKEN header (Spring Security's csrf.spa(): the raw cookie value is
  * accepted in the header only, a _csrf form field is not enough). So every POST/PUT/PATCH/DELETE
  * here goes through api(), which adds that header and X-Requested-With, and reads problem details
@@ -20,7 +20,7 @@
     return match && match[1] ? decodeURIComponent(match[1]) : null;
   }
 
-  /** The token, fetching one first if this page has none yet (any GET sets the cookie). */
+  /** The token, fetching one first if this page has none yet (/api/me sets the cookie). */
   async function ensureCsrfToken() {
     let token = csrfToken();
     if (!token) {

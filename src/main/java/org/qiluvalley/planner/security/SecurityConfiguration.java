@@ -115,8 +115,18 @@ class SecurityConfiguration {
         }
     }
 
-    /** Loads the deferred CSRF token on every request so the {@code XSRF-TOKEN} cookie is always there for pages. */
+    /**
+     * Loads the deferred CSRF token when a page or {@code /api/me} is requested, so the {@code XSRF-TOKEN} cookie is
+     * there for the page's scripts. Not on API reads, tiles and static files: minting a token costs CPU on every
+     * request, and a {@code Set-Cookie} on a public response keeps shared caches from storing it.
+     */
     static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String path = request.getServletPath();
+            return !(path.equals("/") || path.endsWith(".html") || path.equals("/api/me"));
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
