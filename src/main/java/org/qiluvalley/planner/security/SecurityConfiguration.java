@@ -13,7 +13,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -59,7 +62,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName(ProblemJsonSecurityHandlers.REALM)
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new PageCsrfTokenHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
                 .addFilterAfter(new CsrfCookieFilter(),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -112,6 +117,33 @@ class SecurityConfiguration {
                 org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
             setDefaultTargetUrl(determineTargetUrl(request, response, authentication));
             super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    /**
+     * The token for pages' scripts: the raw cookie value in the {@code X-XSRF-TOKEN} header, or the masked value
+     * (BREACH-safe) in a {@code _csrf} form field. Unlike {@code csrf.spa()}, which loads the token on every request,
+     * the token stays deferred (request attribute {@code _csrf}): an API read or a tile mints none and sets no cookie.
+     */
+    static final class PageCsrfTokenHandler extends CsrfTokenRequestAttributeHandler {
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        PageCsrfTokenHandler() {
+            masked.setCsrfRequestAttributeName("_csrf");
+            setCsrfRequestAttributeName("_csrf");
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                java.util.function.Supplier<CsrfToken> csrfToken) {
+            masked.handle(request, response, csrfToken);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            String header = request.getHeader(csrfToken.getHeaderName());
+            return header != null && !header.isEmpty() ? super.resolveCsrfTokenValue(request, csrfToken)
+                    : masked.resolveCsrfTokenValue(request, csrfToken);
         }
     }
 
