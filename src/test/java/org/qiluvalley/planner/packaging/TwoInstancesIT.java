@@ -189,7 +189,9 @@ class TwoInstancesIT {
         assertThat(send(other, HttpRequest.newBuilder(URI.create(b + "/api/allocations")).header("Cookie",
                 "SESSION=" + session).GET()).statusCode()).as("a planner-only endpoint on B").isEqualTo(200);
 
-        // Signing out through B ends the session on A too.
+        // Signing out through B ends the session on A too. Sign-in rotates the CSRF token: the next page (here
+        // /api/me, as the workspace's first call) carries the new one.
+        send(browser, HttpRequest.newBuilder(URI.create(a + "/api/me")).GET());
         String csrfAfterSignIn = cookie(cookies, "XSRF-TOKEN");
         HttpResponse<String> signOut = send(other, HttpRequest.newBuilder(URI.create(b + "/logout"))
                 .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + csrfAfterSignIn)
