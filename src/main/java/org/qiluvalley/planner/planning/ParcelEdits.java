@@ -40,14 +40,12 @@ public class ParcelEdits {
     }
 
     private final ParcelStore store;
-    private final ZoningRuleBook book;
     private final HistoryStore history;
     private final AllocationValidator planRules;
     private final AllocationValidator indicatorRules;
 
     ParcelEdits(ParcelStore store, ZoningRuleBook book, HistoryStore history) {
         this.store = store;
-        this.book = book;
         this.history = history;
         this.planRules = AllocationValidator.forParcelEdits(book);
         this.indicatorRules = AllocationValidator.indicatorsOnly(book);
@@ -239,9 +237,5 @@ public class ParcelEdits {
             }
         }
         return prefix.toString();
-    }
-
-    ZoningRuleBook book() {
-        return book;
     }
 }
