@@ -68,8 +68,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new CsrfCookieFilter(),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
-                                + "frame-ancestors 'none'")));
+                        PublicResponseHeaders.CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 

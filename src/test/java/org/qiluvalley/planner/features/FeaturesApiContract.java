@@ -20,7 +20,10 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.ServiceClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -359,5 +362,92 @@ abstract class FeaturesApiContract {
             }
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The anonymous fast path (AnonymousMapReads) answers exactly as the full filter chain does
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Autowired
+    MeterRegistry meters;
+
+    /**
+     * Every anonymous read it serves, and every one it hands on (refusals), gives the same status, headers and
+     * bytes as the full chain. A session cookie the service does not know sends a request through the full chain
+     * as an anonymous one, so the two are compared on the same data.
+     */
+    @Test
+    void anonymousReadsAnswerExactlyAsTheFullChainDoes() {
+        String reserved = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.RESERVED).findFirst()
+                .orElseThrow().id();
+        int[] parkTile = Tiles.at(15, 117.215, 36.748);
+        String tile = Tiles.path("parcels", parkTile);
+        String parkTileEtag = client.getBytes(tile).header("ETag");
+        List<String[]> requests = List.of(
+                new String[] {"/ogc/collections/parcels/items"},
+                new String[] {"/ogc/collections/parcels/items?bbox=117.205,36.742,117.215,36.750&limit=7&offset=3"},
+                new String[] {"/ogc/collections/parcels/items?status=unavailable&zone=laser-industry"},
+                new String[] {"/ogc/collections/available-sites/items?landUse=0802&f=json"},
+                new String[] {"/ogc/collections/zones/items"},
+                new String[] {"/ogc/collections/parcels/items/QOV-LI-014"},
+                new String[] {"/ogc/collections/parcels/items/" + reserved},
+                new String[] {tile},
+                new String[] {tile, "If-None-Match", parkTileEtag},
+                new String[] {Tiles.path("roads", Tiles.at(17, 117.215, 36.748))},
+                new String[] {"/ogc/collections/parcels/tiles/WebMercatorQuad/15/0/0"},
+                // Refused by the controller, so answered by the full chain either way.
+                new String[] {"/ogc/collections/parcels/items?bbox=a,b,c,d"},
+                new String[] {"/ogc/collections/parcels/items?colour=red"},
+                new String[] {"/ogc/collections/nope/items"},
+                new String[] {"/ogc/collections/parcels/items/NOPE-1"},
+                new String[] {"/ogc/collections/parcels/tiles/WebMercatorQuad/99/0/0"},
+                new String[] {"/ogc/collections/parcels/tiles/Other/15/0/0"});
+        double servedBefore = servedFast();
+        for (String[] request : requests) {
+            String[] extra = java.util.Arrays.copyOfRange(request, 1, request.length);
+            ServiceClient.BinaryReply fast = client.getBytes(request[0], extra);
+            String[] withCookie = java.util.Arrays.copyOf(extra, extra.length + 2);
+            withCookie[extra.length] = "Cookie";
+            withCookie[extra.length + 1] = "SESSION=" + "0".repeat(36);
+            ServiceClient.BinaryReply full = client.getBytes(request[0], withCookie);
+            assertThat(fast.status()).as(request[0]).isEqualTo(full.status());
+            assertThat(comparableHeaders(fast)).as(request[0]).isEqualTo(comparableHeaders(full));
+            assertThat(withoutTimeStamp(fast.body())).as(request[0]).isEqualTo(withoutTimeStamp(full.body()));
+        }
+        // Eleven of them took the fast path (the refusals did not): the comparison was not of one path with itself.
+        assertThat(servedFast() - servedBefore).isEqualTo(11);
+    }
+
+    @Test
+    void credentialsAlwaysTakeTheFullChain() {
+        double servedBefore = servedFast();
+        ServiceClient.BinaryReply wrongPassword = client.as("admin", "not-the-password")
+                .getBytes("/ogc/collections/parcels/items?limit=1");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        ServiceClient.BinaryReply planner = client.asAdmin().getBytes("/ogc/collections/parcels/items?limit=1");
+        assertThat(new String(planner.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"version\"");
+        assertThat(servedFast()).isEqualTo(servedBefore);
+    }
+
+    private double servedFast() {
+        return meters.find("valley.map.reads").timers().stream().mapToDouble(t -> t.count()).sum();
+    }
+
+    /** The headers but Date (a clock) and Keep-Alive/Connection (the connection), names lower-cased. */
+    private static java.util.Map<String, List<String>> comparableHeaders(ServiceClient.BinaryReply reply) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>();
+        reply.headers().forEach((name, values) -> {
+            String key = name.toLowerCase(java.util.Locale.ROOT);
+            if (!Set.of("date", "keep-alive", "connection", ":status").contains(key)) {
+                headers.put(key, values);
+            }
+        });
+        return headers;
+    }
+
+    /** The body with an items page's {@code timeStamp} (the time of the answer) blanked. */
+    private static String withoutTimeStamp(byte[] body) {
+        return new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceAll("\"timeStamp\":\"[^\"]*\"", "\"timeStamp\":\"\"");
     }
 }

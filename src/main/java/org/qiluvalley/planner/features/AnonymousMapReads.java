@@ -1,0 +1,163 @@
+package org.qiluvalley.planner.features;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.qiluvalley.planner.security.PublicResponseHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The map's hot path: anonymous {@code GET}s of items, one item and vector tiles, answered by the same controller
+ * code without the servlet filters, the security filter chain and Spring MVC's dispatch around it.
+ *
+ * <p>Why: a public map request does little work of its own (one indexed query, a few kB out), and the profile of the
+ * side-by-side benchmark (docs/benchmarks.md) showed the layers around it, not the query, taking most of the
+ * service's CPU: Spring MVC's dispatch about 30%, the security filter chain about 13%, the observation and other
+ * filters about 8%. On two cores that CPU is taken from PostgreSQL.
+ *
+ * <p>Only requests that the security chain would treat as anonymous take this path: no {@code Authorization} header
+ * and no session cookie. Anything signed in, anything with credentials (even invalid ones), every other method and
+ * path, and every request the controller refuses (a 400 or 404, or a failure of any kind) goes through the normal
+ * chain untouched, which then gives the usual answer, problem details included. An answer from here is
+ * byte-for-byte the normal chain's for the same request, headers included (the security headers are written by
+ * {@link PublicResponseHeaders}, shared with the security configuration); {@code AnonymousMapReadsTest} and the API
+ * contract tests check both paths.
+ */
+final class AnonymousMapReads extends HttpFilter {
+
+    /** Spring Session's cookie name unless {@code server.servlet.session.cookie.name} says otherwise. */
+    static final String SESSION_COOKIE = "SESSION";
+    private static final String COLLECTIONS = OgcApi.ROOT + "/collections/";
+
+    private final String sessionCookie;
+    private final FeaturesController features;
+    private final TilesController tiles;
+    private final Timer itemsTimer;
+    private final Timer tilesTimer;
+
+    AnonymousMapReads(FeaturesController features, TilesController tiles, MeterRegistry meters, String sessionCookie) {
+        this.sessionCookie = sessionCookie;
+        this.features = features;
+        this.tiles = tiles;
+        // The observation filter is skipped too; these keep the request rate and latency of the path visible.
+        this.itemsTimer = Timer.builder("valley.map.reads").tag("kind", "items").register(meters);
+        this.tilesTimer = Timer.builder("valley.map.reads").tag("kind", "tiles").register(meters);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Route route = anonymous(request, sessionCookie) ? route(request) : null;
+        if (route == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        ResponseEntity<byte[]> answer;
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+        try {
+            answer = route.answer(this, request, query(request));
+        } catch (RuntimeException refusedOrFailed) {
+            // The normal chain gives the answer: a problem document, or the usual handling of a failure.
+            answer = null;
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        if (answer == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        write(answer, request, response);
+        (route.tile() ? tilesTimer : itemsTimer).record(System.nanoTime() - started,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Anonymous to the security chain: no credentials of any kind (an invalid one must get its 401 there). */
+    static boolean anonymous(HttpServletRequest request, String sessionCookie) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (sessionCookie.equals(cookie.getName())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** What the request asks for, or null for anything but the three resources in their plain spelling. */
+    static Route route(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(COLLECTIONS) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0
+                || path.contains("//") || path.contains("/.")) {
+            return null;
+        }
+        String[] segments = path.substring(COLLECTIONS.length()).split("/", -1);
+        if (segments.length == 2 && segments[1].equals("items") && !segments[0].isEmpty()) {
+            return new Route(segments, false);
+        }
+        if (segments.length == 3 && segments[1].equals("items") && !segments[0].isEmpty() && !segments[2].isEmpty()) {
+            return new Route(segments, false);
+        }
+        if (segments.length == 6 && segments[1].equals("tiles")) {
+            for (String segment : segments) {
+                if (segment.isEmpty()) {
+                    return null;
+                }
+            }
+            return new Route(segments, true);
+        }
+        return null;
+    }
+
+    record Route(String[] segments, boolean tile) {
+
+        ResponseEntity<byte[]> answer(AnonymousMapReads reads, HttpServletRequest request,
+                MultiValueMap<String, String> query) {
+            if (tile) {
+                return reads.tiles.tile(segments[0], segments[2], segments[3], segments[4], segments[5], query,
+                        request.getHeader(HttpHeaders.IF_NONE_MATCH), null);
+            }
+            if (segments.length == 2) {
+                return reads.features.items(segments[0], query, null);
+            }
+            return reads.features.item(segments[0], segments[2], query, null);
+        }
+    }
+
+    private static MultiValueMap<String, String> query(HttpServletRequest request) {
+        Map<String, String[]> parameters = request.getParameterMap();
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>(parameters.size());
+        parameters.forEach((name, values) -> query.put(name, List.of(values)));
+        return query;
+    }
+
+    private static void write(ResponseEntity<byte[]> answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        PublicResponseHeaders.write(request, response);
+        byte[] body = answer.getBody();
+        if (body != null) {
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}
