@@ -45,7 +45,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Time to validate one allocation, and to audit the park. Sampled (median and p99 per call), in microseconds.
  *
  * <ul>
- * <li>{@code park}: the real seed data; {@code city100k}: 100,000 synthetic parcels on a grid. One allocation must
+ * <li>{@code park}: the real seed data; {@code city100k}, {@code city1m}: 100,000 and 1,000,000 synthetic parcels
+ * on a grid. One allocation must
  * not scan all parcels: its cost stays flat as the register grows, because every look-up goes through an index.
  * <li>{@code memory}: the rules over an in-memory STRtree snapshot; {@code h2gis}: over the embedded store, each
  * look-up a query answered by the database's spatial index (the path of {@code POST /api/allocations/validate}).
@@ -57,13 +58,13 @@ import com.zaxxer.hikari.HikariDataSource;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class ValidationBenchmark {
 
     @State(Scope.Benchmark)
     public static class Register {
 
-        @Param({"park", "city100k"})
+        @Param({"park", "city100k", "city1m"})
         public String register;
 
         @Param({"memory", "h2gis"})
@@ -101,7 +102,7 @@ public class ValidationBenchmark {
                     site = new StoreSiteContext(h2gisStore(park));
                 }
             } else {
-                SyntheticCity city = new SyntheticCity(100_000, 42);
+                SyntheticCity city = new SyntheticCity(register.equals("city1m") ? 1_000_000 : 100_000, 42);
                 Parcel available = city.availableParcelNearTheMiddle();
                 parcelAsIs = new Candidate(available.id(), available.planar(), "laser-industry", "100101", indicators,
                         "enterprise");
