@@ -23,8 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class StAsMvtTileStore implements VectorTileStore {
 
     private static final String FID = "('x' || substr(md5(t.id), 1, 13))::bit(52)::bigint";
-    /** Parcels keep the same number in a generated column (migration V7): the big layer need not hash per tile. */
+    /**
+     * Parcels keep the same number, and their Web Mercator outline, in generated columns (migration V7): the big
+     * layer need not hash and re-project per feature per tile.
+     */
     private static final String PARCEL_FID = "t.mvt_id";
+    private static final String PARCEL_MERCATOR = "t.geom_3857";
+    private static final String MERCATOR = "ST_Transform(t.geom_crs84, 3857)";
     /**
      * Square metres to 2 decimals as the Java side rounds ({@code Math.round(x * 100) / 100.0}, half up) in double
      * arithmetic: the same value as the GeoJSON items, and cheaper than a round trip through {@code numeric}.
@@ -47,7 +52,8 @@ public class StAsMvtTileStore implements VectorTileStore {
                 + "ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326) AS lookup) "
                 + "SELECT ST_AsMVT(tile, ?, " + TileRequest.EXTENT + ", 'geom', 'fid') FROM (SELECT "
                 + (request.layer() == Layer.PARCELS ? PARCEL_FID : FID)
-                + " AS fid, t.id AS id, " + properties(request) + ", ST_AsMVTGeom(ST_Transform(t.geom_crs84, 3857), "
+                + " AS fid, t.id AS id, " + properties(request) + ", ST_AsMVTGeom("
+                + (request.layer() == Layer.PARCELS ? PARCEL_MERCATOR : MERCATOR) + ", "
                 + "bounds.env, " + TileRequest.EXTENT + ", " + TileRequest.BUFFER + ", true) AS geom FROM " + table
                 + " t ");
         if (plannerParcels) {
