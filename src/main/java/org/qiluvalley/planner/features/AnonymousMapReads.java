@@ -82,9 +82,10 @@ final class AnonymousMapReads extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        write(answer, request, response);
+        // Recorded before the bytes go out, so a client that has its answer also finds it counted.
         (route.tile() ? tilesTimer : itemsTimer).record(System.nanoTime() - started,
                 java.util.concurrent.TimeUnit.NANOSECONDS);
+        write(answer, request, response);
     }
 
     /** Anonymous to the security chain: no credentials of any kind (an invalid one must get its 401 there). */

@@ -144,8 +144,8 @@ public class JdbcParcelStore implements ParcelStore {
     @Override
     public Optional<Envelope> extentCrs84(Layer<?> layer) {
         ParkTables.TableSpec<?> spec = ParkTables.of(layer);
-        return Optional.ofNullable(jdbc.query("SELECT " + dialect.extent("geom_crs84") + " FROM " + spec.table(),
-                rs -> rs.next() ? dialect.readExtent(rs, 1) : null));
+        return Optional.ofNullable(jdbc.query(dialect.extentQuery(spec.table(), "geom_crs84"),
+                rs -> rs.next() ? dialect.readExtent(rs) : null));
     }
 
     @Override

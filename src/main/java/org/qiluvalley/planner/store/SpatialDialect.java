@@ -33,9 +33,12 @@ public interface SpatialDialect {
                 + geometryParameter(srid) + ")";
     }
 
-    /** SQL of an aggregate giving the extent of a geometry column, read by {@link #readExtent}. */
-    String extent(String column);
+    /**
+     * A query giving the extent of a geometry column of a table as one row, read by {@link #readExtent}. Table and
+     * column come from {@code ParkTables}, never from a client.
+     */
+    String extentQuery(String table, String column);
 
-    /** Reads the extent selected with {@link #extent}; null when the table is empty. */
-    org.locationtech.jts.geom.Envelope readExtent(ResultSet resultSet, int column) throws SQLException;
+    /** Reads the row of {@link #extentQuery}; null when the table is empty. */
+    org.locationtech.jts.geom.Envelope readExtent(ResultSet resultSet) throws SQLException;
 }

@@ -37,13 +37,14 @@ public final class H2gisDialect implements SpatialDialect {
     }
 
     @Override
-    public String extent(String column) {
-        return "ST_Extent(" + column + ")";
+    public String extentQuery(String table, String column) {
+        // A scan: the embedded store holds a park, not a city (PostGIS answers from indexes).
+        return "SELECT ST_Extent(" + column + ") FROM " + table;
     }
 
     @Override
-    public Envelope readExtent(ResultSet resultSet, int column) throws SQLException {
-        Geometry extent = WkbGeometries.read(resultSet.getBytes(column), 0);
+    public Envelope readExtent(ResultSet resultSet) throws SQLException {
+        Geometry extent = WkbGeometries.read(resultSet.getBytes(1), 0);
         return extent == null || extent.isEmpty() ? null : extent.getEnvelopeInternal();
     }
 }
