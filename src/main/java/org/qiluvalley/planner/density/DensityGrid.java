@@ -11,7 +11,7 @@ import org.qiluvalley.planner.parcel.ParcelGridStore.GridCellCounts;
 
 /**
  * The public parcel counts of the whole register on every grid of {@link DensityLevels}, as of one register revision.
- * Immutable; built from the finest grid, the coarser ones summed from it. Grid coordinates are EPSG:4548 metres:
+ * Immutable after {@link #of} (its maps are never handed out); built from the finest grid, the coarser ones summed from it. Grid coordinates are EPSG:4548 metres:
  * cell {@code (column, row)} of size {@code s} covers easting {@code [column * s, (column + 1) * s)} and northing
  * {@code [row * s, (row + 1) * s)}.
  */
@@ -61,7 +61,7 @@ final class DensityGrid {
                         (a, b) -> new Cell(column, row, a.available() + b.available(),
                                 a.availableAreaM2() + b.availableAreaM2(), a.unavailable() + b.unavailable()));
             }
-            bySize.put(size, Map.copyOf(cells));
+            bySize.put(size, cells);
         }
         for (GridCellCounts c : finest) {
             register = register.plus(new Cell(c.column(), c.row(), c.available(), c.availableAreaM2(),
@@ -77,8 +77,19 @@ final class DensityGrid {
         return new DensityGrid(revision, bySize, register, envelope);
     }
 
+    /**
+     * A cell's map key: column and row packed into 64 bits, then mixed with MurmurHash3's finaliser (a bijection,
+     * so keys stay unique). Unmixed, {@link Long#hashCode} of neighbouring cells collides massively (it folds the
+     * column onto the row), and a million cells then take minutes to hash instead of milliseconds.
+     */
     private static long key(long column, long row) {
-        return (column << 32) ^ (row & 0xffffffffL);
+        long k = (column << 32) ^ (row & 0xffffffffL);
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
     }
 
     long revision() {

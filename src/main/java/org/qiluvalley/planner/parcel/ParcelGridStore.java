@@ -19,8 +19,9 @@ public interface ParcelGridStore {
     /**
      * Counts of live parcels per cell of the grid of square cells {@code cellSizeMetres} wide, anchored at the
      * origin of EPSG:4548 (cell {@code (column, row)} covers easting {@code [column * size, (column + 1) * size)} and
-     * northing {@code [row * size, (row + 1) * size)}, metres). A parcel counts in the cell holding the centroid of
-     * its EPSG:4548 outline. Withdrawn parcels are not counted; cells without a live parcel are absent.
+     * northing {@code [row * size, (row + 1) * size)}, metres). A parcel counts in the cell holding the centre of
+     * the bounding box of its EPSG:4548 outline (not its centroid: the box is read without computing anything).
+     * Withdrawn parcels are not counted; cells without a live parcel are absent.
      */
     List<GridCellCounts> countsByCell(double cellSizeMetres);
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Envelope;
 import org.qiluvalley.planner.PlannerApplication;
 import org.qiluvalley.planner.testsupport.PlanarGeoJson;
 import org.qiluvalley.planner.testsupport.Planning;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/parcels/density} over HTTP on the real application: the counts per cell equal counts the test makes
- * itself from the public items API (each parcel's EPSG:4548 centroid, computed with JTS, floored to the grid), only
+ * itself from the public items API (the centre of each parcel's EPSG:4548 bounding box, computed with JTS, floored to the grid), only
  * public data is there, a write through the API shows in the very next answer, and bad input is a 400 problem
  * detail. Each store runs the same tests ({@link DensityApiH2gisIT}, {@link DensityApiPostgisIT}).
  */
@@ -50,9 +50,10 @@ abstract class DensityApiContract {
         Map<String, double[]> sums = new TreeMap<>();
         for (JsonNode parcel : Planning.allItems(anonymous, "parcels", "bbox=" + PARK_BBOX)) {
             Geometry planar = PlanarGeoJson.readPlanar(parcel.get("geometry"));
-            Point centroid = planar.getCentroid();
-            String id = cellSizeMetres + ":" + (long) Math.floor(centroid.getX() / cellSizeMetres) + ":"
-                    + (long) Math.floor(centroid.getY() / cellSizeMetres);
+            // The centre of the parcel's EPSG:4548 bounding box decides its cell.
+            Envelope box = planar.getEnvelopeInternal();
+            String id = cellSizeMetres + ":" + (long) Math.floor(box.centre().getX() / cellSizeMetres) + ":"
+                    + (long) Math.floor(box.centre().getY() / cellSizeMetres);
             double[] sum = sums.computeIfAbsent(id, k -> new double[3]);
             JsonNode p = parcel.get("properties");
             if (p.get("status").stringValue().equals("available")) {
