@@ -848,12 +848,13 @@
     const filtered = visible.length !== inView;
     const register = data.register ? data.register.available : null;
     // The number shown always comes first: it is what the filters produced (tests read it too).
+    // With more sites in the register than in view (a city, or a zoomed-in park), say both.
+    const partial = register !== null && register !== inView;
+    const where = partial ? ' in view' : '';
     let text = filtered
-      ? `${visible.length} of ${inView} sites · ${visible.length}/${inView} 块`
-      : `${inView} ${inView === 1 ? 'site' : 'sites'} · ${inView} 块`;
-    if (register !== null && register !== inView) {
-      text += ` in view (of ${formatNumber(register, 0)} · 共${formatNumber(register, 0)}块)`;
-    }
+      ? `${visible.length} of ${inView} sites${where} · ${visible.length}/${inView} 块`
+      : `${inView} ${inView === 1 ? 'site' : 'sites'}${where} · ${partial ? '视野内' : ''}${inView} 块`;
+    if (partial) text += ` (of ${formatNumber(register, 0)} · 共${formatNumber(register, 0)}块)`;
     dom.count.textContent = text;
     dom.count.dataset.count = String(visible.length);
     dom.count.dataset.inView = String(inView);
