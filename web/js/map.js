@@ -149,6 +149,7 @@
   let idlePromise = Promise.resolve();
   let pendingRelease = null;
   const parcelJson = new Map();       // id → JSON text of the feature drawn, to notice changed parcels
+  let parcelsGeneration = 0;          // rises whenever a parcel is added or removed (the list's cache key)
 
   const layers = {};                  // named Leaflet layers, exposed for tests
   const parcelLayerById = new Map();  // id → faint polygon in the all-parcels layer
@@ -458,6 +459,7 @@
   }
 
   function addParcel(feature) {
+    parcelsGeneration += 1;
     layers.parcels.addData(feature);
     if (feature.properties.status === 'available') layers.siteFactory.addData(feature);
     data.parcels.set(feature.id, feature);
@@ -465,6 +467,7 @@
   }
 
   function removeParcel(id) {
+    parcelsGeneration += 1;
     const parcel = parcelLayerById.get(id);
     if (parcel) layers.parcels.removeLayer(parcel);
     const site = siteLayerById.get(id);
@@ -935,6 +938,14 @@
   // ---------------------------------------------------------------------------------------------
 
   function renderList(sites) {
+    // Rebuild only when the rows would differ: a reload of the same view must not replace the row
+    // under the user's pointer (nor its keyboard focus).
+    const key = `${parcelsGeneration}:${sites.map((site) => site.id).join(',')}`;
+    if (dom.list.dataset.key === key) {
+      highlightRow(state.selectedId, false);
+      return;
+    }
+    dom.list.dataset.key = key;
     const fragment = document.createDocumentFragment();
     sites.forEach((site) => fragment.appendChild(createRow(site)));
     dom.list.replaceChildren(fragment);
