@@ -608,9 +608,9 @@
     const zoom = Math.max(0, Math.floor(map.getZoom()));
     const answer = await fetchJson(`/api/parcels/density?bbox=${bboxParam(wanted)}&zoom=${zoom}`, signal);
     if (signal.aborted || mode !== 'density') return;
+    data.density = answer; // before drawing: the cells' style reads the cell size from it
     layers.density.clearLayers();
     layers.density.addData(answer.features || []);
-    data.density = answer;
     if (answer.register) data.register = answer.register;
     applyFilters();
   }

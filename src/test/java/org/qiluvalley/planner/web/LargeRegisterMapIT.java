@@ -100,6 +100,11 @@ class LargeRegisterMapIT extends MapBrowserTest {
                 "the shared zoom is kept (the map may zoom out this far on this register)");
         long cells = (Long) js("return window.investorMap.layers.density.getLayers().length");
         assertTrue(cells > 20, "density cells drawn: " + cells);
+        // Choropleth by the available share of a cell's land: the grid's full 1 km cells (about 0.56 available)
+        // are in the top class, drawn in its colour.
+        long topClass = (Long) js("return window.investorMap.layers.density.getLayers()"
+                + ".filter(l => l.options.fillColor === '#006d2c' && l.feature.properties.available > 60).length");
+        assertTrue(topClass > cells / 2, "most cells in the top class: " + topClass + " of " + cells);
         assertEquals(Boolean.TRUE, js("return window.investorMap.map.hasLayer(window.investorMap.layers.density)"));
         assertEquals(Boolean.FALSE, js("return window.investorMap.map.hasLayer(window.investorMap.layers.parcels)"));
         assertEquals(0L, js("return window.investorMap.layers.parcels.getLayers().length"));
