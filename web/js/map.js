@@ -5,13 +5,21 @@
  * requests to anything but this service, so the page works on an offline exhibition kiosk.
  *
  * Data comes from the service's OGC API Features endpoints (/ogc/collections/{id}/items, GeoJSON in
- * CRS84) plus two small JSON endpoints (/api/land-use-codes, /api/map-config).
+ * CRS84) plus three small JSON endpoints (/api/land-use-codes, /api/map-config, /api/parcels/density).
+ *
+ * Scale: the small layers (valley, zones, constraints, roads) are loaded whole at start-up. Parcels are
+ * not: from the zoom threshold up (map-config parcelMinZoom, 14 by default) the parcels of the visible
+ * bbox (plus a margin) are loaded page by page, up to MAX_PARCELS_PER_VIEW, again after every move that
+ * leaves the loaded area (debounced, the stale request aborted); below it the map draws the zones and a
+ * density grid of the register (/api/parcels/density) instead, and loads no parcel at all. The side list
+ * shows the available sites in view, at most MAX_LIST_ROWS rows.
  *
  * Structure: constants → formatting helpers → data loading → map and layer styling → filters →
  * side list → selection and popup → URL hash state → start-up.
  *
- * Test hooks (used by InvestorMapIT): window.mapReady becomes true once every layer, the list and the
- * state from the URL hash are in place; window.investorMap exposes the map, its layers and the state.
+ * Test hooks (used by InvestorMapIT, LargeRegisterMapIT): window.mapReady becomes true once every layer,
+ * the list and the state from the URL hash are in place; window.investorMap exposes the map, its layers
+ * and the state; investorMap.idle() resolves once the loads started by the last move have been drawn.
  *
  * The other sidebar panels (check.js, audit.js, tabs.js) build on window.investorMap. They are told
  * that it exists by the 'investormap:ready' document event, and about every parcel selection by
@@ -32,6 +40,28 @@
   };
   /** The backend caps page size at 1000; larger collections are paged with offset. */
   const PAGE_SIZE = 1000;
+  /** At most this many parcels are loaded for one view (5 pages); beyond it the map asks to zoom in. */
+  const MAX_PARCELS_PER_VIEW = 5000;
+  /** The side list shows at most this many rows (the count above it still says how many match). */
+  const MAX_LIST_ROWS = 300;
+  /** Margin loaded around the view, as a fraction of its size on each side, so small pans load nothing. */
+  const VIEW_MARGIN = 0.25;
+  /** Quiet time after the last move before loading, ms: a drag or a wheel burst makes one request. */
+  const MOVE_DEBOUNCE_MS = 150;
+  /** Zoom threshold when /api/map-config does not say (the service's default). */
+  const DEFAULT_PARCEL_MIN_ZOOM = 14;
+
+  /**
+   * Density classes: the share of a cell's land that is available sites (available area / cell area), so
+   * the colours mean the same whatever the cell size. Cells with only unavailable parcels get the first.
+   */
+  const DENSITY_CLASSES = [
+    { upTo: 0, colour: '#d9dde2', en: 'None available', zh: '无可供地' },
+    { upTo: 0.05, colour: '#c7e9c0', en: 'Under 5%', zh: '5%以下' },
+    { upTo: 0.15, colour: '#74c476', en: '5–15%', zh: '5–15%' },
+    { upTo: 0.3, colour: '#31a354', en: '15–30%', zh: '15–30%' },
+    { upTo: Infinity, colour: '#006d2c', en: '30% and more', zh: '30%以上' },
+  ];
 
   /** `?animate=0` turns animations off so that browser tests see the final state at once. */
   const ANIMATE = new URLSearchParams(window.location.search).get('animate') !== '0';
@@ -103,10 +133,23 @@
     zones: new Map(),      // zone id → feature
     zoneOrder: [],         // zone ids in collection order
     landUses: new Map(),   // code → {nameEn, nameZh}
-    parcels: new Map(),    // parcel id → feature (every status)
-    sites: [],             // available-sites features, sorted by id
+    parcels: new Map(),    // parcel id → feature (every public status) loaded for the view, plus the selected one
+    sites: [],             // the available ones among them, sorted by id
     valleyBounds: null,    // L.LatLngBounds of the valley boundary
+    register: null,        // {available, availableAreaM2, unavailable} of the whole register (density endpoint)
+    density: null,         // the last density answer drawn (below the zoom threshold)
+    parcelView: null,      // {bounds, complete, matched}: what the parcel layers hold
   };
+
+  /** How the map is drawn now: 'parcels' (at or above the zoom threshold) or 'density'. */
+  let mode = null;
+  let parcelMinZoom = DEFAULT_PARCEL_MIN_ZOOM;
+  let viewLoad = null;                // {controller, promise} of the load in flight
+  let moveTimer = null;
+  let idlePromise = Promise.resolve();
+  let pendingRelease = null;
+  const parcelJson = new Map();       // id → JSON text of the feature drawn, to notice changed parcels
+  let parcelsGeneration = 0;          // rises whenever a parcel is added or removed (the list's cache key)
 
   const layers = {};                  // named Leaflet layers, exposed for tests
   const parcelLayerById = new Map();  // id → faint polygon in the all-parcels layer
@@ -199,8 +242,8 @@
   // Data loading
   // ---------------------------------------------------------------------------------------------
 
-  async function fetchJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json;q=0.9' } });
+  async function fetchJson(url, signal) {
+    const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json;q=0.9' }, signal });
     if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
     return response.json();
   }
@@ -232,12 +275,11 @@
     }
   }
 
+  /** The small layers, whole, and the page's configuration. Parcels are loaded per view (loadParcelsForView). */
   async function loadAll() {
-    const [valley, zones, parcels, sites, constraints, roads, landUses, config] = await Promise.all([
+    const [valley, zones, constraints, roads, landUses, config] = await Promise.all([
       fetchCollection('valley'),
       fetchCollection('zones'),
-      fetchCollection('parcels'),
-      fetchCollection('available-sites'),
       fetchCollection('constraints'),
       fetchCollection('roads'),
       fetchOptional('/api/land-use-codes', []),
@@ -249,12 +291,30 @@
       data.zoneOrder.push(zone.id);
     });
     landUses.forEach((lu) => data.landUses.set(lu.code, { nameEn: lu.nameEn, nameZh: lu.nameZh }));
-    parcels.forEach((parcel) => data.parcels.set(parcel.id, parcel));
-    // available-sites is the authority on what can be offered; make sure look-ups by id find them.
-    sites.forEach((site) => { if (!data.parcels.has(site.id)) data.parcels.set(site.id, site); });
-    data.sites = sites.slice().sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
+    const threshold = Number(config && config.parcelMinZoom);
+    if (Number.isInteger(threshold) && threshold > 0) parcelMinZoom = threshold;
 
-    return { valley, zones, parcels, sites, constraints, roads, config: config || {} };
+    return { valley, zones, constraints, roads, config: config || {} };
+  }
+
+  /** "minLon,minLat,maxLon,maxLat" of bounds, rounded outwards to 1e-5° (about 1 m) and clamped to the globe. */
+  function bboxParam(bounds) {
+    const down = (v) => Math.floor(v * 1e5) / 1e5;
+    const up = (v) => Math.ceil(v * 1e5) / 1e5;
+    return [
+      Math.max(-180, down(bounds.getWest())), Math.max(-90, down(bounds.getSouth())),
+      Math.min(180, up(bounds.getEast())), Math.min(90, up(bounds.getNorth())),
+    ].join(',');
+  }
+
+  /** The whole register's totals and extent, from one density request around the valley (a few cells). */
+  async function loadRegisterSummary(around) {
+    const bbox = around ? bboxParam(around) : '117.1,36.7,117.3,36.8';
+    const summary = await fetchOptional(`/api/parcels/density?bbox=${bbox}&zoom=10`, null);
+    if (summary && summary.register) data.register = summary.register;
+    return summary && Array.isArray(summary.registerBbox)
+      ? L.latLngBounds([summary.registerBbox[1], summary.registerBbox[0]], [summary.registerBbox[3], summary.registerBbox[2]])
+      : null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -354,14 +414,16 @@
 
   /**
    * All parcels are drawn faintly; available sites go on top with a strong fill. Both are clickable,
-   * so an investor can also read the conditions of a reserved or allocated neighbour.
+   * so an investor can also read the conditions of a reserved or allocated neighbour. The layers start
+   * empty: setParcels() fills them with the parcels of the view.
    */
-  function drawParcelLayers(loaded) {
+  function drawParcelLayers() {
     // One shared canvas for everything clickable: Leaflet hit-tests per canvas, so a second canvas
-    // on top would hide the parcels below it from the mouse.
+    // on top would hide the parcels below it from the mouse. The density grid draws on it too.
     const renderer = L.canvas({ padding: 0.5, tolerance: 3 });
+    layers.renderer = renderer;
 
-    layers.parcels = L.geoJSON(loaded.parcels, {
+    layers.parcels = L.geoJSON(null, {
       renderer,
       style: parcelStyle,
       onEachFeature: (feature, layer) => {
@@ -370,9 +432,10 @@
       },
     }).addTo(map);
 
-    // Filtering adds and removes site polygons from this group; siteLayerById keeps them all.
+    // Filtering adds and removes site polygons from this group; siteLayerById keeps them all. The
+    // factory makes them (with their style, tooltip and click) and is never on the map itself.
     layers.sites = L.featureGroup().addTo(map);
-    L.geoJSON(loaded.sites, {
+    layers.siteFactory = L.geoJSON(null, {
       renderer,
       style: siteStyle,
       onEachFeature: (feature, layer) => {
@@ -381,6 +444,204 @@
         layer.on('click', (e) => selectParcel(feature.id, { latlng: e.latlng, source: 'map' }));
       },
     });
+
+    layers.density = L.geoJSON(null, {
+      renderer,
+      style: densityStyle,
+      onEachFeature: (feature, layer) => {
+        layer.bindTooltip(() => densityTooltip(feature), { sticky: true, direction: 'top', className: 'density-tooltip' });
+        // A click zooms in on the cell, far enough to see its parcels.
+        layer.on('click', () => map.flyToBounds(layer.getBounds(), {
+          maxZoom: Math.max(parcelMinZoom, map.getZoom() + 1), animate: ANIMATE, duration: 0.6,
+        }));
+      },
+    });
+  }
+
+  function addParcel(feature) {
+    parcelsGeneration += 1;
+    layers.parcels.addData(feature);
+    if (feature.properties.status === 'available') layers.siteFactory.addData(feature);
+    data.parcels.set(feature.id, feature);
+    parcelJson.set(feature.id, JSON.stringify(feature));
+  }
+
+  function removeParcel(id) {
+    parcelsGeneration += 1;
+    const parcel = parcelLayerById.get(id);
+    if (parcel) layers.parcels.removeLayer(parcel);
+    const site = siteLayerById.get(id);
+    if (site) {
+      layers.sites.removeLayer(site);
+      layers.siteFactory.removeLayer(site);
+    }
+    parcelLayerById.delete(id);
+    siteLayerById.delete(id);
+    data.parcels.delete(id);
+    parcelJson.delete(id);
+  }
+
+  /**
+   * Makes the parcel layers hold exactly `features` (plus the selected parcel, wherever it is): parcels
+   * already drawn and unchanged stay as they are, the others are removed or (re)drawn.
+   */
+  function setParcels(features) {
+    const wanted = new Map(features.map((f) => [f.id, f]));
+    [...data.parcels.keys()].forEach((id) => {
+      if (id === state.selectedId && !wanted.has(id)) return;
+      const next = wanted.get(id);
+      if (!next || JSON.stringify(next) !== parcelJson.get(id)) removeParcel(id);
+    });
+    wanted.forEach((feature, id) => { if (!data.parcels.has(id)) addParcel(feature); });
+    refreshSites();
+  }
+
+  function refreshSites() {
+    data.sites = [...data.parcels.values()]
+      .filter((f) => f.properties.status === 'available')
+      .sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
+    addLandUseOptions(data.sites);
+    if (state.selectedId) restyle(state.selectedId);
+  }
+
+  function clearParcels() {
+    [...data.parcels.keys()].forEach((id) => { if (id !== state.selectedId) removeParcel(id); });
+    data.parcelView = null;
+    refreshSites();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loading by view: parcels of the bbox at or above the zoom threshold, the density grid below it
+  // ---------------------------------------------------------------------------------------------
+
+  function modeForZoom(zoom) {
+    return zoom >= parcelMinZoom ? 'parcels' : 'density';
+  }
+
+  /** Puts the layers of a mode on the map (and takes the other mode's off). */
+  function setMode(next) {
+    if (next === mode) return;
+    mode = next;
+    document.getElementById('map').dataset.mode = mode;
+    if (mode === 'parcels') {
+      map.removeLayer(layers.density);
+      layers.density.clearLayers();
+      data.density = null;
+      if (layers.parcelsWanted !== false) layers.parcels.addTo(map);
+      layers.sites.addTo(map);
+    } else {
+      layers.switching = true;
+      map.removeLayer(layers.parcels);
+      layers.switching = false;
+      map.removeLayer(layers.sites);
+      clearParcels();
+      layers.density.addTo(map);
+    }
+    if (layers.densityLegend) layers.densityLegend.hidden = mode !== 'density';
+  }
+
+  /** Loads what the current view needs; resolves when it has been drawn (or was superseded). */
+  function refreshView() {
+    setMode(modeForZoom(map.getZoom()));
+    if (viewLoad) viewLoad.controller.abort();
+    const controller = new AbortController();
+    const work = (mode === 'parcels' ? loadParcelsForView(controller.signal) : loadDensityForView(controller.signal))
+      .catch((error) => {
+        if (error && error.name === 'AbortError') return;
+        console.warn('Loading the view failed:', error);
+        showViewNote(bilingual('Could not load this view; move the map to try again.', '当前视野加载失败，请移动地图重试。'));
+      })
+      .finally(() => { if (viewLoad && viewLoad.controller === controller) viewLoad = null; });
+    viewLoad = { controller, promise: work };
+    return work;
+  }
+
+  /** After a move: the list follows at once, the data after a short quiet time. */
+  function onMoveEnd() {
+    writeHash();
+    applyFilters();
+    clearTimeout(moveTimer);
+    if (!pendingRelease) idlePromise = new Promise((resolve) => { pendingRelease = resolve; });
+    moveTimer = setTimeout(() => {
+      const release = pendingRelease;
+      pendingRelease = null;
+      refreshView().then(release);
+    }, MOVE_DEBOUNCE_MS);
+  }
+
+  /**
+   * The parcels of the view plus a margin, following `next` pages up to MAX_PARCELS_PER_VIEW. Nothing is
+   * requested when the view lies inside an area loaded completely before.
+   */
+  async function loadParcelsForView(signal) {
+    const view = map.getBounds();
+    const loaded = data.parcelView;
+    if (loaded && loaded.complete && loaded.bounds.contains(view)) {
+      applyFilters();
+      return;
+    }
+    const wanted = view.pad(VIEW_MARGIN);
+    const bbox = bboxParam(wanted);
+    const features = [];
+    let matched = null;
+    let complete = true;
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await fetchJson(`/ogc/collections/parcels/items?bbox=${bbox}&limit=${PAGE_SIZE}&offset=${offset}`, signal);
+      features.push(...(page.features || []));
+      if (typeof page.numberMatched === 'number') matched = page.numberMatched;
+      const hasNext = (page.links || []).some((link) => link.rel === 'next');
+      const returned = page.numberReturned ?? (page.features || []).length;
+      if (!hasNext || returned === 0) break;
+      if (features.length >= MAX_PARCELS_PER_VIEW) {
+        complete = false;
+        break;
+      }
+    }
+    if (signal.aborted) return;
+    setParcels(features);
+    data.parcelView = { bounds: wanted, complete, matched: matched ?? features.length, bbox };
+    applyFilters();
+  }
+
+  async function loadDensityForView(signal) {
+    const wanted = map.getBounds().pad(VIEW_MARGIN);
+    const zoom = Math.max(0, Math.floor(map.getZoom()));
+    const answer = await fetchJson(`/api/parcels/density?bbox=${bboxParam(wanted)}&zoom=${zoom}`, signal);
+    if (signal.aborted || mode !== 'density') return;
+    data.density = answer; // before drawing: the cells' style reads the cell size from it
+    layers.density.clearLayers();
+    layers.density.addData(answer.features || []);
+    if (answer.register) data.register = answer.register;
+    applyFilters();
+  }
+
+  function densityClass(feature) {
+    const p = feature.properties;
+    const size = data.density ? data.density.cellSizeMetres : 0;
+    const share = size > 0 ? p.availableAreaM2 / (size * size) : 0;
+    return DENSITY_CLASSES.find((c) => (p.available === 0 ? c.upTo === 0 : share <= c.upTo && c.upTo > 0))
+      || DENSITY_CLASSES[DENSITY_CLASSES.length - 1];
+  }
+
+  function densityStyle(feature) {
+    return { color: '#ffffff', weight: 0.6, opacity: 0.9, fillColor: densityClass(feature).colour, fillOpacity: 0.75 };
+  }
+
+  function densityTooltip(feature) {
+    const p = feature.properties;
+    const size = data.density ? data.density.cellSizeMetres : 0;
+    const cell = size >= 1000 ? `${size / 1000} km` : `${size} m`;
+    return `<b>${formatNumber(p.available, 0)}</b> ${bilingual('available sites', '块可供地')} ·
+      ${formatArea('ha', p.availableAreaM2)} <span class="zh">公顷</span><br>
+      ${formatNumber(p.unavailable, 0)} ${bilingual('reserved / allocated', '块已预留/已出让')}<br>
+      <small>${bilingual(`cell ${cell} × ${cell}; click to zoom in`, '点击放大')}</small>`;
+  }
+
+  function showViewNote(html) {
+    const note = document.getElementById('view-note');
+    if (!note) return;
+    note.hidden = !html;
+    note.innerHTML = html || '';
   }
 
   function addLayerControl() {
@@ -404,6 +665,9 @@
     // Expanded on wide screens so the constraint toggles are discoverable; collapsed on phones.
     const collapsed = window.matchMedia('(max-width: 760px)').matches;
     layers.control = L.control.layers(null, overlays, { collapsed, position: 'topright' }).addTo(map);
+    // The parcels layer leaves the map below the zoom threshold; remember only what the user chose.
+    map.on('overlayadd', (e) => { if (e.layer === layers.parcels && !layers.switching) layers.parcelsWanted = true; });
+    map.on('overlayremove', (e) => { if (e.layer === layers.parcels && !layers.switching) layers.parcelsWanted = false; });
   }
 
   /** Legend: zone colours (clicking one filters the list to that zone) and what the fills mean. */
@@ -425,7 +689,14 @@
           <li><span class="swatch swatch-parcel"></span><span>${bilingual('Reserved / allocated', '已预留/已出让')}</span></li>
           <li><span class="swatch swatch-selected"></span><span>${bilingual('Selected', '当前选中')}</span></li>
           <li><span class="swatch swatch-boundary"></span><span>${bilingual('Valley boundary', '园区边界')}</span></li>
-        </ul>`;
+        </ul>
+        <div class="legend-density" hidden>
+          <h3>${bilingual('Available land per cell', '网格内可供地占比')}</h3>
+          <ul>${DENSITY_CLASSES.map((c) => `<li><span class="swatch" style="background:${c.colour}"></span><span>${bilingual(c.en, c.zh)}</span></li>`).join('')}</ul>
+          <p class="legend-note">${bilingual(`Zoom in to ${parcelMinZoom} to see parcels`, `放大至${parcelMinZoom}级查看地块`)}</p>
+        </div>`;
+      layers.densityLegend = div.querySelector('.legend-density');
+      layers.densityLegend.hidden = mode !== 'density';
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       div.addEventListener('click', (event) => {
@@ -480,17 +751,25 @@
   // ---------------------------------------------------------------------------------------------
 
   function populateFilterOptions() {
-    const sitesPerZone = new Map();
-    data.sites.forEach((s) => sitesPerZone.set(s.properties.zone, (sitesPerZone.get(s.properties.zone) || 0) + 1));
     data.zoneOrder.forEach((id) => {
       const names = zoneNames(id);
-      dom.zone.add(new Option(`${names.en} · ${names.zh} (${sitesPerZone.get(id) || 0})`, id));
+      dom.zone.add(new Option(`${names.en} · ${names.zh}`, id));
     });
+    addLandUseOptions(data.sites);
+  }
 
-    // Only the land uses that occur among the available sites: the national classification has
-    // well over a hundred codes and a select full of impossible choices helps no one.
-    const codes = [...new Set(data.sites.map((s) => s.properties.landUse))].sort();
-    codes.forEach((code) => dom.landUse.add(new Option(landUseOptionLabel(code), code)));
+  /**
+   * Only the land uses that occur among the available sites loaded so far (the national classification
+   * has well over a hundred codes and a select full of impossible choices helps no one); options are
+   * added as sites with new codes come into view, in code order, and never taken away.
+   */
+  function addLandUseOptions(sites) {
+    const present = new Set([...dom.landUse.options].map((o) => o.value));
+    const codes = [...new Set(sites.map((s) => s.properties.landUse))].filter((c) => c && !present.has(c)).sort();
+    codes.forEach((code) => {
+      const before = [...dom.landUse.options].find((o) => o.value && o.value > code);
+      dom.landUse.add(new Option(landUseOptionLabel(code), code), before || null);
+    });
   }
 
   function landUseOptionLabel(code) {
@@ -543,28 +822,81 @@
     return true;
   }
 
-  /** Re-applies the filters to the highlighted sites on the map and to the side list. */
+  /** True when the feature's outline touches the bounds. */
+  function inBounds(feature, bounds) {
+    const layer = siteLayerById.get(feature.id) || parcelLayerById.get(feature.id);
+    return Boolean(layer && bounds.intersects(layer.getBounds()));
+  }
+
+  /**
+   * Re-applies the filters to the highlighted sites on the map and to the side list. The list holds
+   * the matching available sites in view (and the selected one), at most MAX_LIST_ROWS rows; below the
+   * zoom threshold it holds none and the count comes from the density grid.
+   */
   function applyFilters() {
-    const visible = data.sites.filter(matchesFilters);
-    const visibleIds = new Set(visible.map((s) => s.id));
+    if (mode === 'density') {
+      showDensityCount();
+      return;
+    }
+    const matching = data.sites.filter(matchesFilters);
+    const matchingIds = new Set(matching.map((s) => s.id));
     siteLayerById.forEach((layer, id) => {
-      if (visibleIds.has(id)) layers.sites.addLayer(layer);
+      if (matchingIds.has(id)) layers.sites.addLayer(layer);
       else layers.sites.removeLayer(layer);
     });
-    renderList(visible);
-    const filtered = visible.length !== data.sites.length;
-    const total = data.sites.length;
+    const view = map.getBounds();
+    const visible = matching.filter((s) => s.id === state.selectedId || inBounds(s, view));
+    const inView = data.sites.filter((s) => s.id === state.selectedId || inBounds(s, view)).length;
+    renderList(visible.slice(0, MAX_LIST_ROWS));
+    const filtered = visible.length !== inView;
+    const register = data.register ? data.register.available : null;
     // The number shown always comes first: it is what the filters produced (tests read it too).
-    dom.count.textContent = filtered
-      ? `${visible.length} of ${total} sites · ${visible.length}/${total} 块`
-      : `${total} ${total === 1 ? 'site' : 'sites'} · ${total} 块`;
+    // With more sites in the register than in view (a city, or a zoomed-in park), say both.
+    const partial = register !== null && register !== inView;
+    const where = partial ? ' in view' : '';
+    let text = filtered
+      ? `${visible.length} of ${inView} sites${where} · ${visible.length}/${inView} 块`
+      : `${inView} ${inView === 1 ? 'site' : 'sites'}${where} · ${partial ? '视野内' : ''}${inView} 块`;
+    if (partial) text += ` (of ${formatNumber(register, 0)} · 共${formatNumber(register, 0)}块)`;
+    dom.count.textContent = text;
     dom.count.dataset.count = String(visible.length);
+    dom.count.dataset.inView = String(inView);
     dom.empty.hidden = visible.length > 0;
+    const notes = [];
+    if (visible.length > MAX_LIST_ROWS) {
+      notes.push(bilingual(`The list shows the first ${MAX_LIST_ROWS}; zoom in or filter to see the others.`,
+        `列表仅显示前${MAX_LIST_ROWS}块，请放大地图或筛选。`));
+    }
+    if (data.parcelView && !data.parcelView.complete) {
+      notes.push(bilingual(`${formatNumber(data.parcelView.matched, 0)} parcels here; the map draws the first ${formatNumber(MAX_PARCELS_PER_VIEW, 0)}. Zoom in to see them all.`,
+        `此范围共${formatNumber(data.parcelView.matched, 0)}块，仅绘制前${MAX_PARCELS_PER_VIEW}块，请放大地图。`));
+    }
+    showViewNote(notes.join('<br>'));
     dom.reset.disabled = !(state.zone || state.landUse || state.areaMinM2 !== null || state.areaMaxM2 !== null);
     document.querySelectorAll('.legend-zone').forEach((button) => {
       button.classList.toggle('active', button.dataset.zone === state.zone);
       button.setAttribute('aria-pressed', String(button.dataset.zone === state.zone));
     });
+  }
+
+  /** Below the zoom threshold: no rows, the number of available sites in the density cells in view. */
+  function showDensityCount() {
+    renderList([]);
+    const totals = data.density ? data.density.totals : null;
+    const register = data.register ? data.register.available : null;
+    if (totals) {
+      let text = `${totals.available} ${totals.available === 1 ? 'site' : 'sites'} in this area · 本区域${totals.available}块`;
+      if (register !== null && register !== totals.available) text += ` (of ${formatNumber(register, 0)} · 共${formatNumber(register, 0)}块)`;
+      dom.count.textContent = text;
+      dom.count.dataset.count = String(totals.available);
+    } else {
+      dom.count.textContent = '…';
+      delete dom.count.dataset.count;
+    }
+    dom.empty.hidden = true;
+    showViewNote(bilingual(`Zoom in to level ${parcelMinZoom} or more to list and filter the sites.`,
+      `放大至${parcelMinZoom}级以上可列出并筛选地块。`));
+    dom.reset.disabled = !(state.zone || state.landUse || state.areaMinM2 !== null || state.areaMaxM2 !== null);
   }
 
   function onFiltersChanged() {
@@ -606,6 +938,14 @@
   // ---------------------------------------------------------------------------------------------
 
   function renderList(sites) {
+    // Rebuild only when the rows would differ: a reload of the same view must not replace the row
+    // under the user's pointer (nor its keyboard focus).
+    const key = `${parcelsGeneration}:${sites.map((site) => site.id).join(',')}`;
+    if (dom.list.dataset.key === key) {
+      highlightRow(state.selectedId, false);
+      return;
+    }
+    dom.list.dataset.key = key;
     const fragment = document.createDocumentFragment();
     sites.forEach((site) => fragment.appendChild(createRow(site)));
     dom.list.replaceChildren(fragment);
@@ -710,7 +1050,11 @@
   function selectParcel(id, { fly = false, latlng = null, source = 'map' } = {}) {
     const feature = data.parcels.get(id);
     const layer = layerFor(id);
-    if (!feature || !layer) return false;
+    if (!feature || !layer) {
+      // Not in the view's parcels: fetch it, then select it (a link, a finding, a related parcel).
+      if (id) showParcel(id, { fly: true, latlng, source });
+      return false;
+    }
 
     const previous = state.selectedId;
     state.selectedId = id;
@@ -731,7 +1075,7 @@
       autoPanPaddingTopLeft: [16, 16],
       autoPanPaddingBottomRight: [controlsInset(), 16],
       className: 'parcel-popup',
-    }).setLatLng(latlng || layer.getCenter()).setContent(popupHtml(feature));
+    }).setLatLng(latlng || (layer._map ? layer.getCenter() : layer.getBounds().getCenter())).setContent(popupHtml(feature));
     popup.openOn(map);
     currentPopup = popup;
 
@@ -749,6 +1093,26 @@
     writeHash();
     document.dispatchEvent(new CustomEvent('investormap:select', { detail: { id, source } }));
     return true;
+  }
+
+  /**
+   * Selects a parcel whether or not it is among the view's parcels: one that is not is fetched by id
+   * (/ogc/collections/parcels/items/{id}) and kept while it is selected. Resolves true when selected.
+   */
+  async function showParcel(id, options = {}) {
+    if (!data.parcels.has(id)) {
+      let feature;
+      try {
+        feature = await fetchJson(`/ogc/collections/parcels/items/${encodeURIComponent(id)}`);
+      } catch (error) {
+        console.warn(`Parcel ${id} cannot be shown:`, error);
+        return false;
+      }
+      if (!feature || !feature.geometry || data.parcels.has(id)) return selectParcel(id, options);
+      addParcel(feature);
+      refreshSites();
+    }
+    return selectParcel(id, options);
   }
 
   function clearSelection() {
@@ -814,8 +1178,11 @@
     window.history.replaceState(null, '', `#${parts.join('&')}`);
   }
 
-  /** Applies a hash (on load or when the user pastes a link into the same tab). */
-  function applyHashState(hash, initialBounds) {
+  /**
+   * Applies a hash (on load or when the user pastes a link into the same tab): filters, view, the view's
+   * data, then the selected parcel (fetched if it is not in view). Resolves when all of it is drawn.
+   */
+  async function applyHashState(hash, initialBounds) {
     state.zone = hash.zone || '';
     state.landUse = hash.use || '';
     state.unit = isAreaUnit(hash.unit) ? hash.unit : 'ha';
@@ -830,13 +1197,27 @@
 
     if (hash.view) map.setView(hash.view.center, hash.view.zoom, { animate: false });
     else if (initialBounds) fitValley(initialBounds);
+    clearTimeout(moveTimer);
+    const release = pendingRelease;
+    pendingRelease = null;
+    await refreshView();
+    if (release) release();
 
-    if (hash.parcel && data.parcels.has(hash.parcel)) {
+    if (hash.parcel) {
       // With a shared view the parcel is already framed; without one, frame it.
-      selectParcel(hash.parcel, { fly: !hash.view, source: 'hash' });
+      await showParcel(hash.parcel, { fly: !hash.view, source: 'hash' });
     } else if (state.selectedId) {
       map.closePopup();
     }
+  }
+
+  /** Resolves once the loads started by the latest moves have been drawn (a test hook, and for panels). */
+  async function idle() {
+    let current;
+    do {
+      current = idlePromise;
+      await current;
+    } while (current !== idlePromise);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -866,13 +1247,15 @@
 
     const bounds = valleyBounds(loaded);
     data.valleyBounds = bounds;
+    const registerBounds = await loadRegisterSummary(bounds);
     // Open on the valley; the view must exist before the canvas renderer can draw.
     if (bounds) map.fitBounds(bounds, { animate: false, padding: [20, 20] });
+    else if (registerBounds) map.fitBounds(registerBounds, { animate: false });
     else map.setView([36.75, 117.22], 14);
 
     addBasemap(loaded.config);
     drawContextLayers(loaded);
-    drawParcelLayers(loaded);
+    drawParcelLayers();
     addLayerControl();
     addLegend();
     populateFilterOptions();
@@ -880,20 +1263,30 @@
     bindPopupEvents();
 
     if (bounds) {
-      // Keep investors from losing the park in an empty canvas when there is no basemap.
-      map.setMaxBounds(bounds.pad(1.5));
-      map.setMinZoom(Math.max(0, map.getBoundsZoom(bounds) - 2));
+      // Keep investors from losing the park (or the register, when it reaches beyond the park) in an
+      // empty canvas when there is no basemap.
+      const limits = L.latLngBounds(bounds.pad(1.5).getSouthWest(), bounds.pad(1.5).getNorthEast());
+      let minZoom = map.getBoundsZoom(bounds) - 2;
+      if (registerBounds && !bounds.pad(1.5).contains(registerBounds)) {
+        limits.extend(registerBounds.pad(0.2));
+        minZoom = Math.min(minZoom, map.getBoundsZoom(registerBounds) - 1);
+      }
+      map.setMaxBounds(limits);
+      map.setMinZoom(Math.max(0, minZoom));
     }
 
-    applyHashState(readHash(), bounds);
+    map.on('moveend', onMoveEnd);
+    await applyHashState(readHash(), bounds);
     hashWritesEnabled = true;
     writeHash();
-    map.on('moveend', writeHash);
-    window.addEventListener('hashchange', () => applyHashState(readHash(), bounds));
+    window.addEventListener('hashchange', () => {
+      applyHashState(readHash(), bounds).catch((error) => console.warn('Applying the link failed:', error));
+    });
 
     dom.status.hidden = true;
     window.investorMap = {
-      map, layers, state, data, selectParcel, writeHash, controlsInset, zoneColour, zoneNames, landUseNames,
+      map, layers, state, data, selectParcel, showParcel, writeHash, controlsInset, zoneColour, zoneNames,
+      landUseNames, idle, parcelMinZoom, mode: () => mode,
       animate: ANIMATE,
     };
     // Before mapReady, so that a test which sees mapReady also finds the panels built on the map.

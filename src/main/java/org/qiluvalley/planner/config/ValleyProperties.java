@@ -93,8 +93,18 @@ public record ValleyProperties(
      * @param basemapUrl optional XYZ tile URL template for a background map ({z}/{x}/{y}); empty means none, so
      *     the map works with no internet
      * @param basemapAttribution attribution shown with the basemap
+     * @param parcelMinZoom the investor map's zoom threshold (Web Mercator level, 1 to 22): from this zoom up it
+     *     loads and draws single parcels for the visible bbox; below it, the zones and the density grid
+     *     ({@code GET /api/parcels/density})
      */
-    public record Map(@DefaultValue("") String basemapUrl, @DefaultValue("") String basemapAttribution) {
+    public record Map(@DefaultValue("") String basemapUrl, @DefaultValue("") String basemapAttribution,
+            @DefaultValue("14") int parcelMinZoom) {
+        public Map {
+            if (parcelMinZoom < 1 || parcelMinZoom > 22) {
+                throw new IllegalArgumentException("valley.map.parcel-min-zoom must be from 1 to 22, not "
+                        + parcelMinZoom);
+            }
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ class MapApiController {
         this.rules = rules;
     }
 
-    /** The optional basemap; null members mean "no basemap", the offline default. */
+    /** The optional basemap (null members mean "no basemap", the offline default) and the parcel zoom threshold. */
     @GetMapping(value = "/api/map-config", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> mapConfig() {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -32,6 +32,8 @@ class MapApiController {
         String attribution = properties.map().basemapAttribution();
         body.put("basemapUrl", url.isBlank() ? null : url);
         body.put("basemapAttribution", attribution.isBlank() ? null : attribution);
+        // From this zoom up the map draws parcels of the view; below it, zones and the density grid.
+        body.put("parcelMinZoom", properties.map().parcelMinZoom());
         return body;
     }
 

@@ -189,7 +189,9 @@ abstract class PublicLeakContract {
         String base = anonymous.base();
         Set<String> urls = new LinkedHashSet<>();
         for (String path : List.of("/ogc", "/ogc/", "/ogc/conformance", "/ogc/api", "/ogc/collections",
-                "/api/map-config", "/api/land-use-codes", "/api/me", "/")) {
+                "/api/map-config", "/api/land-use-codes", "/api/me", "/",
+                "/api/parcels/density?bbox=117.15,36.70,117.30,36.80&zoom=14",
+                "/api/parcels/density?bbox=117.15,36.70,117.30,36.80&zoom=10")) {
             urls.add(base + path);
         }
         List<String> landUses = new ArrayList<>();

@@ -167,6 +167,8 @@ abstract class SecurityMatrixContract {
                 // ---- The map's small JSON endpoints, and who is signed in.
                 everybody("GET /api/map-config", f -> Call.get("/api/map-config")),
                 everybody("GET /api/land-use-codes", f -> Call.get("/api/land-use-codes")),
+                everybody("GET /api/parcels/density",
+                        f -> Call.get("/api/parcels/density?bbox=117.15,36.70,117.30,36.80&zoom=12")),
                 everybody("GET /api/me", f -> Call.get("/api/me")),
                 // ---- The public site check (the investor map's "check a site").
                 everybody("POST /api/allocations/validate", f -> Call.json("POST", "/api/allocations/validate",

@@ -29,6 +29,12 @@ class H2gisStoreConfiguration {
         return H2gisDatabase::migrations;
     }
 
+    /** Whole-register counts for the map's density view, and the register revision kept by a trigger (V9). */
+    @Bean
+    org.qiluvalley.planner.parcel.ParcelGridStore parcelGridStore(DataSource dataSource) {
+        return new org.qiluvalley.planner.store.JdbcParcelGridStore(dataSource);
+    }
+
     @Bean
     ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
         return new JdbcParcelStore(dataSource, transactions, new H2gisDialect());

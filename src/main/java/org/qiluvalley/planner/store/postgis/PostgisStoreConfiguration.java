@@ -32,6 +32,12 @@ class PostgisStoreConfiguration {
         return new org.qiluvalley.planner.store.StAsMvtTileStore(dataSource);
     }
 
+    /** Whole-register counts for the map's density view, and the register revision kept by a trigger (V9). */
+    @Bean
+    org.qiluvalley.planner.parcel.ParcelGridStore parcelGridStore(DataSource dataSource) {
+        return new org.qiluvalley.planner.store.JdbcParcelGridStore(dataSource);
+    }
+
     @Bean
     ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
         return new JdbcParcelStore(dataSource, transactions, new PostgisDialect());
