@@ -54,9 +54,15 @@ public record ValleyProperties(
      * The PostgreSQL + PostGIS database ({@code VALLEY_DB_URL}, {@code VALLEY_DB_USER}, {@code VALLEY_DB_PASSWORD}).
      *
      * @param url a {@code jdbc:postgresql://} URL, or empty for the embedded store
+     * @param poolSize the most connections this instance holds open to PostgreSQL (HikariCP's maximum pool size)
      */
-    public record Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password) {
+    public record Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,
+            @DefaultValue("10") int poolSize) {
+
         public Db {
+            if (poolSize < 2 || poolSize > 200) {
+                throw new IllegalArgumentException("valley.db.pool-size must be 2 to 200, got " + poolSize);
+            }
             if (!url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("valley.db.url (VALLEY_DB_URL) must be a jdbc:postgresql:// URL or "
                         + "empty for the embedded store; got a URL starting " + url.substring(0, Math.min(16, url.length())));
@@ -69,7 +75,8 @@ public record ValleyProperties(
 
         @Override
         public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+            return "Db[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + ", poolSize="
+                    + poolSize + "]";
         }
     }
 
@@ -78,10 +85,22 @@ public record ValleyProperties(
      * @param maxLimit the largest page; a larger {@code limit} is reduced to it
      * @param anonymousFastPath answer anonymous items, item and tile reads without the security filter chain and
      *     Spring MVC around the same controller code (same bytes, a fraction of the CPU); off only to compare
+     * @param concurrentReads how many of those anonymous reads run at once (the others wait in arrival order);
+     *     0, the default, means one more than the processors this JVM may use
      */
     public record Items(@DefaultValue("100") int defaultLimit, @DefaultValue("1000") int maxLimit,
-            @DefaultValue("true") boolean anonymousFastPath) {
+            @DefaultValue("true") boolean anonymousFastPath, @DefaultValue("0") int concurrentReads) {
+
+        /** The number of anonymous reads allowed at once, {@link #concurrentReads} or its default. */
+        public int concurrentReadsOrDefault() {
+            return concurrentReads > 0 ? concurrentReads : Runtime.getRuntime().availableProcessors() + 1;
+        }
+
         public Items {
+            if (concurrentReads < 0 || concurrentReads > 10_000) {
+                throw new IllegalArgumentException("valley.items.concurrent-reads must be 0 (the default) to 10000, got "
+                        + concurrentReads);
+            }
             if (maxLimit < 1 || defaultLimit < 1 || defaultLimit > maxLimit) {
                 throw new IllegalArgumentException("valley.items: need 1 <= default-limit <= max-limit, got "
                         + defaultLimit + " and " + maxLimit);

@@ -18,7 +18,8 @@ class AnonymousMapReadsConfiguration {
             MeterRegistry meters, ValleyProperties properties,
             @Value("${server.servlet.session.cookie.name:" + AnonymousMapReads.SESSION_COOKIE + "}") String sessionCookie) {
         FilterRegistrationBean<AnonymousMapReads> registration = new FilterRegistrationBean<>(
-                new AnonymousMapReads(features, tiles, meters, sessionCookie));
+                new AnonymousMapReads(features, tiles, meters, sessionCookie,
+                        properties.items().concurrentReadsOrDefault()));
         registration.addUrlPatterns(OgcApi.ROOT + "/collections/*");
         // Before the observation filter (HIGHEST_PRECEDENCE + 1) and the security chain: skipping them is the point.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -42,7 +42,7 @@ class AdminBootstrapRacePostgisTest {
         }
         PostgisDatabase.migrate(pools.get(0));
         ValleyProperties properties = new ValleyProperties(Path.of("unused"), "classpath:gis-data/",
-                new ValleyProperties.Db(db.url(), db.user(), db.password()), new ValleyProperties.Items(100, 1000, true),
+                new ValleyProperties.Db(db.url(), db.user(), db.password(), 10), new ValleyProperties.Items(100, 1000, true, 0),
                 new ValleyProperties.Map("", "", 14), "race-admin-password",
                 new ValleyProperties.Inquiries(5, java.time.Duration.ofHours(1)));
         List<UserAccounts> accounts = pools.stream().map(pool -> new UserAccounts(pool, new BCryptPasswordEncoder(4),

@@ -48,7 +48,7 @@ public final class PostgisTestDatabase {
                 // A name we make ourselves: lower-case hex, safe as an identifier.
                 String name = "valley_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
                 st.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-                return new ValleyProperties.Db(urlOf(name), USER, PASSWORD);
+                return new ValleyProperties.Db(urlOf(name), USER, PASSWORD, 10);
             }
         } catch (SQLException e) {
             String message = "no PostgreSQL + PostGIS at " + ADMIN_URL + " as " + USER + " (" + e.getMessage()

@@ -34,7 +34,7 @@ public final class PostgisDatabase {
             config.setPassword(db.password());
         }
         config.setPoolName("valley-postgis");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(db.poolSize());
         return new HikariDataSource(config);
     }
 
