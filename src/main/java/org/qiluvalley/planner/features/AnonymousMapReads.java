@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.qiluvalley.planner.security.PublicResponseHeaders;
 import org.springframework.http.HttpHeaders;
@@ -95,8 +96,7 @@ final class AnonymousMapReads extends HttpFilter {
             return;
         }
         // Recorded before the bytes go out, so a client that has its answer also finds it counted.
-        (route.tile() ? tilesTimer : itemsTimer).record(System.nanoTime() - started,
-                java.util.concurrent.TimeUnit.NANOSECONDS);
+        (route.tile() ? tilesTimer : itemsTimer).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         write(answer, request, response);
     }
 

@@ -47,13 +47,14 @@ public class StAsMvtTileStore implements VectorTileStore {
     @Override
     public byte[] tile(TileRequest request) {
         String table = ParkTables.of(request.layer()).table();
-        boolean plannerParcels = request.planner() && request.layer() == Layer.PARCELS;
+        boolean parcels = request.layer() == Layer.PARCELS;
+        boolean plannerParcels = request.planner() && parcels;
         StringBuilder sql = new StringBuilder("WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env, "
                 + "ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326) AS lookup) "
                 + "SELECT ST_AsMVT(tile, ?, " + TileRequest.EXTENT + ", 'geom', 'fid') FROM (SELECT "
-                + (request.layer() == Layer.PARCELS ? PARCEL_FID : FID)
+                + (parcels ? PARCEL_FID : FID)
                 + " AS fid, t.id AS id, " + properties(request) + ", ST_AsMVTGeom("
-                + (request.layer() == Layer.PARCELS ? PARCEL_MERCATOR : MERCATOR) + ", "
+                + (parcels ? PARCEL_MERCATOR : MERCATOR) + ", "
                 + "bounds.env, " + TileRequest.EXTENT + ", " + TileRequest.BUFFER + ", true) AS geom FROM " + table
                 + " t ");
         if (plannerParcels) {
