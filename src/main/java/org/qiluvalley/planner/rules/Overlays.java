@@ -39,6 +39,8 @@ final class Overlays {
         if (result instanceof org.locationtech.jts.geom.Polygon || result instanceof org.locationtech.jts.geom.MultiPolygon) {
             return result;
         }
+        // JTS's extracter returns a raw List; every element it adds is a Polygon.
+        @SuppressWarnings("unchecked")
         java.util.List<org.locationtech.jts.geom.Polygon> polygons =
                 org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(result);
         return polygons.isEmpty() ? result.getFactory().createPolygon() : result.getFactory().buildGeometry(polygons);

@@ -1,17 +1,13 @@
 package org.qiluvalley.planner.density;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The density endpoint's tests on PostgreSQL + PostGIS, in a fresh database seeded on first start. */
+@RequiresPostgis
 class DensityApiPostgisIT extends DensityApiContract {
-
-    @BeforeAll
-    static void postgisServer() {
-        PostgisTestDatabase.requireServer(DensityApiPostgisIT.class);
-    }
 
     @DynamicPropertySource
     static void postgisStore(DynamicPropertyRegistry registry) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.qiluvalley.planner.testsupport.TwoStores;
 
@@ -15,6 +16,7 @@ import org.qiluvalley.planner.testsupport.TwoStores;
  * service on the embedded default, to the public and to a planner, apart from the times of the run and the host in
  * links.
  */
+@RequiresPostgis
 class StoreParityIT {
 
     /** A parcel the seed data reserves: the public sees it redacted. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.qiluvalley.planner.testsupport.TwoStores;
 
@@ -18,6 +19,7 @@ import org.qiluvalley.planner.testsupport.TwoStores;
  * tile over the park and a few at other zooms. (Geometry is snapped to the tile grid by two different encoders and
  * is compared by the feature sets only.)
  */
+@RequiresPostgis
 class TileStoreParityIT {
 
     private static TwoStores stores;

@@ -3,7 +3,6 @@ package org.qiluvalley.planner.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -34,6 +32,8 @@ import org.qiluvalley.planner.parcel.ValleyPart;
 import org.qiluvalley.planner.parcel.Zone;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.seed.ParkSeedReader;
+import org.qiluvalley.planner.testsupport.ExternalTools;
+import org.qiluvalley.planner.testsupport.RequiresGdal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,22 +46,20 @@ import tools.jackson.databind.json.JsonMapper;
  * EPSG:4326); PROJ's WGS 84 to CGCS2000 step is a ballpark (null) shift, as is ours, so positions must agree to the
  * millimetre and areas to a small fraction of a square metre.
  *
- * <p>Needs GDAL's command-line tools (Debian package gdal-bin). Without them the test is skipped locally and fails on
- * CI (environment variable {@code CI=true}), where the workflow installs them.
+ * <p>Needs GDAL's command-line tools (Debian package gdal-bin). Without them every test is reported as skipped; on
+ * CI (environment variable {@code CI=true}), where .ci/run installs them, a missing GDAL fails instead.
  */
+@RequiresGdal
 class GdalAreaAgreementIT {
 
-    private static final Path OGR2OGR = Path.of("/usr/bin/ogr2ogr");
-    private static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
+    private static final Path OGR2OGR = ExternalTools.Gdal.OGR2OGR;
+    private static final Path OGRINFO = ExternalTools.Gdal.OGRINFO;
     private static final long TIMEOUT_SECONDS = 120;
     private static final Path GIS_DATA = Path.of("gis-data");
     private static final List<String> FILES = List.of("valley-boundary.geojson", "zones.geojson", "parcels.geojson");
 
     /** 7,300 mu = 487 ha, the park's published size, m². */
     private static final double PARK_AREA_M2 = 4_870_000;
-
-    private static final String MISSING_GDAL = OGR2OGR + " / " + OGRINFO + " not found: install GDAL's command-line"
-            + " tools (apt-get install gdal-bin) to run the independent area check";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern FEATURE_START = Pattern.compile("^OGRFeature\\(.*\\):\\d+$");
@@ -79,9 +77,6 @@ class GdalAreaAgreementIT {
 
     @BeforeAll
     static void reprojectAndMeasureWithGdal() throws IOException, InterruptedException {
-        if (!gdalAvailable()) {
-            return; // each test is skipped by skipWithoutGdal()
-        }
         dataset = loadDataset();
         for (String file : FILES) {
             Path out = work.resolve(file.replace(".geojson", "-4548.geojson"));
@@ -96,23 +91,6 @@ class GdalAreaAgreementIT {
         }
     }
 
-    /** False when GDAL is missing outside CI; fails when it is missing on CI. */
-    private static boolean gdalAvailable() {
-        boolean present = Files.isExecutable(OGR2OGR) && Files.isExecutable(OGRINFO);
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(MISSING_GDAL + " (required on CI)");
-        }
-        return present;
-    }
-
-    /**
-     * Skips test by test rather than in {@code @BeforeAll}: a class skipped as a whole reports no tests, which
-     * Failsafe treats as an error when the test is named with {@code -Dit.test}.
-     */
-    @BeforeEach
-    void skipWithoutGdal() {
-        assumeTrue(gdalAvailable(), MISSING_GDAL + "; skipped outside CI");
-    }
 
     private static ParkDataset loadDataset() throws IOException {
         ZoningRuleBook rules;

@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.qiluvalley.planner.config.ValleyProperties;
-import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.testsupport.PlanarGeoJson;
+import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.qiluvalley.planner.testsupport.ServiceClient.Reply;
 import org.qiluvalley.planner.testsupport.ServiceProcess;
@@ -97,9 +97,18 @@ class KillNineDurabilityIT {
      * On each store: the embedded one (what {@code WRITE_DELAY=0} is for) and PostgreSQL (the service process is
      * killed, the database server lives on: nothing acknowledged may be only in the service's memory either).
      */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2gis", "postgis"})
-    void everyAcknowledgedWriteSurvivesKillNine(String store) throws Exception {
+    @Test
+    void everyAcknowledgedWriteSurvivesKillNineOnTheEmbeddedStore() throws Exception {
+        everyAcknowledgedWriteSurvivesKillNine("h2gis");
+    }
+
+    @Test
+    @RequiresPostgis
+    void everyAcknowledgedWriteSurvivesKillNineOnPostgis() throws Exception {
+        everyAcknowledgedWriteSurvivesKillNine("postgis");
+    }
+
+    private void everyAcknowledgedWriteSurvivesKillNine(String store) throws Exception {
         ValleyProperties.Db db = store.equals("postgis") ? PostgisTestDatabase.create() : null;
         List<String> storeArguments = db == null ? List.of("--valley.data-dir=" + workDir.resolve("data"))
                 : List.of("--valley.db.url=" + db.url(), "--valley.db.user=" + db.user(),

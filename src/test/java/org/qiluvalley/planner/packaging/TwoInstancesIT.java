@@ -30,6 +30,7 @@ import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.testsupport.PlanarGeoJson;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.qiluvalley.planner.testsupport.Race;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.qiluvalley.planner.testsupport.ServiceClient.Reply;
 import org.qiluvalley.planner.testsupport.ServiceProcess;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * served, validated and locked by the other at once (no in-memory copy of the plan), and a browser session signed
  * in through one is signed in on the other (sessions live in the database).
  */
+@RequiresPostgis
 class TwoInstancesIT {
 
     static final String ADMIN_PASSWORD = "two-instances-admin-password";

@@ -1,17 +1,13 @@
 package org.qiluvalley.planner.planning;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The concurrency tests on PostgreSQL + PostGIS, in a fresh database seeded on first start. */
+@RequiresPostgis
 class ConcurrencyPostgisIT extends ConcurrencyContract {
-
-    @BeforeAll
-    static void postgisServer() {
-        PostgisTestDatabase.requireServer(ConcurrencyPostgisIT.class);
-    }
 
     @DynamicPropertySource
     static void postgisStore(DynamicPropertyRegistry registry) {

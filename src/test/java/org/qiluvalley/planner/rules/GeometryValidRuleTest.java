@@ -72,7 +72,8 @@ class GeometryValidRuleTest {
             assertThat(finding.related()).isEmpty();
             assertThat(finding.source()).isEqualTo(CHECKS_SOURCE);
             assertThat(finding.message()).contains("Self-intersection").contains("(5, 5)");
-            assertThat(finding.planar()).isInstanceOf(Point.class);
+            // (Object): JTS Geometry is a raw Comparable, which would pick AssertJ's unchecked Comparable overload.
+            assertThat((Object) finding.planar()).isInstanceOf(Point.class);
             Point at = (Point) finding.planar();
             assertThat(at.getX()).isCloseTo(5.0, within(1e-9));
             assertThat(at.getY()).isCloseTo(5.0, within(1e-9));
@@ -85,7 +86,7 @@ class GeometryValidRuleTest {
             Finding finding = only(check(wkt("POLYGON ((0 0, 100 0, 50 50, 100 100, 0 100, 50 50, 0 0))")));
             assertThat(finding.rule()).isEqualTo("geometry.valid");
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-            assertThat(finding.planar()).isInstanceOf(Point.class);
+            assertThat((Object) finding.planar()).isInstanceOf(Point.class);
             assertThat(finding.planar().getCoordinate().x).isCloseTo(50.0, within(1e-9));
             assertThat(finding.planar().getCoordinate().y).isCloseTo(50.0, within(1e-9));
         }
@@ -101,7 +102,7 @@ class GeometryValidRuleTest {
             assertThat(finding.limit()).isNull();
             assertThat(finding.unit()).isEmpty();
             assertThat(finding.related()).isEmpty();
-            assertThat(finding.planar()).isSameAs(two);
+            assertThat((Object) finding.planar()).isSameAs(two);
             assertThat(finding.planar().getArea()).isCloseTo(200.0, within(1e-6));
         }
 
@@ -112,7 +113,7 @@ class GeometryValidRuleTest {
             assertThat(finding.rule()).isEqualTo("geometry.valid");
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
             assertThat(finding.message()).contains("LineString");
-            assertThat(finding.planar()).isSameAs(line);
+            assertThat((Object) finding.planar()).isSameAs(line);
             assertThat(finding.planar().getArea()).isZero();
         }
 
@@ -124,7 +125,7 @@ class GeometryValidRuleTest {
                 assertThat(finding.severity()).isEqualTo(Severity.ERROR);
                 assertThat(finding.message()).contains("no outline");
                 assertThat(finding.measured()).isNull();
-                assertThat(finding.planar()).isNull();
+                assertThat((Object) finding.planar()).isNull();
             }
         }
 
@@ -139,7 +140,7 @@ class GeometryValidRuleTest {
             assertThat(finding.limit()).isEqualTo(5000.0);
             assertThat(finding.unit()).isEqualTo("vertices");
             assertThat(finding.related()).isEmpty();
-            assertThat(finding.planar()).isNull();
+            assertThat((Object) finding.planar()).isNull();
         }
 
         @Test

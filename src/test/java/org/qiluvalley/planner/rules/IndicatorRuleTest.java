@@ -108,7 +108,7 @@ class IndicatorRuleTest {
             assertThat(finding.source()).isEqualTo(MNR);
             assertThat(finding.related()).containsExactly(LASER);
             assertThat(finding.message()).contains("below the minimum 1");
-            assertThat(finding.planar()).isSameAs(outline);
+            assertThat((Object) finding.planar()).isSameAs(outline);
             assertThat(finding.planar().getArea()).isEqualTo(10_000.0);
         }
 

@@ -79,7 +79,7 @@ class ParcelOverlapRuleTest {
             assertThat(finding.source()).isEqualTo(CHECKS_SOURCE);
             assertThat(finding.related()).containsExactly(AVAILABLE_PARCEL);
             assertThat(finding.planar().getArea()).isCloseTo(200.0, within(1e-6));
-            assertThat(finding.planar().getEnvelopeInternal()).isEqualTo(rect(150, 400, 160, 420).getEnvelopeInternal());
+            assertThat((Object) finding.planar().getEnvelopeInternal()).isEqualTo(rect(150, 400, 160, 420).getEnvelopeInternal());
         }
 
         @Test

@@ -68,7 +68,7 @@ class ParcelStatusRuleTest {
             assertThat(finding.related()).containsExactly(RESERVED_PARCEL);
             assertThat(finding.message()).contains(RESERVED_PARCEL).contains("is reserved, not available");
             assertThat(finding.messageZh()).contains("已预留");
-            assertThat(finding.planar()).isEqualTo(parcel.planar());
+            assertThat((Object) finding.planar()).isEqualTo(parcel.planar());
             assertThat(finding.planar().getArea()).isCloseTo(10_000.0, within(1e-6));
         }
 
@@ -90,7 +90,7 @@ class ParcelStatusRuleTest {
                     "100101", Candidate.ProposedIndicators.NONE, null);
             Finding finding = only(check(broken));
             assertThat(finding.related()).containsExactly(ALLOCATED_PARCEL);
-            assertThat(finding.planar()).as("the parcel's own outline").isEqualTo(world.parcel(ALLOCATED_PARCEL).planar());
+            assertThat((Object) finding.planar()).as("the parcel's own outline").isEqualTo(world.parcel(ALLOCATED_PARCEL).planar());
         }
 
         /**

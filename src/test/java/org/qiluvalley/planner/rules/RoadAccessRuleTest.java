@@ -65,7 +65,7 @@ class RoadAccessRuleTest {
             assertThat(finding.unit()).isEqualTo("m");
             assertThat(finding.source()).isEqualTo(CHECKS_SOURCE);
             assertThat(finding.related()).containsExactly(ROAD);
-            assertThat(finding.planar()).isInstanceOf(LineString.class);
+            assertThat((Object) finding.planar()).isInstanceOf(LineString.class);
             assertThat(finding.planar().getLength()).isCloseTo(12.0, within(1e-9));
             assertThat(finding.planar().getSRID()).isEqualTo(4548);
             assertThat(finding.planar().getEnvelopeInternal().getMinY()).isCloseTo(530.0, within(1e-9));
@@ -100,7 +100,7 @@ class RoadAccessRuleTest {
             assertThat(finding.limit()).isEqualTo(5.0);
             assertThat(finding.unit()).isEqualTo("m");
             assertThat(finding.related()).isEmpty();
-            assertThat(finding.planar()).isNull();
+            assertThat((Object) finding.planar()).isNull();
         }
 
         @Test

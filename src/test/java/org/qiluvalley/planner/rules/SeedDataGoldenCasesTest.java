@@ -154,7 +154,7 @@ class SeedDataGoldenCasesTest {
                 }
             }
         }
-        assertThat(edge).as("two seed parcels sharing an edge").isNotNull();
+        assertThat((Object) edge).as("two seed parcels sharing an edge").isNotNull();
         Coordinate middle = new LengthIndexedLine(edge).extractPoint(edge.getLength() / 2);
         Polygon straddle = square(middle, 20);
 

@@ -102,7 +102,7 @@ class SliverGapRuleTest {
             assertThat(finding.source()).isEqualTo(CHECKS_SOURCE);
             assertThat(finding.related()).containsExactly(LASER);
             assertThat(finding.planar().getArea()).isCloseTo(500.0, within(1e-6));
-            assertThat(finding.planar().getEnvelopeInternal()).isEqualTo(rect(100, 0, 105, 100).getEnvelopeInternal());
+            assertThat((Object) finding.planar().getEnvelopeInternal()).isEqualTo(rect(100, 0, 105, 100).getEnvelopeInternal());
         }
 
         @Test

@@ -105,7 +105,7 @@ class ZoneContainsRuleTest {
             assertThat(finding.limit()).isNull();
             assertThat(finding.unit()).isEmpty();
             assertThat(finding.related()).containsExactly("research-institute");
-            assertThat(finding.planar()).isNull();
+            assertThat((Object) finding.planar()).isNull();
             assertThat(finding.message()).contains("research-institute");
         }
     }

@@ -12,6 +12,7 @@ import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.store.postgis.PostgisDatabase;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.qiluvalley.planner.testsupport.Race;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -21,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * Two instances starting together on one empty database both find no users and both create {@code admin}: one
  * insert wins, the other meets the primary key and changes nothing, and neither start-up fails.
  */
+@RequiresPostgis
 class AdminBootstrapRacePostgisTest {
 
     private ValleyProperties.Db db;

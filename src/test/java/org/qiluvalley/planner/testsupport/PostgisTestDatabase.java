@@ -16,8 +16,9 @@ import org.qiluvalley.planner.config.ValleyProperties;
  * database URL, default {@code jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code VALLEY_TEST_PG_USER}
  * (default {@code postgres}). {@code scripts/pg-test-cluster.sh start} starts a throwaway server and prints them.
  *
- * <p>When no server answers, PostGIS tests are skipped with a message; with {@code VALLEY_PG_REQUIRED=true} (CI)
- * they fail instead.
+ * <p>Test classes using it are annotated {@link RequiresPostgis}: when no server answers they are reported as skipped
+ * before anything here runs; with {@code VALLEY_PG_REQUIRED=true} (CI) they fail instead. {@link #create} still
+ * aborts (or fails) by itself if the server goes away after that check.
  */
 public final class PostgisTestDatabase {
 
@@ -63,8 +64,8 @@ public final class PostgisTestDatabase {
 
     /**
      * For a Spring Boot test class: points the application at a fresh PostGIS database (created on first use and
-     * shared by the class's tests). Call from a {@code @DynamicPropertySource} method; call {@link #create} or this
-     * from {@code @BeforeAll} first so that a missing server skips the class instead of failing its context.
+     * shared by the class's tests). Call from a {@code @DynamicPropertySource} method of a class annotated
+     * {@link RequiresPostgis}, so that a missing server skips the class before its context is started.
      */
     public static synchronized void register(Class<?> testClass, org.springframework.test.context.DynamicPropertyRegistry registry) {
         ValleyProperties.Db db = BY_TEST_CLASS.computeIfAbsent(testClass, c -> create());
@@ -73,10 +74,6 @@ public final class PostgisTestDatabase {
         registry.add("valley.db.password", db::password);
     }
 
-    /** Before a test class's context: skips (or fails, when required) when no server answers. */
-    public static synchronized void requireServer(Class<?> testClass) {
-        BY_TEST_CLASS.computeIfAbsent(testClass, c -> create());
-    }
 
     private static final java.util.Map<Class<?>, ValleyProperties.Db> BY_TEST_CLASS = new java.util.HashMap<>();
 
@@ -115,7 +112,7 @@ public final class PostgisTestDatabase {
         return ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
     }
 
-    private static Connection connect(String url) throws SQLException {
+    static Connection connect(String url) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         if (!PASSWORD.isEmpty()) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebDriver;
 import org.qiluvalley.planner.PlannerApplication;
+import org.qiluvalley.planner.testsupport.RequiresChromium;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * What every browser test of the map needs: the real application on a fresh embedded database seeded from
  * gis-data, one headless Chromium for the class, and a plain HTTP client for the API the page uses.
  */
+@RequiresChromium
 @SpringBootTest(classes = PlannerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 // Closes the application, and with it the embedded database, before the temporary data directory is deleted.
 @DirtiesContext

@@ -13,6 +13,7 @@ import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
 import org.qiluvalley.planner.testsupport.Race;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -23,6 +24,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * dataset's marker row is inserted first; the loser meets its primary key). Each instance has its own connection
  * pool, as two processes would.
  */
+@RequiresPostgis
 class ConcurrentStartPostgisTest {
 
     private ValleyProperties.Db db;

@@ -16,10 +16,12 @@ import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.store.ParcelStoreContract;
 import org.qiluvalley.planner.testsupport.PostgisTestDatabase;
+import org.qiluvalley.planner.testsupport.RequiresPostgis;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 /** The store contract on a real PostgreSQL + PostGIS server, plus what is particular to it. */
+@RequiresPostgis
 class PostgisParcelStoreTest extends ParcelStoreContract {
 
     private ValleyProperties.Db db;
