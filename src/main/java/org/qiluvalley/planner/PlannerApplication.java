@@ -3,6 +3,7 @@ package org.qiluvalley.planner;
 import java.util.Arrays;
 
 import org.qiluvalley.planner.importer.ImportCommand;
+import org.qiluvalley.planner.web.OutOfMemoryIsFatal;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PlannerApplication {
 
     public static void main(String[] args) {
+        OutOfMemoryIsFatal.install();
         if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
             // The same application and configuration as the service, without the web server.
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length),

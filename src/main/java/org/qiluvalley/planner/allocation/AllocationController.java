@@ -10,6 +10,7 @@ import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.JsonBodies;
 import org.qiluvalley.planner.web.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,15 +50,7 @@ class AllocationController {
     @PostMapping(value = "/api/allocations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> propose(@RequestBody byte[] body, Authentication who) {
-        if (body.length > AllocationValidationController.MAX_BODY_BYTES) {
-            throw ApiException.badRequest("the body is over " + AllocationValidationController.MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
-        }
+        JsonNode json = JsonBodies.tree(body);
         AllocationLifecycle.Proposed proposed = lifecycle.propose(parser.parse(json), who.getName());
         Map<String, Object> view = AllocationJson.view(proposed.allocation());
         // Warnings (e.g. a sliver left beside the parcel) do not refuse a proposal; they come with it.

@@ -12,6 +12,7 @@ import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class AllocationValidationController {
 
-    /** Bodies larger than this (bytes) are refused before parsing: a site is not megabytes of JSON. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
-
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -52,16 +50,7 @@ class AllocationValidationController {
     @PostMapping(value = "/api/allocations/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> validate(@RequestBody byte[] body, Authentication who) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "the body is over " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
-        }
+        JsonNode json = JsonBodies.tree(body);
         boolean planner = Role.isPlanner(who);
         ValidationRequestParser.Parsed request = parser.parse(json, planner);
         List<Finding> findings;

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword password of the {@code admin} user created on first start when there are no users
  *     ({@code VALLEY_ADMIN_PASSWORD}); empty means a random one is generated and printed once to the log
  * @param inquiries the rate limit of investors' inquiries
+ * @param uploads how request bodies are received: deadlines and how many at once
+ * @param signIn the throttle of failed sign-ins and the pool that checks passwords
+ * @param publicUrl the service's public base URL (scheme, host, optional port and path, no trailing slash), used
+ *     for every absolute link it writes; empty means links are built from the request as received
  */
 @ConfigurationProperties("valley")
 public record ValleyProperties(
@@ -27,7 +31,10 @@ public record ValleyProperties(
         @DefaultValue Items items,
         @DefaultValue Map map,
         @DefaultValue("") String adminPassword,
-        @DefaultValue Inquiries inquiries) {
+        @DefaultValue Inquiries inquiries,
+        @DefaultValue Uploads uploads,
+        @DefaultValue SignIn signIn,
+        @DefaultValue("") String publicUrl) {
 
     public ValleyProperties {
         if (seedLocation.isBlank()) {
@@ -36,6 +43,7 @@ public record ValleyProperties(
         if (!seedLocation.endsWith("/")) {
             seedLocation = seedLocation + "/";
         }
+        publicUrl = PublicUrl.normalise(publicUrl);
         if (!adminPassword.isEmpty() && (adminPassword.length() < 10 || adminPassword.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8).length > 72)) {
             throw new IllegalArgumentException("valley.admin-password (VALLEY_ADMIN_PASSWORD) must have 10 to 72 "
@@ -47,7 +55,7 @@ public record ValleyProperties(
     public String toString() {
         return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
                 + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + ", inquiries="
-                + inquiries + "]";
+                + inquiries + ", uploads=" + uploads + ", signIn=" + signIn + ", publicUrl=" + publicUrl + "]";
     }
 
     /**
@@ -145,6 +153,84 @@ public record ValleyProperties(
                 throw new IllegalArgumentException("valley.inquiries.window must be from 1 second (PT1S) to 30 days "
                         + "(P30D), got " + window);
             }
+        }
+    }
+
+    /**
+     * How request bodies are received (see {@code web/RequestBodyGate}): each body is received within a deadline,
+     * and only so many at once, so that slow or stalled uploads cannot take the threads that serve the map.
+     *
+     * @param maxInFlight request bodies received at once in all (each holds a request thread while it arrives; the
+     *     connector has 200); one more is refused with 503
+     * @param maxInFlightPerClient of those, at most this many from one client (IPv4 address, IPv6 /64)
+     * @param bodyTimeout the time a body may take to arrive in full (408 after it)
+     * @param drainTimeout how long the unread rest of a refused body is read and thrown away before the connection
+     *     is closed, so that a client that sends its whole body before reading still sees the answer
+     */
+    public record Uploads(@DefaultValue("64") int maxInFlight, @DefaultValue("16") int maxInFlightPerClient,
+            @DefaultValue("PT30S") java.time.Duration bodyTimeout, @DefaultValue("PT5S") java.time.Duration drainTimeout) {
+        public Uploads {
+            if (maxInFlight < 1 || maxInFlight > 1000) {
+                throw new IllegalArgumentException("valley.uploads.max-in-flight must be from 1 to 1000, got "
+                        + maxInFlight);
+            }
+            if (maxInFlightPerClient < 1 || maxInFlightPerClient > maxInFlight) {
+                throw new IllegalArgumentException("valley.uploads.max-in-flight-per-client must be from 1 to "
+                        + "max-in-flight (" + maxInFlight + "), got " + maxInFlightPerClient);
+            }
+            requireSeconds("valley.uploads.body-timeout", bodyTimeout, 1, 3600);
+            requireSeconds("valley.uploads.drain-timeout", drainTimeout, 0, 60);
+        }
+    }
+
+    /**
+     * Sign-in protection (see {@code security/SignInThrottle}).
+     *
+     * @param maxFailures failed sign-ins of one username from one client within {@code failureWindow} after which
+     *     that pair's attempts are refused (429) without a password check until the oldest failure leaves the window
+     * @param maxFailuresPerClient failed sign-ins from one client, whatever the usernames, within the window after
+     *     which all of its attempts are refused likewise
+     * @param failureWindow the sliding window in which failures are counted
+     * @param passwordCheckThreads threads that run bcrypt checks; 0 means half the processors (at least 1), so that
+     *     sign-in traffic can never take every core from the map
+     * @param passwordCheckQueue password checks that may wait for a thread (each holds a request thread while it
+     *     waits); one more is refused with 503
+     */
+    public record SignIn(@DefaultValue("10") int maxFailures, @DefaultValue("50") int maxFailuresPerClient,
+            @DefaultValue("PT15M") java.time.Duration failureWindow, @DefaultValue("0") int passwordCheckThreads,
+            @DefaultValue("100") int passwordCheckQueue) {
+        public SignIn {
+            if (maxFailures < 1 || maxFailures > 1000) {
+                throw new IllegalArgumentException("valley.sign-in.max-failures must be from 1 to 1000, got "
+                        + maxFailures);
+            }
+            if (maxFailuresPerClient < maxFailures || maxFailuresPerClient > 100_000) {
+                throw new IllegalArgumentException("valley.sign-in.max-failures-per-client must be from max-failures ("
+                        + maxFailures + ") to 100000, got " + maxFailuresPerClient);
+            }
+            requireSeconds("valley.sign-in.failure-window", failureWindow, 1, 86_400);
+            if (passwordCheckThreads < 0 || passwordCheckThreads > 64) {
+                throw new IllegalArgumentException("valley.sign-in.password-check-threads must be from 0 (half the "
+                        + "processors) to 64, got " + passwordCheckThreads);
+            }
+            if (passwordCheckQueue < 0 || passwordCheckQueue > 10_000) {
+                throw new IllegalArgumentException("valley.sign-in.password-check-queue must be from 0 to 10000, got "
+                        + passwordCheckQueue);
+            }
+        }
+
+        /** The number of password-checking threads, {@link #passwordCheckThreads} or its default. */
+        public int passwordCheckThreadsOrDefault() {
+            return passwordCheckThreads > 0 ? passwordCheckThreads
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+    }
+
+    private static void requireSeconds(String key, java.time.Duration value, long minSeconds, long maxSeconds) {
+        if (value == null || value.compareTo(java.time.Duration.ofSeconds(minSeconds)) < 0
+                || value.compareTo(java.time.Duration.ofSeconds(maxSeconds)) > 0) {
+            throw new IllegalArgumentException(key + " must be from " + minSeconds + " s to " + maxSeconds + " s, got "
+                    + value);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class FeatureWriteController {
 
-    /** Largest body accepted, bytes. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -72,7 +71,7 @@ class FeatureWriteController {
         writable(collectionId);
         ParcelDraft draft = parser.parse(json(body), crs(contentCrs), null);
         ParcelEdits.Outcome outcome = edits.create(draft, who.getName());
-        String location = FeaturesController.base() + "/collections/parcels/items/" + outcome.parcel().id();
+        String location = reads.base() + "/collections/parcels/items/" + outcome.parcel().id();
         return ResponseEntity.created(URI.create(location)).contentType(MediaType.parseMediaType(OgcApi.GEO_JSON))
                 .eTag(ETags.of(outcome.parcel().version(), true)).body(feature(outcome.parcel(), outcome.findings()));
     }
@@ -146,7 +145,7 @@ class FeatureWriteController {
         FeatureView view = FeatureCollections.parcel(parcel, true);
         plannerFields.addAllocations(List.of(view));
         JsonNode feature = MAPPER.readTree(FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(
-                FeaturesController.base() + "/collections/parcels/items/" + parcel.id(), OgcApi.REL_SELF,
+                reads.base() + "/collections/parcels/items/" + parcel.id(), OgcApi.REL_SELF,
                 OgcApi.GEO_JSON, "This feature"))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
@@ -170,15 +169,7 @@ class FeatureWriteController {
     }
 
     private static JsonNode json(byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "the body is over " + MAX_BODY_BYTES + " bytes");
-        }
-        try {
-            return MAPPER.readTree(body);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
-        }
+        return JsonBodies.tree(body);
     }
 
     /** {@code Content-Crs} (OGC API Features Part 2), with or without angle brackets; CRS84 when absent. */

@@ -19,6 +19,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.security.Role;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.PublicLinks;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -43,9 +43,11 @@ class FeaturesController {
     private final ValleyProperties properties;
     private final OpenApiDocument openApi;
     private final PlannerParcelFields plannerFields;
+    private final PublicLinks links;
 
     FeaturesController(FeatureCollections collections, ParcelStore store, ValleyProperties properties,
-            OpenApiDocument openApi, PlannerParcelFields plannerFields) {
+            OpenApiDocument openApi, PlannerParcelFields plannerFields, PublicLinks links) {
+        this.links = links;
         this.collections = collections;
         this.store = store;
         this.properties = properties;
@@ -237,7 +239,8 @@ class FeaturesController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(OgcApi.GEO_JSON)).body(body);
     }
 
-    static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(OgcApi.ROOT).build().toUriString();
+    /** The absolute URL of the API's root ({@code .../ogc}); see {@link PublicLinks} for the host it names. */
+    String base() {
+        return links.base() + OgcApi.ROOT;
     }
 }

@@ -74,7 +74,7 @@ class TilesController {
     Map<String, Object> tilesets(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
         onlyFormat(query);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
-        String tiles = FeaturesController.base() + "/collections/" + collection.id() + "/tiles";
+        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles";
         Map<String, Object> tileset = new LinkedHashMap<>();
         tileset.put("title", collection.title() + " (vector tiles)");
         tileset.put("dataType", "vector");
@@ -96,7 +96,7 @@ class TilesController {
         onlyFormat(query);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         matrixSet(matrixSet);
-        String tiles = FeaturesController.base() + "/collections/" + collection.id() + "/tiles/" + MATRIX_SET;
+        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles/" + MATRIX_SET;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", collection.title() + " (vector tiles)");
         body.put("dataType", "vector");
@@ -125,7 +125,7 @@ class TilesController {
         body.put("links", List.of(
                 link(tiles, "self", OgcApi.JSON, "This tileset", false),
                 link(tiles + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true),
-                link(FeaturesController.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
+                link(reads.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
                         collection.title(), false)));
         return body;
     }

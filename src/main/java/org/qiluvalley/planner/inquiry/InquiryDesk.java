@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.history.HistoryStore;
@@ -13,15 +15,22 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.ClientAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Receives inquiries and closes them.
  *
- * <p><b>The rate limit and what it guarantees.</b> A submission is one transaction that first locks its client's
- * row in {@code inquiry_client_locks} ({@code SELECT ... FOR UPDATE}; the row is the client key's hash modulo
- * {@value InquiryStore#LOCK_SLOTS}), then counts the client's inquiries created within the window, then inserts
+ * <p><b>Who is a client.</b> An inquiry counts against three keys, and each key gets {@code max-per-client}
+ * inquiries per window: the client's address ({@link ClientAddress}: IPv4, IPv6 by /64, every loopback spelling
+ * as one), the account when signed in, and the contact written in the form ({@link ContactKey}). So neither a second
+ * spelling of one address, nor signing in, nor a fresh address for the same contact opens a new allowance.
+ *
+ * <p><b>The rate limit and what it guarantees.</b> A submission is one transaction that first locks its keys'
+ * rows in {@code inquiry_client_locks} ({@code SELECT ... FOR UPDATE}; a row is a key's hash modulo
+ * {@value InquiryStore#LOCK_SLOTS}, locked in ascending order), then counts each key's inquiries created within the
+ * window, then inserts
  * and records the audit event, then commits, releasing the lock. A concurrent submission of the same client, in
  * this process or in another instance on the same database, waits at the lock until the first commits; its count
  * is a new statement, which at READ COMMITTED (the default of both H2 and PostgreSQL, which the store keeps) sees
@@ -37,7 +46,7 @@ class InquiryDesk {
 
     /** Who appears in the audit history for an inquiry from a visitor who is not signed in. */
     static final String ANONYMOUS_ACTOR = "anonymous";
-    /** Width of the client_key column. */
+    /** Width of the client_key column (usernames are at most 64 characters anyway). */
     static final int MAX_CLIENT_KEY = 64;
 
     private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
@@ -60,22 +69,35 @@ class InquiryDesk {
      * Stores an inquiry about an available parcel.
      *
      * @param username the signed-in user, or null for an anonymous visitor
-     * @param clientAddress the client's IP address, the anonymous visitor's rate-limit key
+     * @param clientAddress the client's IP address as the container reports it
      * @throws ApiException 429 over the rate limit, 409 when the parcel is not available
      */
     Inquiry submit(InquiryParser.Submission submission, String username, String clientAddress) {
-        String clientKey = username != null ? username : clip(clientAddress == null ? "unknown" : clientAddress);
+        String addressKey = ClientAddress.key(clientAddress);
+        String contactKey = ContactKey.of(submission.contact());
+        // Shown to planners as who sent it: the account when signed in, else the address.
+        String clientKey = username != null ? clip(username) : addressKey;
+        Map<InquiryStore.CountedBy, String> countedBy = new EnumMap<>(InquiryStore.CountedBy.class);
+        countedBy.put(InquiryStore.CountedBy.ADDRESS, addressKey);
+        countedBy.put(InquiryStore.CountedBy.CONTACT, contactKey);
+        if (username != null) {
+            countedBy.put(InquiryStore.CountedBy.ACCOUNT, username);
+        }
         return store.inTransaction(() -> {
-            inquiries.lockClient(clientKey);
+            inquiries.lockKeys(countedBy.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
             Instant now = now();
-            List<Instant> recent = inquiries.createdSince(clientKey, now.minus(window), maxPerClient);
-            if (recent.size() >= maxPerClient) {
-                // The client may send again once the oldest of its last max-per-client inquiries leaves the window.
-                Instant again = recent.get(maxPerClient - 1).plus(window);
-                long seconds = (Duration.between(now, again).toMillis() + 999) / 1000;
-                throw ApiException.tooManyRequests("at most " + maxPerClient + " inquir"
-                        + (maxPerClient == 1 ? "y" : "ies") + " per " + describe(window) + " from one client; "
-                        + "try again in " + Math.max(1, seconds) + " s", seconds);
+            for (Map.Entry<InquiryStore.CountedBy, String> key : countedBy.entrySet()) {
+                List<Instant> recent = inquiries.createdSince(key.getKey(), key.getValue(), now.minus(window),
+                        maxPerClient);
+                if (recent.size() >= maxPerClient) {
+                    // Allowed again once the oldest of the last max-per-client inquiries leaves the window.
+                    Instant again = recent.get(maxPerClient - 1).plus(window);
+                    long seconds = (Duration.between(now, again).toMillis() + 999) / 1000;
+                    throw ApiException.tooManyRequests("at most " + maxPerClient + " inquir"
+                            + (maxPerClient == 1 ? "y" : "ies") + " per " + describe(window) + " from one client ("
+                            + "one address, one account, one contact); try again in " + Math.max(1, seconds) + " s",
+                            seconds);
+                }
             }
             // Unknown, withdrawn, reserved and allocated parcels get the same answer, so that it tells the public
             // nothing they may not see (whether a site is reserved or allocated, or exists but is withdrawn).
@@ -87,7 +109,7 @@ class InquiryDesk {
             }
             Inquiry inquiry = new Inquiry(newId(), parcel.id(), submission.company(), submission.contact(),
                     submission.message(), username, clientKey, InquiryState.OPEN, now, null, null, null);
-            inquiries.insert(inquiry);
+            inquiries.insert(inquiry, addressKey, contactKey);
             history.record(username != null ? username : ANONYMOUS_ACTOR, "inquire", "inquiry", inquiry.id(), null,
                     InquiryJson.audit(inquiry));
             return inquiry;

@@ -3,11 +3,9 @@ package org.qiluvalley.planner.inquiry;
 import java.util.Set;
 
 import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.web.JsonBodies;
 
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bodies of {@code POST /api/inquiries} ({@code {"parcelId", "company", "contact", "message"?}}) and of
@@ -18,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class InquiryParser {
 
-    /** The largest body read, bytes: ample for 2,000 characters each written as a six-byte JSON escape. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_COMPANY = 200;
     static final int MAX_CONTACT = 200;
     static final int MAX_MESSAGE = 2000;
@@ -29,9 +25,6 @@ final class InquiryParser {
 
     private static final Set<String> SUBMISSION = Set.of("parcelId", "company", "contact", "message");
     private static final Set<String> CLOSING = Set.of("note");
-    /** A member given twice, or anything after the object, is refused rather than silently resolved. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** A well-formed inquiry; whether its parcel is available is decided under the client's lock. */
     record Submission(String parcelId, String company, String contact, String message) {
@@ -70,15 +63,8 @@ final class InquiryParser {
             throw ApiException.badRequest("the body must be a JSON object: {\"parcelId\": \"...\", \"company\": "
                     + "\"...\", \"contact\": \"...\", \"message\": \"...\"}");
         }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiException.badRequest("the body is over " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body is not valid JSON, or names a member twice");
-        }
+        // A member given twice, or anything after the object, is refused rather than silently resolved.
+        JsonNode json = JsonBodies.tree(body);
         if (nullable && (json == null || json.isNull() || json.isMissingNode())) {
             return null;
         }

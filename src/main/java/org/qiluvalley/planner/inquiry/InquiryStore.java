@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The {@code inquiries} table and its rate-limit lock slots ({@code inquiry_client_locks}, V6). Joins the caller's
+ * The {@code inquiries} table (V4, with the rate limit's keys from V10) and its rate-limit lock slots
+ * ({@code inquiry_client_locks}, V6). Joins the caller's
  * transaction (the parcel store's {@code inTransaction}, same data source), so an inquiry and its audit event
  * commit together, and a slot lock is held until that transaction ends.
  */
@@ -34,35 +35,58 @@ class InquiryStore {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /**
-     * Locks the slot of this client key until the surrounding transaction ends; another transaction locking the
-     * same slot (the same client, or the rare other client whose key hashes alike) waits. {@link String#hashCode}
-     * is specified by the language, so every instance of the service picks the same slot for a key.
-     */
-    void lockClient(String clientKey) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("lockClient needs a transaction: call it inside inTransaction");
-        }
-        int slot = Math.floorMod(clientKey.hashCode(), LOCK_SLOTS);
-        List<Integer> locked = jdbc.query("SELECT slot FROM inquiry_client_locks WHERE slot = ? FOR UPDATE",
-                (rs, n) -> rs.getInt(1), slot);
-        if (locked.size() != 1) {
-            // Without the row nothing would be locked and the limit could be overrun: refuse rather than pretend.
-            throw new IllegalStateException("inquiry_client_locks has no slot " + slot + "; is migration V6 applied?");
+    /** What an inquiry is counted by: its client's address, its account (when signed in) and its contact. */
+    enum CountedBy {
+        ADDRESS("address_key"), ACCOUNT("submitted_by"), CONTACT("contact_key");
+
+        /** The column, a constant of ours: never a client string. */
+        private final String column;
+
+        CountedBy(String column) {
+            this.column = column;
         }
     }
 
-    /** When this client's inquiries made after {@code since} were created, newest first, at most {@code limit}. */
-    List<Instant> createdSince(String clientKey, Instant since, int limit) {
-        return jdbc.query("SELECT created_at FROM inquiries WHERE client_key = ? AND created_at > ? "
-                + "ORDER BY created_at DESC LIMIT ?", (rs, n) -> rs.getTimestamp(1).toInstant(), clientKey,
+    /**
+     * Locks the slots of these keys until the surrounding transaction ends, in ascending slot order (so two
+     * transactions locking overlapping sets cannot deadlock); another transaction locking any of the same slots (a
+     * submission sharing a key, or the rare one whose key hashes alike) waits. {@link String#hashCode} is specified
+     * by the language, so every instance of the service picks the same slot for a key.
+     */
+    void lockKeys(java.util.Collection<String> keys) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("lockKeys needs a transaction: call it inside inTransaction");
+        }
+        java.util.SortedSet<Integer> slots = new java.util.TreeSet<>();
+        for (String key : keys) {
+            slots.add(Math.floorMod(key.hashCode(), LOCK_SLOTS));
+        }
+        for (int slot : slots) {
+            List<Integer> locked = jdbc.query("SELECT slot FROM inquiry_client_locks WHERE slot = ? FOR UPDATE",
+                    (rs, n) -> rs.getInt(1), slot);
+            if (locked.size() != 1) {
+                // Without the row nothing would be locked and the limit could be overrun: refuse rather than pretend.
+                throw new IllegalStateException("inquiry_client_locks has no slot " + slot + "; is migration V6 applied?");
+            }
+        }
+    }
+
+    /**
+     * When the inquiries with this address, account or contact made after {@code since} were created, newest
+     * first, at most {@code limit}.
+     */
+    List<Instant> createdSince(CountedBy by, String key, Instant since, int limit) {
+        return jdbc.query("SELECT created_at FROM inquiries WHERE " + by.column + " = ? AND created_at > ? "
+                + "ORDER BY created_at DESC LIMIT ?", (rs, n) -> rs.getTimestamp(1).toInstant(), key,
                 Timestamp.from(since), limit);
     }
 
-    void insert(Inquiry q) {
-        jdbc.update("INSERT INTO inquiries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", q.id(),
-                q.parcelId(), q.company(), q.contact(), q.message(), q.submittedBy(), q.clientKey(),
-                q.state().wireName(), ts(q.createdAt()), q.closedBy(), ts(q.closedAt()), q.closingNote());
+    /** Stores an inquiry with the keys it is counted by ({@link CountedBy}). */
+    void insert(Inquiry q, String addressKey, String contactKey) {
+        jdbc.update("INSERT INTO inquiries (" + COLUMNS + ", address_key, contact_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", q.id(), q.parcelId(), q.company(), q.contact(),
+                q.message(), q.submittedBy(), q.clientKey(), q.state().wireName(), ts(q.createdAt()), q.closedBy(),
+                ts(q.closedAt()), q.closingNote(), addressKey, contactKey);
     }
 
     /** Closes an open inquiry; false when it is not open (closed already, or absent): nothing changed. */

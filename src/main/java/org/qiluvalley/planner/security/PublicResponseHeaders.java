@@ -17,8 +17,53 @@ public final class PublicResponseHeaders {
     private PublicResponseHeaders() {
     }
 
-    /** Writes the headers as Spring Security's default writers would on this response, before it is committed. */
+    /** The response headers a cross-origin script may read besides the CORS-safelisted ones. */
+    static final String EXPOSED_HEADERS = "ETag, Link, Content-Crs, Location";
+    /** The request headers a cross-origin read may send besides the CORS-safelisted ones (conditional GETs). */
+    static final String ALLOWED_HEADERS = "If-None-Match, If-Modified-Since";
+
+    /**
+     * A public read of the OGC API ({@code GET} or {@code HEAD} under {@code /ogc}): such answers are open to scripts
+     * of any origin, without credentials ({@link PublicCors}).
+     */
+    public static boolean isPublicRead(HttpServletRequest request) {
+        String method = request.getMethod();
+        return ("GET".equals(method) || "HEAD".equals(method)) && underOgc(request);
+    }
+
+    /** A CORS preflight asking to {@code GET} or {@code HEAD} something under {@code /ogc}. */
+    static boolean isPublicReadPreflight(HttpServletRequest request) {
+        String asked = request.getHeader("Access-Control-Request-Method");
+        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null && underOgc(request)
+                && ("GET".equals(asked) || "HEAD".equals(asked));
+    }
+
+    private static boolean underOgc(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/ogc") || path.startsWith("/ogc/");
+    }
+
+    /** The CORS headers of a public read ({@link #isPublicRead}); nothing for any other request. */
+    public static void writeCors(HttpServletRequest request, HttpServletResponse response) {
+        if (isPublicRead(request)) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        }
+    }
+
+    static void writePreflight(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD");
+        response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        response.setHeader("Access-Control-Max-Age", "86400");
+    }
+
+    /**
+     * Writes the headers as Spring Security's default writers (and {@link PublicCors}) would on this response,
+     * before it is committed.
+     */
     public static void write(HttpServletRequest request, HttpServletResponse response) {
+        writeCors(request, response);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-XSS-Protection", "0");
         // Like CacheControlHeadersWriter: only when the answer chose no caching of its own, and never on a 304.

@@ -2,7 +2,10 @@ package org.qiluvalley.planner.security;
 
 import java.io.IOException;
 
+import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.web.ProblemJson;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,8 +13,12 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -38,7 +45,8 @@ class SecurityConfiguration {
     static final String PLANNER_PAGE = "/planner.html";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemJsonSecurityHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemJsonSecurityHandlers problems,
+            SignInFailures signInFailures) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/error", "/actuator/health").permitAll()
                 .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
@@ -59,14 +67,20 @@ class SecurityConfiguration {
                 // Every other write (OGC API Features Part 4 on the collections) is a planner's.
                 .anyRequest().hasRole("PLANNER"))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
-                        .successHandler(new RoleLandingPage()).failureUrl(LOGIN_PAGE + "?error").permitAll())
+                        .successHandler(new RoleLandingPage()).failureHandler(problems).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .httpBasic(basic -> basic.realmName(ProblemJsonSecurityHandlers.REALM)
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                // HTTP Basic authenticates every request by itself: such a request never rides on a session.
+                .securityContext(context -> context.securityContextRepository(
+                        new BasicIgnoresSession(new DelegatingSecurityContextRepository(
+                                new RequestAttributeSecurityContextRepository(),
+                                new HttpSessionSecurityContextRepository()))))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new PageCsrfTokenHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
+                .addFilterBefore(new SignInThrottle(signInFailures), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -74,14 +88,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The CSRF token's cookie, read by the pages' scripts (so not HttpOnly). {@code SameSite=Strict}: the token only
+     * ever travels from our own pages. {@code Secure} whenever the request came over TLS, which behind a reverse
+     * proxy the service knows from {@code X-Forwarded-Proto} with {@code server.forward-headers-strategy=native}.
+     */
+    static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return repository;
+    }
+
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * Requests that need the CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}): state-changing
      * requests that ride on a browser session, and sign-in and sign-out themselves. A request with no session
-     * carries no ambient authority another site could borrow, and one that authenticates itself with an
-     * {@code Authorization} header cannot be forged by another site; both are exempt, so API clients and
-     * anonymous visitors get a 401 or their answer rather than a CSRF error.
+     * carries no ambient authority another site could borrow, and one with HTTP Basic credentials authenticates
+     * itself (its password is checked, its session ignored: {@link BasicIgnoresSession}); both are exempt, so API
+     * clients and anonymous visitors get a 401 or their answer rather than a CSRF error. Any other
+     * {@code Authorization} header (a {@code Bearer} token, say, which this service never checks) exempts nothing.
      */
     static boolean forgeable(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
@@ -91,13 +117,45 @@ class SecurityConfiguration {
         if (path.equals("/login") || path.equals("/logout")) {
             return true;
         }
-        return request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
+        return request.getRequestedSessionId() != null && !BasicIgnoresSession.hasBasicCredentials(request);
     }
 
-    /** bcrypt; the cost is configurable because API clients using Basic pay it on every request. */
+    /**
+     * bcrypt, checked on a bounded pool ({@link BoundedPasswordEncoder}); the cost is configurable because API
+     * clients using Basic pay it on every request.
+     */
+    @Bean(destroyMethod = "close")
+    BoundedPasswordEncoder passwordEncoder(@Value("${valley.bcrypt-strength:10}") int strength,
+            ValleyProperties properties) {
+        return new BoundedPasswordEncoder(new BCryptPasswordEncoder(strength),
+                properties.signIn().passwordCheckThreadsOrDefault(), properties.signIn().passwordCheckQueue());
+    }
+
+    /**
+     * Requests Spring Security's firewall refuses (a {@code ;} path parameter, an encoded or double slash, a
+     * {@code ..} segment): 400 problem details, as for any other malformed request.
+     */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${valley.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    static RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            if (!response.isCommitted()) {
+                ProblemJson.write(response, 400, "Bad request", "The URL is malformed or not allowed here (for "
+                        + "example a path parameter, an encoded slash, or a '..' segment).", null);
+            }
+        };
+    }
+
+    /**
+     * Cross-origin reads of the public OGC API ({@link PublicCors}), after the anonymous fast path (which writes the
+     * same headers itself) and before the security chain.
+     */
+    @Bean
+    FilterRegistrationBean<PublicCors> publicCors() {
+        FilterRegistrationBean<PublicCors> registration = new FilterRegistrationBean<>(new PublicCors());
+        registration.addUrlPatterns("/ogc", "/ogc/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setName("publicCors");
+        return registration;
     }
 
     @Bean

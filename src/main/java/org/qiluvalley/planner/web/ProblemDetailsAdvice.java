@@ -38,11 +38,31 @@ public class ProblemDetailsAdvice {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(response.getBody());
     }
 
-    /** A request body that is not JSON, or not the JSON expected. */
+    /** A request body that is not JSON, or not the JSON expected (or one that stopped arriving in time). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        RequestBodyRefusedException refused = RequestBodyRefusedException.in(e);
+        if (refused != null) {
+            return bodyRefused(refused, request);
+        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is not valid JSON of the expected shape.",
                 request);
+    }
+
+    /**
+     * A body over its endpoint's limit (413), too slow in arriving (408) or one upload too many (503 with
+     * {@code Retry-After}), stopped by the request-body gate in the middle of a read. The gate closes the connection
+     * after this answer.
+     */
+    @ExceptionHandler(RequestBodyRefusedException.class)
+    ResponseEntity<ProblemDetail> bodyRefused(RequestBodyRefusedException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatusCode.valueOf(e.status()), e.title(), e.getMessage(),
+                request);
+        if (e.reason() != RequestBodyRefusedException.Reason.BUSY) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }
 
     /** A path or query value of the wrong type. */
@@ -75,6 +95,11 @@ public class ProblemDetailsAdvice {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+        OutOfMemoryIsFatal.haltIfOutOfMemory(e);
+        RequestBodyRefusedException refused = RequestBodyRefusedException.in(e);
+        if (refused != null) {
+            return bodyRefused(refused, request);
+        }
         if (e instanceof ErrorResponse error && error.getStatusCode().value() < 500) {
             HttpStatusCode status = error.getStatusCode();
             HttpStatus known = HttpStatus.resolve(status.value());

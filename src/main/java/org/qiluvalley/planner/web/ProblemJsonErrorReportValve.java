@@ -21,6 +21,7 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
+        OutOfMemoryIsFatal.haltIfOutOfMemory(throwable);
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
@@ -28,10 +29,10 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         String detail = status < 500 ? "The request was rejected before it reached the service: the URL or the request "
                 + "line is malformed (for example an encoded slash or NUL character in the path)."
                 : "The server failed to answer this request.";
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + (status < 500 ? "Bad request" : "Internal error")
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+        String body = new String(ProblemJson.bytes(status, status < 500 ? "Bad request" : "Internal error", detail,
+                null), java.nio.charset.StandardCharsets.UTF_8);
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(ProblemJson.MEDIA_TYPE);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -22,6 +22,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.ServiceClient;
+import org.qiluvalley.planner.web.RequestBodyLimits;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,13 +40,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"valley.inquiries.max-per-client=" + InquiryApiContract.MAX_PER_CLIENT,
-                "valley.inquiries.window=PT1H"})
+                "valley.inquiries.window=PT1H",
+                // Every simulated client comes from an address of its own, sent as a reverse proxy would send it.
+                "server.forward-headers-strategy=native"})
 abstract class InquiryApiContract {
 
     static final int MAX_PER_CLIENT = 3;
     private static final ParkDataset PARK = ParkData.dataset();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger USERS = new AtomicInteger();
+    /** Numbers the simulated clients' addresses: each gets an IPv6 /64 of the documentation prefix of its own. */
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    private final java.util.Map<String, String> addressOfUser = new java.util.concurrent.ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -54,7 +60,7 @@ abstract class InquiryApiContract {
 
     @BeforeEach
     void client() {
-        anonymous = new ServiceClient("http://localhost:" + port);
+        anonymous = new ServiceClient("http://localhost:" + port).from(newAddress());
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -162,10 +168,12 @@ abstract class InquiryApiContract {
     }
 
     @Test
-    void aBodyOverTheLimitIsA400AndAnotherMediaTypeA415() {
+    void aBodyOverTheLimitIsA413AndAnotherMediaTypeA415() {
         String huge = body(available(2), "ACME", "c@example.cn", "m".repeat(100)).replace("}",
-                ",\"pad\":\"" + "p".repeat(InquiryParser.MAX_BODY_BYTES) + "\"}");
-        assertThat(anonymous.postJson("/api/inquiries", huge).status()).isEqualTo(400);
+                ",\"pad\":\"" + "p".repeat(RequestBodyLimits.INQUIRY_BYTES) + "\"}");
+        ServiceClient.Reply tooLarge = anonymous.postJson("/api/inquiries", huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         ServiceClient.Reply text = anonymous.send(anonymous.request("/api/inquiries")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
         assertThat(text.status()).isEqualTo(415);
@@ -205,8 +213,9 @@ abstract class InquiryApiContract {
     @Test
     void overTheLimitAClientGets429WithRetryAfterAndOtherClientsAreNotAffected() {
         String investor = newUser("investor");
+        String limitedContact = secret("over");
         for (int i = 0; i < MAX_PER_CLIENT; i++) {
-            assertThat(as(investor).postJson("/api/inquiries", body(available(4), "ACME", "c@example.cn", "#" + i))
+            assertThat(as(investor).postJson("/api/inquiries", body(available(4), "ACME", limitedContact, "#" + i))
                     .status()).isEqualTo(201);
         }
         String contact = secret("limited");
@@ -218,16 +227,20 @@ abstract class InquiryApiContract {
         assertThat(retryAfter).isBetween(1L, 3600L);
         assertThat(refused.json().get("detail").stringValue()).contains("at most " + MAX_PER_CLIENT);
 
-        // Refused attempts are not stored; another investor still may send.
+        // Refused attempts are not stored; another investor still may send, but not for the same contact.
         assertThat(as(investor).get("/api/inquiries").json().get("inquiries")).hasSize(MAX_PER_CLIENT);
-        assertThat(as(newUser("investor")).postJson("/api/inquiries", body(available(4), "ACME", "c@example.cn", ""))
+        assertThat(as(newUser("investor")).postJson("/api/inquiries", body(available(4), "ACME", secret("other"), ""))
                 .status()).isEqualTo(201);
+        ServiceClient.Reply sameContact = as(newUser("investor")).postJson("/api/inquiries",
+                body(available(4), "ACME", limitedContact.toUpperCase(java.util.Locale.ROOT), ""));
+        assertThat(sameContact.status()).as("the same contact from another client and account").isEqualTo(429);
     }
 
     @Test
     void aConcurrentBurstFromOneClientGetsExactlyTheLimitAccepted() throws Exception {
         String investor = newUser("investor");
         ServiceClient client = as(investor);
+        String contact = secret("burst");
         int burst = 16;
         ExecutorService pool = Executors.newFixedThreadPool(burst);
         CountDownLatch start = new CountDownLatch(1);
@@ -237,7 +250,7 @@ abstract class InquiryApiContract {
                 String message = "burst " + i;
                 Callable<ServiceClient.Reply> send = () -> {
                     start.await();
-                    return client.postJson("/api/inquiries", body(available(5), "ACME", "c@example.cn", message));
+                    return client.postJson("/api/inquiries", body(available(5), "ACME", contact, message));
                 };
                 replies.add(pool.submit(send));
             }
@@ -254,6 +267,47 @@ abstract class InquiryApiContract {
         JsonNode stored = planner().get("/api/inquiries?parcel=" + available(5)).json().get("inquiries");
         assertThat(stored).hasSize(MAX_PER_CLIENT);
         stored.forEach(q -> assertThat(q.get("submittedBy").stringValue()).isEqualTo(investor));
+    }
+
+    @Test
+    void everyLoopbackSpellingIsOneClient() {
+        ServiceClient ipv4 = anonymous.from("127.0.0.1");
+        for (int i = 0; i < MAX_PER_CLIENT; i++) {
+            assertThat(ipv4.postJson("/api/inquiries", body(available(9), "ACME", secret("v4"), "")).status())
+                    .isEqualTo(201);
+        }
+        ServiceClient.Reply ipv6 = anonymous.from("::1").postJson("/api/inquiries",
+                body(available(9), "ACME", secret("v6"), ""));
+        assertThat(ipv6.status()).as("::1 after 127.0.0.1: " + ipv6.body()).isEqualTo(429);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        String n = Integer.toHexString(ADDRESSES.incrementAndGet());
+        for (int i = 0; i < MAX_PER_CLIENT; i++) {
+            assertThat(anonymous.from("2001:db8:f" + n + ":1::" + (i + 1)).postJson("/api/inquiries",
+                    body(available(9), "ACME", secret("v6-" + i), "")).status()).isEqualTo(201);
+        }
+        assertThat(anonymous.from("2001:db8:f" + n + ":1:ffff:ffff:ffff:ffff").postJson("/api/inquiries",
+                body(available(9), "ACME", secret("same-64"), "")).status()).as("another address of the same /64")
+                .isEqualTo(429);
+        assertThat(anonymous.from("2001:db8:f" + n + ":2::1").postJson("/api/inquiries",
+                body(available(9), "ACME", secret("next-64"), "")).status()).as("the next /64").isEqualTo(201);
+    }
+
+    @Test
+    void signingInOpensNoNewAllowanceForAnAddress() {
+        String address = newAddress();
+        for (int i = 0; i < MAX_PER_CLIENT; i++) {
+            assertThat(anonymous.from(address).postJson("/api/inquiries",
+                    body(available(10), "ACME", secret("anon"), "")).status()).isEqualTo(201);
+        }
+        String investor = newUser("investor");
+        ServiceClient.Reply signedIn = anonymous.from(address).as(investor, ServiceClient.USER_PASSWORD)
+                .postJson("/api/inquiries", body(available(10), "ACME", secret("signed-in"), ""));
+        assertThat(signedIn.status()).as("an account from an address that used its allowance").isEqualTo(429);
+        assertThat(as(investor).postJson("/api/inquiries", body(available(10), "ACME", secret("elsewhere"), ""))
+                .status()).as("the same account from its own address").isEqualTo(201);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -350,7 +404,7 @@ abstract class InquiryApiContract {
                 "?state=open&state=closed")) {
             assertThat(planner().get("/api/inquiries" + query).status()).as(query).isEqualTo(400);
         }
-        String id = as(newUser("investor")).postJson("/api/inquiries", body(available(8), "ACME", "c@example.cn", ""))
+        String id = as(newUser("investor")).postJson("/api/inquiries", body(available(8), "ACME", secret("notes"), ""))
                 .json().get("id").stringValue();
         for (String note : List.of("[]", "{\"note\":42}", "{\"remark\":\"x\"}", "{\"note\":\"" + "n".repeat(2001) + "\"}",
                 "{\"note\":\"bell \\u0007\"}", "not json")) {
@@ -396,13 +450,21 @@ abstract class InquiryApiContract {
         return name;
     }
 
+    /** The user, signed in with HTTP Basic, from an address of its own (the same for every call of the test). */
     private ServiceClient as(String username) {
-        return anonymous.as(username, ServiceClient.USER_PASSWORD);
+        return anonymous.from(addressOfUser.computeIfAbsent(username, u -> newAddress()))
+                .as(username, ServiceClient.USER_PASSWORD);
+    }
+
+    /** An address no other simulated client has: an IPv6 /64 of the documentation prefix 2001:db8::/32. */
+    private static String newAddress() {
+        return "2001:db8:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + "::7";
     }
 
     /** A planner (not the admin) so the tests also show that the role, not the admin account, is what counts. */
     private ServiceClient planner() {
-        return anonymous.asNew("planner", "planner-" + port);
+        anonymous.ensureUser("planner", "planner-" + port);
+        return as("planner-" + port);
     }
 
     /** Every collection's items (and the parcel itself), fetched anonymously, never contain {@code text}. */

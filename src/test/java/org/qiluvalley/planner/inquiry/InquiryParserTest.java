@@ -83,12 +83,6 @@ class InquiryParserTest {
             assertThatThrownBy(() -> parse(body)).isInstanceOf(ApiException.class);
         }
 
-        @Test
-        void aBodyOverTheByteLimit() {
-            refused("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\""
-                    + " ".repeat(InquiryParser.MAX_BODY_BYTES) + "\"}", "over 65536 bytes");
-        }
-
         @ParameterizedTest
         @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\t", "\\n", "\\r"})
         void controlCharactersInsideOneLineFields(String escape) {

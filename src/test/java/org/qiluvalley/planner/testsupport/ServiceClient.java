@@ -31,14 +31,21 @@ public final class ServiceClient {
 
     private final String base;
     private final String authorization;
+    /** Sent as {@code X-Forwarded-For}: the client's address as a reverse proxy would report it, or null. */
+    private final String forwardedFor;
 
     public ServiceClient(String base) {
         this(base, null);
     }
 
     private ServiceClient(String base, String authorization) {
+        this(base, authorization, null);
+    }
+
+    private ServiceClient(String base, String authorization, String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
     }
 
     public String base() {
@@ -48,7 +55,16 @@ public final class ServiceClient {
     /** The same service, as {@code username} with HTTP Basic. */
     public ServiceClient as(String username, String password) {
         return new ServiceClient(base, "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), forwardedFor);
+    }
+
+    /**
+     * The same client, seen by the service as coming from {@code address}: every request carries
+     * {@code X-Forwarded-For: address}, which a service with {@code server.forward-headers-strategy=native} takes
+     * from a loopback peer as a reverse proxy's word. For tests of what is counted per client.
+     */
+    public ServiceClient from(String address) {
+        return new ServiceClient(base, authorization, address);
     }
 
     public ServiceClient asAdmin() {
@@ -95,8 +111,7 @@ public final class ServiceClient {
 
     /** GET of a full URL (a link the service gave), with this client's credentials. */
     public Reply getAbsolute(String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        return send(authorization == null ? request : request.header("Authorization", authorization));
+        return send(withIdentity(HttpRequest.newBuilder(URI.create(url)).GET()));
     }
 
     public Reply postJson(String path, String json) {
@@ -130,8 +145,17 @@ public final class ServiceClient {
 
     /** A request to {@code path} carrying this client's credentials, for anything the helpers above do not cover. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        return authorization == null ? request : request.header("Authorization", authorization);
+        return withIdentity(HttpRequest.newBuilder(URI.create(base + path)));
+    }
+
+    private HttpRequest.Builder withIdentity(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return request;
     }
 
     /** A binary response (vector tiles): status, headers and the body's bytes. */
