@@ -64,6 +64,19 @@
         password.focus();
         return;
       }
+      if (response.status === 429 || response.status === 503) {
+        // Too many failed sign-ins from here for this name (429), or every password check busy (503): say when to
+        // come back rather than "wrong password", since nothing was checked.
+        window.loginState = 'error';
+        const seconds = Number(response.headers.get('Retry-After')) || 60;
+        const minutes = Math.max(1, Math.ceil(seconds / 60));
+        if (response.status === 429) {
+          showProblem(`Too many failed sign-ins. Try again in ${minutes} min.`, `登录失败次数过多，请${minutes}分钟后再试。`);
+        } else {
+          showProblem('The service is busy. Please try again in a moment.', '服务繁忙，请稍后再试。');
+        }
+        return;
+      }
       if (landed.pathname === '/login') {
         // No redirect: the sign-in itself was refused, e.g. 403 for a CSRF token gone stale while the page sat
         // open across a restart. A fresh token is set by now, so trying again works.

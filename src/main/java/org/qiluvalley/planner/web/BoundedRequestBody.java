@@ -192,6 +192,20 @@ final class BoundedRequestBody extends HttpServletRequestWrapper {
         }
     }
 
+    /**
+     * A read that waited the connector's whole timeout for the next byte is a body too slow in arriving (408), not
+     * a malformed one; any other I/O failure (the client went away) stays what it is.
+     */
+    private IOException timedOut(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                throw refuse(RequestBodyRefusedException.Reason.TOO_SLOW, "The request body stopped arriving; send it "
+                        + "again on a faster connection.");
+            }
+        }
+        return e;
+    }
+
     private void checkDeadline() {
         if (System.nanoTime() - deadlineNanos > 0) {
             throw refuse(RequestBodyRefusedException.Reason.TOO_SLOW, "The request body did not arrive within "
@@ -235,7 +249,12 @@ final class BoundedRequestBody extends HttpServletRequestWrapper {
                 return -1;
             }
             beforeRead();
-            int b = in.read();
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw timedOut(e);
+            }
             afterRead(b < 0 ? -1 : 1);
             return b;
         }
@@ -251,7 +270,12 @@ final class BoundedRequestBody extends HttpServletRequestWrapper {
             beforeRead();
             // Never ask the container for more than one byte past the limit.
             long allowed = maxBytes + 1 - bytesRead;
-            int n = in.read(buffer, offset, (int) Math.min(length, Math.max(1, allowed)));
+            int n;
+            try {
+                n = in.read(buffer, offset, (int) Math.min(length, Math.max(1, allowed)));
+            } catch (IOException e) {
+                throw timedOut(e);
+            }
             afterRead(n);
             return n;
         }

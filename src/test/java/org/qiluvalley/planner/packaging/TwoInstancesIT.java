@@ -203,6 +203,22 @@ class TwoInstancesIT {
         assertThat(meOnA.body()).contains("\"signedIn\":false");
     }
 
+    @Test
+    void failedSignInsThroughOneInstanceCountOnTheOther() {
+        String user = "two-instance-guessed";
+        assertThat(plannerOn(instanceA).postJson("/api/users", "{\"username\":\"" + user + "\",\"password\":\""
+                + ServiceClient.USER_PASSWORD + "\",\"role\":\"planner\"}").status()).isEqualTo(201);
+        for (int i = 0; i < 10; i++) {
+            ServiceProcess instance = i % 2 == 0 ? instanceA : instanceB;
+            assertThat(instance.client().as(user, "wrong-" + i).get("/api/allocations").status()).isEqualTo(401);
+        }
+        for (ServiceProcess instance : List.of(instanceA, instanceB)) {
+            Reply refused = instance.client().as(user, ServiceClient.USER_PASSWORD).get("/api/allocations");
+            assertThat(refused.status()).as("ten failures across both instances: " + refused.body()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotNull();
+        }
+    }
+
     /** The ids of the parcels instance {@code planner} finds overlapping {@code site} in a dry run. */
     private static List<String> overlapsFoundBy(ServiceClient planner, Polygon site) {
         Reply reply = planner.postJson("/api/parcels/validate", "{\"type\":\"Feature\",\"geometry\":"

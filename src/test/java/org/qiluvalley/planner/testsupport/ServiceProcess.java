@@ -40,12 +40,19 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path workDir, String logName, Map<String, String> environment,
             String... arguments) {
+        // A small heap and C1 only: several of these run beside the build on two cores; they start faster.
+        return start(workDir, logName, environment, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments);
+    }
+
+    /** As {@link #start(Path, String, Map, String...)}, with these JVM options instead of the small defaults. */
+    public static ServiceProcess start(Path workDir, String logName, Map<String, String> environment,
+            List<String> jvmOptions, String... arguments) {
         int port = freePort();
         Path log = workDir.resolve(logName);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A small heap and C1 only: several of these run beside the build on two cores; they start faster.
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", builtJar().toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", builtJar().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -67,6 +74,30 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** True while the process runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The port it listens on (loopback). */
+    public int port() {
+        return Integer.parseInt(client.base().substring(client.base().lastIndexOf(':') + 1));
+    }
+
+    /** Its resident memory now, from /proc (kB), or -1 where /proc is not there. */
+    public long residentKilobytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Waits until the service answers {@code GET /ogc}. */
