@@ -91,8 +91,21 @@ public final class ExternalTools {
         }
     }
 
+    /** A tool that CI ({@code CI=true}, set by .ci/run) installs, so that there a missing one is a failure. */
+    abstract static class InstalledByCi extends Condition {
+        @Override
+        boolean required() {
+            return "true".equalsIgnoreCase(System.getenv("CI"));
+        }
+
+        @Override
+        String requiredBy() {
+            return "CI=true";
+        }
+    }
+
     /** Debian's Chromium and chromedriver at their fixed paths. */
-    public static final class Chromium extends Condition {
+    public static final class Chromium extends InstalledByCi {
         static final Path CHROMIUM = Path.of("/usr/bin/chromium");
         static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -102,20 +115,10 @@ public final class ExternalTools {
                     : Optional.of(CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium "
                             + "chromium-driver fonts-noto-cjk)");
         }
-
-        @Override
-        boolean required() {
-            return ci();
-        }
-
-        @Override
-        String requiredBy() {
-            return "CI=true";
-        }
     }
 
     /** GDAL's ogr2ogr and ogrinfo. */
-    public static final class Gdal extends Condition {
+    public static final class Gdal extends InstalledByCi {
         public static final Path OGR2OGR = Path.of("/usr/bin/ogr2ogr");
         public static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
 
@@ -124,21 +127,6 @@ public final class ExternalTools {
             return Files.isExecutable(OGR2OGR) && Files.isExecutable(OGRINFO) ? Optional.empty()
                     : Optional.of("GDAL (" + OGR2OGR + ", " + OGRINFO + ") is missing (apt-get install gdal-bin)");
         }
-
-        @Override
-        boolean required() {
-            return ci();
-        }
-
-        @Override
-        String requiredBy() {
-            return "CI=true";
-        }
-    }
-
-    /** CI runs ({@code CI=true}, set by .ci/run) install every tool; there a missing one is a failure. */
-    static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     private static String firstLine(String message) {
