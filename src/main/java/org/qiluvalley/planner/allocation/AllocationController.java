@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.JsonBodies;
 import org.qiluvalley.planner.web.QueryParameters;
 import org.springframework.http.MediaType;
@@ -88,13 +89,13 @@ class AllocationController {
     Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name) || query.get(name).size() > 1) {
-                throw ApiException.badRequest("unknown or repeated query parameter \"" + ApiException.clip(name)
+                throw new InvalidInputException("unknown or repeated query parameter \"" + RefusedException.clip(name)
                         + "\"; accepted once each: limit, offset, parcel, state");
             }
         }
         AllocationState state = null;
         if (query.getFirst("state") != null) {
-            state = AllocationState.fromWireName(query.getFirst("state")).orElseThrow(() -> ApiException.badRequest(
+            state = AllocationState.fromWireName(query.getFirst("state")).orElseThrow(() -> new InvalidInputException(
                     "state must be proposed, approved, rejected or released"));
         }
         int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);

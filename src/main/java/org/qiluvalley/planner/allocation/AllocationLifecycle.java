@@ -5,6 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.qiluvalley.planner.errors.ConflictException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.history.HistoryStore;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
@@ -17,8 +21,6 @@ import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +54,8 @@ class AllocationLifecycle {
     }
 
     Proposed propose(ProposalParser.Proposal proposal, String actor) {
-        Parcel parcel = store.findById(Layer.PARCELS, proposal.parcelId()).orElseThrow(() -> ApiException.badRequest(
-                "parcelId \"" + ApiException.clip(proposal.parcelId()) + "\" is not a parcel of the plan"));
+        Parcel parcel = store.findById(Layer.PARCELS, proposal.parcelId()).orElseThrow(() -> new InvalidInputException(
+                "parcelId \"" + RefusedException.clip(proposal.parcelId()) + "\" is not a parcel of the plan"));
         return store.inTransaction(() -> {
             edits.lockZones(parcel.zone());
             Parcel current = store.findById(Layer.PARCELS, parcel.id()).orElseThrow();
@@ -117,11 +119,11 @@ class AllocationLifecycle {
 
     Allocation find(String id) {
         return allocations.find(id)
-                .orElseThrow(() -> ApiException.notFound("no allocation \"" + ApiException.clip(id) + "\""));
+                .orElseThrow(() -> new NotFoundException("no allocation \"" + RefusedException.clip(id) + "\""));
     }
 
-    private static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+    private static RefusedException conflict(String detail) {
+        return new ConflictException(detail);
     }
 
     private static String newId() {

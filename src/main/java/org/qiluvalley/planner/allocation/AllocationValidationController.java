@@ -11,7 +11,6 @@ import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.security.Role;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -2,9 +2,10 @@ package org.qiluvalley.planner.allocation;
 
 import java.util.Set;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,31 +38,31 @@ final class ProposalParser {
 
     Proposal parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
+            throw new InvalidInputException("the body must be a JSON object");
         }
         onlyMembers(body, MEMBERS, "");
         String parcelId = required(body, "parcelId");
         JsonNode allottee = body.get("allottee");
         if (allottee == null || !allottee.isObject()) {
-            throw ApiException.badRequest("allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}");
+            throw new InvalidInputException("allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}");
         }
         onlyMembers(allottee, ALLOTTEE, "allottee.");
         String name = required(allottee, "name");
         String type = required(allottee, "type");
         if (!type.equals("enterprise") && !type.equals("facility")) {
-            throw ApiException.badRequest("allottee.type must be enterprise or facility");
+            throw new InvalidInputException("allottee.type must be enterprise or facility");
         }
         String intendedUse = required(body, "intendedUse");
         String landUse = ValidationRequestParser.text(body, "landUse");
         if (landUse != null && book.landUse(landUse).isEmpty()) {
-            throw ApiException.badRequest("unknown land-use code \"" + ApiException.clip(landUse) + "\"; codes: "
+            throw new InvalidInputException("unknown land-use code \"" + RefusedException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
         Candidate.ProposedIndicators indicators = ValidationRequestParser.indicators(body.get("indicators"));
         Candidate.Pledges pledges = pledges(body.get("pledges"));
         JsonNode term = body.get("termYears");
         if (term == null || !term.isIntegralNumber() || term.longValue() < 1 || term.longValue() > MAX_TERM_YEARS) {
-            throw ApiException.badRequest("termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS);
+            throw new InvalidInputException("termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS);
         }
         return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term.intValue());
     }
@@ -71,7 +72,7 @@ final class ProposalParser {
             return new Candidate.Pledges(null, null);
         }
         if (!node.isObject()) {
-            throw ApiException.badRequest("pledges must be an object with investmentWanYuanPerMu, taxWanYuanPerMu");
+            throw new InvalidInputException("pledges must be an object with investmentWanYuanPerMu, taxWanYuanPerMu");
         }
         onlyMembers(node, PLEDGES, "pledges.");
         return new Candidate.Pledges(pledge(node, "investmentWanYuanPerMu"), pledge(node, "taxWanYuanPerMu"));
@@ -84,7 +85,7 @@ final class ProposalParser {
         }
         if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
                 || node.doubleValue() > MAX_PLEDGE) {
-            throw ApiException.badRequest("pledges." + name + " must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE);
+            throw new InvalidInputException("pledges." + name + " must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE);
         }
         return node.doubleValue();
     }
@@ -92,10 +93,10 @@ final class ProposalParser {
     private static String required(JsonNode body, String name) {
         String value = ValidationRequestParser.text(body, name);
         if (value == null) {
-            throw ApiException.badRequest(name + " is required");
+            throw new InvalidInputException(name + " is required");
         }
         if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw ApiException.badRequest(name + " must not contain control characters");
+            throw new InvalidInputException(name + " must not contain control characters");
         }
         return value.strip();
     }
@@ -103,7 +104,7 @@ final class ProposalParser {
     private static void onlyMembers(JsonNode node, Set<String> allowed, String prefix) {
         for (String name : node.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + prefix + ApiException.clip(name) + "\"; accepted: "
+                throw new InvalidInputException("unknown member \"" + prefix + RefusedException.clip(name) + "\"; accepted: "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
         }

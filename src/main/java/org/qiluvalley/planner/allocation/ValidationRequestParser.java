@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Layer;
@@ -15,7 +17,6 @@ import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,19 +57,19 @@ final class ValidationRequestParser {
      */
     Parsed parse(JsonNode body, boolean planner) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
+            throw new InvalidInputException("the body must be a JSON object");
         }
         for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
             String name = names.next();
             if (!MEMBERS.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + ApiException.clip(name) + "\"; accepted: "
+                throw new InvalidInputException("unknown member \"" + RefusedException.clip(name) + "\"; accepted: "
                         + String.join(", ", MEMBERS.stream().sorted().toList()));
             }
         }
         ResponseCrs crs = ResponseCrs.CRS84;
         String crsName = text(body, "crs");
         if (crsName != null) {
-            crs = ResponseCrs.fromName(crsName).orElseThrow(() -> ApiException.badRequest("crs \"" + ApiException.clip(crsName)
+            crs = ResponseCrs.fromName(crsName).orElseThrow(() -> new InvalidInputException("crs \"" + RefusedException.clip(crsName)
                     + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or " + ResponseCrs.PLANAR.uri()));
         }
         String parcelId = text(body, "parcelId");
@@ -76,7 +77,7 @@ final class ValidationRequestParser {
         if (parcelId != null) {
             parcel = store.findById(Layer.PARCELS, parcelId)
                     .filter(p -> planner || p.status() != ParcelStatus.WITHDRAWN).orElseThrow(
-                    () -> ApiException.badRequest("parcelId \"" + ApiException.clip(parcelId) + "\" is not a parcel of the plan"));
+                    () -> new InvalidInputException("parcelId \"" + RefusedException.clip(parcelId) + "\" is not a parcel of the plan"));
         }
         Geometry planar;
         if (body.has("geometry") && !body.get("geometry").isNull()) {
@@ -84,31 +85,31 @@ final class ValidationRequestParser {
         } else if (parcel != null) {
             planar = parcel.planar();
         } else {
-            throw ApiException.badRequest("give a parcelId or a geometry (a GeoJSON Polygon)");
+            throw new InvalidInputException("give a parcelId or a geometry (a GeoJSON Polygon)");
         }
         String zone = text(body, "zone");
         if (zone == null) {
             if (parcel == null) {
-                throw ApiException.badRequest("zone is required for a drawn site; zones: "
+                throw new InvalidInputException("zone is required for a drawn site; zones: "
                         + String.join(", ", book.zoneIds()));
             }
             zone = parcel.zone();
         } else if (book.zone(zone).isEmpty()) {
-            throw ApiException.badRequest("unknown zone \"" + ApiException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds()));
+            throw new InvalidInputException("unknown zone \"" + RefusedException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds()));
         }
         String landUse = text(body, "landUse");
         if (landUse == null) {
             if (parcel == null) {
-                throw ApiException.badRequest("landUse is required for a drawn site");
+                throw new InvalidInputException("landUse is required for a drawn site");
             }
             landUse = parcel.landUse();
         } else if (book.landUse(landUse).isEmpty()) {
-            throw ApiException.badRequest("unknown land-use code \"" + ApiException.clip(landUse) + "\"; codes: "
+            throw new InvalidInputException("unknown land-use code \"" + RefusedException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
         String allotteeType = text(body, "allotteeType");
         if (allotteeType != null && !ALLOTTEE_TYPES.contains(allotteeType)) {
-            throw ApiException.badRequest("allotteeType must be enterprise or facility");
+            throw new InvalidInputException("allotteeType must be enterprise or facility");
         }
         return new Parsed(new Candidate(parcelId, planar, zone, landUse, indicators(body.get("indicators")),
                 allotteeType), crs, parcel);
@@ -119,11 +120,11 @@ final class ValidationRequestParser {
             return Candidate.ProposedIndicators.NONE;
         }
         if (!node.isObject()) {
-            throw ApiException.badRequest("indicators must be an object with far, coverage, greenRatio, heightMetres");
+            throw new InvalidInputException("indicators must be an object with far, coverage, greenRatio, heightMetres");
         }
         for (String name : List.copyOf(node.propertyNames())) {
             if (!INDICATORS.contains(name)) {
-                throw ApiException.badRequest("unknown indicator \"" + ApiException.clip(name) + "\"; accepted: far, coverage, "
+                throw new InvalidInputException("unknown indicator \"" + RefusedException.clip(name) + "\"; accepted: far, coverage, "
                         + "greenRatio, heightMetres");
             }
         }
@@ -137,11 +138,11 @@ final class ValidationRequestParser {
             return null;
         }
         if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-            throw ApiException.badRequest("indicator " + name + " must be a finite number");
+            throw new InvalidInputException("indicator " + name + " must be a finite number");
         }
         double value = node.doubleValue();
         if (value < 0 || value > max) {
-            throw ApiException.badRequest("indicator " + name + " must be between 0 and " + GeoJson.round(max, 2)
+            throw new InvalidInputException("indicator " + name + " must be between 0 and " + GeoJson.round(max, 2)
                     + (max == 1 ? " (a fraction: 0.45 for 45%)" : "") + ", got " + value);
         }
         return value;
@@ -153,7 +154,7 @@ final class ValidationRequestParser {
             return null;
         }
         if (!node.isString() || node.stringValue().isBlank() || node.stringValue().length() > 200) {
-            throw ApiException.badRequest(name + " must be a non-empty string of at most 200 characters");
+            throw new InvalidInputException(name + " must be a non-empty string of at most 200 characters");
         }
         return node.stringValue();
     }

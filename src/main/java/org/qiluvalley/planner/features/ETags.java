@@ -3,8 +3,8 @@ package org.qiluvalley.planner.features;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.qiluvalley.planner.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.qiluvalley.planner.errors.StaleVersionException;
+import org.qiluvalley.planner.errors.VersionRequiredException;
 
 /**
  * Strong entity tags of parcels: {@code "v<version>"} for the planners' representation and
@@ -43,17 +43,14 @@ final class ETags {
      */
     static long versionFromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "Precondition required",
-                    "send If-Match with the ETag of the parcel you changed (GET it first)");
+            throw new VersionRequiredException("send If-Match with the ETag of the parcel you changed (GET it first)");
         }
         if (ifMatch.strip().equals("*")) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "Precondition required",
-                    "If-Match: * would overwrite any version; send the parcel's ETag");
+            throw new VersionRequiredException("If-Match: * would overwrite any version; send the parcel's ETag");
         }
         Matcher matcher = TAG.matcher(ifMatch);
         if (!matcher.matches()) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
-                    "If-Match does not name a version of this parcel; GET it and send its ETag");
+            throw new StaleVersionException("If-Match does not name a version of this parcel; GET it and send its ETag");
         }
         return Long.parseLong(matcher.group(1));
     }

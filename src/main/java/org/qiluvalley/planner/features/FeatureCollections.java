@@ -22,18 +22,18 @@ import org.springframework.stereotype.Component;
  * A collection id a client sends is looked up here and nowhere else.
  */
 @Component
-class FeatureCollections {
+public class FeatureCollections {
 
     /** One published collection. */
-    record Collection<T>(String id, String title, String description, Layer<T> layer, Map<String, String> fixedFilters,
+    public record Collection<T>(String id, String title, String description, Layer<T> layer, Map<String, String> fixedFilters,
             List<String> queryables, java.util.function.BiFunction<T, Boolean, FeatureView> view) {
 
         /** The feature as the public sees it ({@code planner} false) or as planners see it. */
-        FeatureView viewOf(Object record, boolean planner) {
+        public FeatureView viewOf(Object record, boolean planner) {
             return view.apply(layer.type().cast(record), planner);
         }
 
-        boolean parcels() {
+        public boolean parcels() {
             return layer == Layer.PARCELS;
         }
 

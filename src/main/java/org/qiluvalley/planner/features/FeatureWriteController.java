@@ -4,6 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.List;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.ReadOnlyException;
+import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.errors.StaleVersionException;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
@@ -14,10 +19,8 @@ import org.qiluvalley.planner.rules.AllocationValidator;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -98,7 +101,7 @@ class FeatureWriteController {
         long version = ETags.versionFromIfMatch(ifMatch);
         Parcel current = existing(featureId);
         if (current.version() != version) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "parcel " + featureId
+            throw new StaleVersionException("parcel " + featureId
                     + " has changed since that ETag was issued: fetch it again and re-apply your change");
         }
         ParcelDraft draft = parser.patch(current, json(body), crs(contentCrs));
@@ -158,14 +161,14 @@ class FeatureWriteController {
     private void writable(String collectionId) {
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         if (!collection.id().equals("parcels")) {
-            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "collection "
+            throw new ReadOnlyException("collection "
                     + collection.id() + " is read-only; parcels are written through /ogc/collections/parcels/items");
         }
     }
 
     private Parcel existing(String featureId) {
-        return store.findById(Layer.PARCELS, featureId).orElseThrow(() -> ApiException.notFound(
-                "collection parcels has no feature \"" + ApiException.clip(featureId) + "\""));
+        return store.findById(Layer.PARCELS, featureId).orElseThrow(() -> new NotFoundException(
+                "collection parcels has no feature \"" + RefusedException.clip(featureId) + "\""));
     }
 
     private static JsonNode json(byte[] body) {
@@ -182,8 +185,8 @@ class FeatureWriteController {
             name = name.substring(1, name.length() - 1);
         }
         String crsName = name;
-        return ResponseCrs.fromName(crsName).orElseThrow(() -> ApiException.badRequest("Content-Crs \""
-                + ApiException.clip(crsName) + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or "
+        return ResponseCrs.fromName(crsName).orElseThrow(() -> new InvalidInputException("Content-Crs \""
+                + RefusedException.clip(crsName) + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or "
                 + ResponseCrs.PLANAR.uri()));
     }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.locationtech.jts.geom.Envelope;
 import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Page;
@@ -18,7 +21,6 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.security.Role;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.PublicLinks;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
@@ -36,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * specification: landing page, conformance, API definition, collections, collection, items, item.
  */
 @RestController
-class FeaturesController {
+public class FeaturesController {
 
     private final FeatureCollections collections;
     private final ParcelStore store;
@@ -105,7 +107,7 @@ class FeaturesController {
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
-    ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query,
+    public ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query,
             Authentication who) {
         FeatureCollections.Collection<?> collection = collection(collectionId);
         boolean planner = Role.isPlanner(who);
@@ -139,7 +141,7 @@ class FeaturesController {
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
-    ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
+    public ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> query, Authentication who) {
         checkOnlyFormat(query);
         FeatureCollections.Collection<?> collection = collection(collectionId);
@@ -148,8 +150,8 @@ class FeaturesController {
                 .filter(r -> !(r instanceof Parcel parcel) || ParcelVisibility.visible(parcel, planner));
         Optional<FeatureView> view = record.map(r -> collection.viewOf(r, planner)).filter(collection::admits);
         if (view.isEmpty()) {
-            throw ApiException.notFound("collection " + collection.id() + " has no feature \""
-                    + ApiException.clip(featureId) + "\"");
+            throw new NotFoundException("collection " + collection.id() + " has no feature \""
+                    + RefusedException.clip(featureId) + "\"");
         }
         String collectionUrl = base() + "/collections/" + collection.id();
         String self = UriComponentsBuilder.fromUriString(collectionUrl).pathSegment("items", featureId).build()
@@ -172,9 +174,9 @@ class FeaturesController {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    FeatureCollections.Collection<?> collection(String id) {
-        return collections.find(id).orElseThrow(() -> ApiException.notFound("no collection \""
-                + ApiException.clip(id) + "\"; the collections are "
+    public FeatureCollections.Collection<?> collection(String id) {
+        return collections.find(id).orElseThrow(() -> new NotFoundException("no collection \""
+                + RefusedException.clip(id) + "\"; the collections are "
                 + String.join(", ", collections.all().stream().map(FeatureCollections.Collection::id).toList())));
     }
 
@@ -226,12 +228,12 @@ class FeaturesController {
     private static void checkOnlyFormat(MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!name.equals(OgcApi.PARAM_FORMAT)) {
-                throw ApiException.badRequest("unknown query parameter \"" + ApiException.clip(name) + "\"");
+                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(name) + "\"");
             }
         }
         String format = query.getFirst(OgcApi.PARAM_FORMAT);
         if (format != null && !format.equals("json") && !format.equals("geojson")) {
-            throw ApiException.badRequest("f must be json; this API serves JSON only");
+            throw new InvalidInputException("f must be json; this API serves JSON only");
         }
     }
 
@@ -240,7 +242,7 @@ class FeaturesController {
     }
 
     /** The absolute URL of the API's root ({@code .../ogc}); see {@link PublicLinks} for the host it names. */
-    String base() {
+    public String base() {
         return links.base() + OgcApi.ROOT;
     }
 }

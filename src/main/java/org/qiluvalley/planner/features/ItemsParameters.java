@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.locationtech.jts.geom.Envelope;
-import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -31,12 +32,12 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (!STANDARD.contains(name) && !queryables.contains(name)) {
-                throw ApiException.badRequest("unknown query parameter \"" + ApiException.clip(name) + "\"; this collection accepts "
+                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(name) + "\"; this collection accepts "
                         + String.join(", ", STANDARD.stream().sorted().toList())
                         + (queryables.isEmpty() ? "" : " and the queryables " + String.join(", ", queryables)));
             }
             if (parameter.getValue().size() > 1) {
-                throw ApiException.badRequest("query parameter \"" + name + "\" is given more than once");
+                throw new InvalidInputException("query parameter \"" + name + "\" is given more than once");
             }
             if (queryables.contains(name)) {
                 filters.put(name, parameter.getValue().get(0));
@@ -44,7 +45,7 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         }
         String format = query.getFirst(OgcApi.PARAM_FORMAT);
         if (format != null && !format.equals("json") && !format.equals("geojson")) {
-            throw ApiException.badRequest("f must be json or geojson; this API serves GeoJSON only");
+            throw new InvalidInputException("f must be json or geojson; this API serves GeoJSON only");
         }
         String bboxText = query.getFirst(OgcApi.PARAM_BBOX);
         int limit = Math.min(integer(query.getFirst(OgcApi.PARAM_LIMIT), OgcApi.PARAM_LIMIT, defaultLimit, 1,
@@ -61,10 +62,10 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         try {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be an integer, got \"" + ApiException.clip(text) + "\"");
+            throw new InvalidInputException(name + " must be an integer, got \"" + RefusedException.clip(text) + "\"");
         }
         if (value < min || value > max) {
-            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", got " + value);
+            throw new InvalidInputException(name + " must be between " + min + " and " + max + ", got " + value);
         }
         return (int) value;
     }
@@ -73,18 +74,18 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
     static Envelope bbox(String text) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.badRequest("bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got \""
-                    + ApiException.clip(text) + "\"");
+            throw new InvalidInputException("bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got \""
+                    + RefusedException.clip(text) + "\"");
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bbox value \"" + ApiException.clip(parts[i]) + "\" is not a number");
+                throw new InvalidInputException("bbox value \"" + RefusedException.clip(parts[i]) + "\" is not a number");
             }
             if (!Double.isFinite(n[i])) {
-                throw ApiException.badRequest("bbox values must be finite numbers");
+                throw new InvalidInputException("bbox values must be finite numbers");
             }
         }
         int half = parts.length / 2;
@@ -94,13 +95,13 @@ record ItemsParameters(Envelope bbox, String bboxText, int limit, int offset, Ma
         double maxLat = n[half + 1];
         if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > 180 || maxLon < -180
                 || minLat > 90 || maxLat < -90) {
-            throw ApiException.badRequest("bbox is outside the CRS84 range (longitude -180..180, latitude -90..90)");
+            throw new InvalidInputException("bbox is outside the CRS84 range (longitude -180..180, latitude -90..90)");
         }
         if (minLat > maxLat) {
-            throw ApiException.badRequest("bbox minimum latitude " + minLat + " is above its maximum " + maxLat);
+            throw new InvalidInputException("bbox minimum latitude " + minLat + " is above its maximum " + maxLat);
         }
         if (minLon > maxLon) {
-            throw ApiException.badRequest("bbox crossing the antimeridian (minLon > maxLon) is not supported");
+            throw new InvalidInputException("bbox crossing the antimeridian (minLon > maxLon) is not supported");
         }
         return new Envelope(minLon, maxLon, minLat, maxLat);
     }

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Parcel;
@@ -15,7 +17,6 @@ import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Limit;
 import org.qiluvalley.planner.rules.ZoneRules;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,16 +53,16 @@ final class ParcelFeatureParser {
         JsonNode idNode = feature.get("id");
         if (idNode != null && !idNode.isNull()) {
             if (!idNode.isString() || !ID.matcher(idNode.stringValue()).matches()) {
-                throw ApiException.badRequest("id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014");
+                throw new InvalidInputException("id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014");
             }
             if (pathId != null && !pathId.equals(idNode.stringValue())) {
-                throw ApiException.badRequest("the feature's id differs from the id in the URL");
+                throw new InvalidInputException("the feature's id differs from the id in the URL");
             }
             id = idNode.stringValue();
         }
         JsonNode geometry = feature.get("geometry");
         if (geometry == null || geometry.isNull()) {
-            throw ApiException.badRequest("geometry is required: a GeoJSON Polygon");
+            throw new InvalidInputException("geometry is required: a GeoJSON Polygon");
         }
         return draft(id, SiteGeometry.parse(geometry, crs), feature.get("properties"));
     }
@@ -73,7 +74,7 @@ final class ParcelFeatureParser {
     ParcelDraft patch(Parcel current, JsonNode patch, ResponseCrs crs) {
         checkFeature(patch);
         if (patch.has("id") && !patch.get("id").isNull() && !current.id().equals(patch.get("id").asString())) {
-            throw ApiException.badRequest("the id of a parcel cannot be changed");
+            throw new InvalidInputException("the id of a parcel cannot be changed");
         }
         ObjectNode properties = currentProperties(current, patch.get("properties"));
         JsonNode geometry = patch.get("geometry");
@@ -98,7 +99,7 @@ final class ParcelFeatureParser {
             return merged;
         }
         if (!changes.isObject()) {
-            throw ApiException.badRequest("properties must be an object");
+            throw new InvalidInputException("properties must be an object");
         }
         for (Map.Entry<String, JsonNode> change : changes.properties()) {
             if (change.getValue().isNull()) {
@@ -112,42 +113,42 @@ final class ParcelFeatureParser {
 
     private static void checkFeature(JsonNode feature) {
         if (feature == null || !feature.isObject()) {
-            throw ApiException.badRequest("the body must be a GeoJSON Feature object");
+            throw new InvalidInputException("the body must be a GeoJSON Feature object");
         }
         for (String name : feature.propertyNames()) {
             if (!MEMBERS.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + ApiException.clip(name)
+                throw new InvalidInputException("unknown member \"" + RefusedException.clip(name)
                         + "\"; a parcel is a GeoJSON Feature with id, geometry, properties");
             }
         }
         JsonNode type = feature.get("type");
         if (type != null && !(type.isString() && type.stringValue().equals("Feature"))) {
-            throw ApiException.badRequest("type must be Feature");
+            throw new InvalidInputException("type must be Feature");
         }
     }
 
     private ParcelDraft draft(String id, Polygon planar, JsonNode properties) {
         if (properties == null || !properties.isObject()) {
-            throw ApiException.badRequest("properties are required: zone, landUse and the planning conditions");
+            throw new InvalidInputException("properties are required: zone, landUse and the planning conditions");
         }
         for (String name : properties.propertyNames()) {
             if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
-                throw ApiException.badRequest("unknown property \"" + ApiException.clip(name) + "\"; writable: "
+                throw new InvalidInputException("unknown property \"" + RefusedException.clip(name) + "\"; writable: "
                         + String.join(", ", WRITABLE.stream().sorted().toList()));
             }
         }
         String zone = text(properties, "zone");
-        ZoneRules rules = book.zone(zone).orElseThrow(() -> ApiException.badRequest("unknown zone \""
-                + ApiException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds())));
+        ZoneRules rules = book.zone(zone).orElseThrow(() -> new InvalidInputException("unknown zone \""
+                + RefusedException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds())));
         String landUse = text(properties, "landUse");
         if (book.landUse(landUse).isEmpty()) {
-            throw ApiException.badRequest("unknown land-use code \"" + ApiException.clip(landUse) + "\"; codes: "
+            throw new InvalidInputException("unknown land-use code \"" + RefusedException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
         ParcelStatus status = null;
         if (properties.has("status") && !properties.get("status").isNull()) {
             String wire = properties.get("status").asString();
-            status = ParcelStatus.fromWireName(wire).orElseThrow(() -> ApiException.badRequest(
+            status = ParcelStatus.fromWireName(wire).orElseThrow(() -> new InvalidInputException(
                     "status must be available, reserved, allocated or withdrawn"));
         }
         PlanningIndicators indicators = new PlanningIndicators(
@@ -167,7 +168,7 @@ final class ParcelFeatureParser {
 
     private static void range(double min, double max, String name) {
         if (min > max) {
-            throw ApiException.badRequest(name + "Min must not exceed " + name + "Max");
+            throw new InvalidInputException(name + "Min must not exceed " + name + "Max");
         }
     }
 
@@ -179,7 +180,7 @@ final class ParcelFeatureParser {
                 if (name.equals("setbackMetres")) {
                     return DEFAULT_SETBACK_METRES;
                 }
-                throw ApiException.badRequest(name + " is required: the zone has no limit to default to");
+                throw new InvalidInputException(name + " is required: the zone has no limit to default to");
             }
             Double value = lower ? zoneLimit.min() : zoneLimit.max();
             if (value == null) {
@@ -189,7 +190,7 @@ final class ParcelFeatureParser {
         }
         if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
                 || node.doubleValue() > max) {
-            throw ApiException.badRequest(name + " must be a number from 0 to " + GeoJson.round(max, 2)
+            throw new InvalidInputException(name + " must be a number from 0 to " + GeoJson.round(max, 2)
                     + (max == 1 ? " (a fraction: 0.45 for 45%)" : ""));
         }
         return node.doubleValue();
@@ -198,7 +199,7 @@ final class ParcelFeatureParser {
     private static String text(JsonNode properties, String name) {
         JsonNode node = properties.get(name);
         if (node == null || !node.isString() || node.stringValue().isBlank()) {
-            throw ApiException.badRequest(name + " is required (a string)");
+            throw new InvalidInputException(name + " is required (a string)");
         }
         return node.stringValue();
     }

@@ -3,9 +3,9 @@ package org.qiluvalley.planner.features;
 import java.util.Map;
 import java.util.Set;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
-import org.qiluvalley.planner.web.ApiException;
 
 /**
  * Which parcels a client sees, and how its {@code status} and {@code landUse} filters are read. The public sees
@@ -14,7 +14,7 @@ import org.qiluvalley.planner.web.ApiException;
  * planner-only details of reserved and allocated parcels through counts. Planners see every status and may ask
  * for withdrawn parcels by filtering on them.
  */
-final class ParcelVisibility {
+public final class ParcelVisibility {
 
     private static final Set<String> LIVE = Set.of(ParcelStatus.AVAILABLE.wireName(),
             ParcelStatus.RESERVED.wireName(), ParcelStatus.ALLOCATED.wireName());
@@ -32,14 +32,14 @@ final class ParcelVisibility {
      * Rewrites {@code filters} (the client's and the collection's equality filters) for the audience and returns
      * the "status is one of" filter to add.
      */
-    static Map<String, Set<String>> statusFilter(Map<String, String> filters, boolean planner) {
+    public static Map<String, Set<String>> statusFilter(Map<String, String> filters, boolean planner) {
         String status = filters.get("status");
         if (planner) {
             if (status == null) {
                 return Map.of("status", LIVE);
             }
             if (ParcelStatus.fromWireName(status).isEmpty()) {
-                throw ApiException.badRequest("status must be available, reserved, allocated or withdrawn");
+                throw new InvalidInputException("status must be available, reserved, allocated or withdrawn");
             }
             return Map.of();
         }
@@ -60,6 +60,6 @@ final class ParcelVisibility {
             }
             return Map.of("status", UNAVAILABLE);
         }
-        throw ApiException.badRequest("status must be available or unavailable");
+        throw new InvalidInputException("status must be available or unavailable");
     }
 }

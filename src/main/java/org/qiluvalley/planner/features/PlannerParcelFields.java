@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * page, by parcel id. Never called for the public.
  */
 @Component
-class PlannerParcelFields {
+public class PlannerParcelFields {
 
     private final AllocationStore allocations;
 
@@ -20,7 +20,7 @@ class PlannerParcelFields {
         this.allocations = allocations;
     }
 
-    void addAllocations(List<FeatureView> parcels) {
+    public void addAllocations(List<FeatureView> parcels) {
         if (parcels.isEmpty()) {
             return;
         }

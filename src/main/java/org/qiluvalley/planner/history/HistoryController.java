@@ -3,7 +3,8 @@ package org.qiluvalley.planner.history;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
-import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -34,13 +35,13 @@ class HistoryController {
     ResponseEntity<byte[]> history(@RequestParam MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!name.equals("feature")) {
-                throw ApiException.badRequest("unknown query parameter \"" + ApiException.clip(name)
+                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(name)
                         + "\"; accepted: feature");
             }
         }
         List<String> features = query.get("feature");
         if (features == null || features.size() != 1 || features.get(0).isBlank() || features.get(0).length() > 64) {
-            throw ApiException.badRequest("give one feature id: /api/history?feature=QOV-LI-001");
+            throw new InvalidInputException("give one feature id: /api/history?feature=QOV-LI-001");
         }
         String feature = features.get(0);
         List<AuditEvent> events = history.forFeature(feature);

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.qiluvalley.planner.importer.ParcelFeatureValidator.Rejected;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelRefusedByStoreException;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.Zone;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
@@ -187,15 +187,14 @@ public final class ParcelImport {
             }
             try {
                 count(batch.size(), store.insertParcelsIfAbsent(batch.stream().map(Pending::parcel).toList()));
-            } catch (RuntimeException e) {
-                if (!isDataProblem(e)) {
-                    throw failed(Kind.STORE, "the store failed: " + e.getMessage(), e);
-                }
+            } catch (ParcelRefusedByStoreException e) {
                 // The database refused a row that validation passed (say its validity check disagrees with JTS on
                 // an edge case). The batch was rolled back whole: insert it row by row to reject only the culprit.
                 for (Pending pending : batch) {
                     insertAlone(pending);
                 }
+            } catch (RuntimeException e) {
+                throw failed(Kind.STORE, "the store failed: " + e.getMessage(), e);
             }
             batch.clear();
             rejects.flush();
@@ -204,11 +203,10 @@ public final class ParcelImport {
         private void insertAlone(Pending pending) {
             try {
                 count(1, store.insertParcelsIfAbsent(List.of(pending.parcel())));
-            } catch (RuntimeException e) {
-                if (!isDataProblem(e)) {
-                    throw failed(Kind.STORE, "the store failed: " + e.getMessage(), e);
-                }
+            } catch (ParcelRefusedByStoreException e) {
                 reject(pending.index(), pending.parcel().id(), "the database refused it: " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw failed(Kind.STORE, "the store failed: " + e.getMessage(), e);
             }
         }
 
@@ -235,22 +233,5 @@ public final class ParcelImport {
     private static String stringId(JsonNode feature) {
         JsonNode id = feature.isObject() ? feature.get("id") : null;
         return id != null && id.isString() ? id.stringValue() : null;
-    }
-
-    /**
-     * True when the store refused the data itself: an SQLSTATE of class 22 (data exception, e.g. a value too long)
-     * or 23 (integrity constraint violation, e.g. a check constraint), in PostgreSQL and H2 alike. Anything else
-     * (connection lost, database down) is a failure of the store, not of one parcel.
-     */
-    static boolean isDataProblem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
-                String state = e.getSQLState();
-                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

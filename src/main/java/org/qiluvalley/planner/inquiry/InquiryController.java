@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotAllowedException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.NotSignedInException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.security.Role;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.QueryParameters;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -73,7 +76,7 @@ class InquiryController {
         Inquiry inquiry = desk.find(id);
         if (!Role.isPlanner(who) && !who.getName().equals(inquiry.submittedBy())) {
             // The same answer as for an unknown id: an investor learns nothing about others' inquiries.
-            throw ApiException.notFound("no inquiry \"" + ApiException.clip(id) + "\"");
+            throw new NotFoundException("no inquiry \"" + RefusedException.clip(id) + "\"");
         }
         return json(InquiryJson.view(inquiry));
     }
@@ -83,18 +86,18 @@ class InquiryController {
         requireSignedIn(who);
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name) || query.get(name).size() > 1) {
-                throw ApiException.badRequest("unknown or repeated query parameter \"" + ApiException.clip(name)
+                throw new InvalidInputException("unknown or repeated query parameter \"" + RefusedException.clip(name)
                         + "\"; accepted once each: limit, offset, parcel, state");
             }
         }
         InquiryState state = null;
         if (query.getFirst("state") != null) {
             state = InquiryState.fromWireName(query.getFirst("state"))
-                    .orElseThrow(() -> ApiException.badRequest("state must be open or closed"));
+                    .orElseThrow(() -> new InvalidInputException("state must be open or closed"));
         }
         String parcel = query.getFirst("parcel");
         if (parcel != null && (parcel.isBlank() || parcel.length() > InquiryParser.MAX_PARCEL_ID)) {
-            throw ApiException.badRequest("parcel must be a parcel id of 1 to " + InquiryParser.MAX_PARCEL_ID
+            throw new InvalidInputException("parcel must be a parcel id of 1 to " + InquiryParser.MAX_PARCEL_ID
                     + " characters");
         }
         int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
@@ -124,14 +127,14 @@ class InquiryController {
     /** The security configuration already demands this; checked again so a matcher change cannot leak data. */
     private static void requireSignedIn(Authentication who) {
         if (!signedIn(who)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in to see inquiries");
+            throw new NotSignedInException("sign in to see inquiries");
         }
     }
 
     private static void requirePlanner(Authentication who) {
         requireSignedIn(who);
         if (!Role.isPlanner(who)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this.");
+            throw new NotAllowedException("Your role may not do this.");
         }
     }
 

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.errors.ConflictException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RateLimitedException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.history.HistoryStore;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
-import org.qiluvalley.planner.web.ApiException;
 import org.qiluvalley.planner.web.ClientAddress;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +72,7 @@ class InquiryDesk {
      *
      * @param username the signed-in user, or null for an anonymous visitor
      * @param clientAddress the client's IP address as the container reports it
-     * @throws ApiException 429 over the rate limit, 409 when the parcel is not available
+     * @throws RefusedException 429 over the rate limit, 409 when the parcel is not available
      */
     Inquiry submit(InquiryParser.Submission submission, String username, String clientAddress) {
         String addressKey = ClientAddress.key(clientAddress);
@@ -93,7 +95,7 @@ class InquiryDesk {
                     // Allowed again once the oldest of the last max-per-client inquiries leaves the window.
                     Instant again = recent.get(maxPerClient - 1).plus(window);
                     long seconds = (Duration.between(now, again).toMillis() + 999) / 1000;
-                    throw ApiException.tooManyRequests("at most " + maxPerClient + " inquir"
+                    throw new RateLimitedException("at most " + maxPerClient + " inquir"
                             + (maxPerClient == 1 ? "y" : "ies") + " per " + describe(window) + " from one client ("
                             + "one address, one account, one contact); try again in " + Math.max(1, seconds) + " s",
                             seconds);
@@ -103,8 +105,8 @@ class InquiryDesk {
             // nothing they may not see (whether a site is reserved or allocated, or exists but is withdrawn).
             Parcel parcel = store.findById(Layer.PARCELS, submission.parcelId()).orElse(null);
             if (parcel == null || parcel.status() != ParcelStatus.AVAILABLE) {
-                throw new ApiException(HttpStatus.CONFLICT, "Not available", "parcel \""
-                        + ApiException.clip(submission.parcelId()) + "\" is not available; inquiries can be sent "
+                throw new ConflictException("Not available", "parcel \""
+                        + RefusedException.clip(submission.parcelId()) + "\" is not available; inquiries can be sent "
                         + "about available sites only (/ogc/collections/available-sites/items)");
             }
             Inquiry inquiry = new Inquiry(newId(), parcel.id(), submission.company(), submission.contact(),
@@ -119,19 +121,19 @@ class InquiryDesk {
     /**
      * Closes an open inquiry.
      *
-     * @throws ApiException 404 for an unknown id, 409 when it is closed already
+     * @throws RefusedException 404 for an unknown id, 409 when it is closed already
      */
     Inquiry close(String id, String note, String actor) {
         return store.inTransaction(() -> {
             Inquiry before = find(id);
             if (before.state() != InquiryState.OPEN) {
-                throw new ApiException(HttpStatus.CONFLICT, "Conflict", "inquiry " + id + " is "
+                throw new ConflictException("inquiry " + id + " is "
                         + before.state().wireName() + " already");
             }
             Inquiry after = before.closed(actor, now(), note);
             // Compare-and-set on the state: of two planners closing at once, one wins and the other gets 409.
             if (!inquiries.close(after)) {
-                throw new ApiException(HttpStatus.CONFLICT, "Conflict", "inquiry " + id + " was closed meanwhile");
+                throw new ConflictException("inquiry " + id + " was closed meanwhile");
             }
             history.record(actor, "close", "inquiry", id, InquiryJson.audit(before), InquiryJson.audit(after));
             return after;
@@ -140,7 +142,7 @@ class InquiryDesk {
 
     Inquiry find(String id) {
         return inquiries.find(id)
-                .orElseThrow(() -> ApiException.notFound("no inquiry \"" + ApiException.clip(id) + "\""));
+                .orElseThrow(() -> new NotFoundException("no inquiry \"" + RefusedException.clip(id) + "\""));
     }
 
     List<Inquiry> list(InquiryState state, String parcelId, String submittedBy, int offset, int limit) {

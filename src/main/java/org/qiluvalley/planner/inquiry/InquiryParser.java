@@ -2,7 +2,8 @@ package org.qiluvalley.planner.inquiry;
 
 import java.util.Set;
 
-import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.web.JsonBodies;
 
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ final class InquiryParser {
     /** The body as a JSON object; a JSON {@code null} is null when {@code nullable}. */
     private static JsonNode object(byte[] body, boolean nullable) {
         if (body == null || body.length == 0) {
-            throw ApiException.badRequest("the body must be a JSON object: {\"parcelId\": \"...\", \"company\": "
+            throw new InvalidInputException("the body must be a JSON object: {\"parcelId\": \"...\", \"company\": "
                     + "\"...\", \"contact\": \"...\", \"message\": \"...\"}");
         }
         // A member given twice, or anything after the object, is refused rather than silently resolved.
@@ -69,7 +70,7 @@ final class InquiryParser {
             return null;
         }
         if (json == null || !json.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
+            throw new InvalidInputException("the body must be a JSON object");
         }
         return json;
     }
@@ -77,7 +78,7 @@ final class InquiryParser {
     private static void onlyMembers(JsonNode node, Set<String> allowed) {
         for (String name : node.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + ApiException.clip(name) + "\"; accepted: "
+                throw new InvalidInputException("unknown member \"" + RefusedException.clip(name) + "\"; accepted: "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
@@ -91,28 +92,28 @@ final class InquiryParser {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
             if (min > 0) {
-                throw ApiException.badRequest(name + " is required: " + min + " to " + max + " characters");
+                throw new InvalidInputException(name + " is required: " + min + " to " + max + " characters");
             }
             return null;
         }
         if (!node.isString()) {
-            throw ApiException.badRequest(name + " must be a string of " + min + " to " + max + " characters");
+            throw new InvalidInputException(name + " must be a string of " + min + " to " + max + " characters");
         }
         String value = node.stringValue().strip();
         if (value.length() < min || value.length() > max) {
-            throw ApiException.badRequest(name + " must have " + min + " to " + max + " characters (without leading "
+            throw new InvalidInputException(name + " must have " + min + " to " + max + " characters (without leading "
                     + "and trailing spaces), got " + value.length());
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r'))) {
-                throw ApiException.badRequest(name + " must not contain control characters"
+                throw new InvalidInputException(name + " must not contain control characters"
                         + (multiline ? " other than line breaks" : "") + String.format(" (U+%04X at %d)", (int) c, i));
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw ApiException.badRequest(name + " has an unpaired surrogate (U+" + String.format("%04X", (int) c)
+                throw new InvalidInputException(name + " has an unpaired surrogate (U+" + String.format("%04X", (int) c)
                         + ") at " + i + "; send well-formed Unicode");
             }
         }

@@ -41,6 +41,7 @@ public interface ParcelStore {
      * left exactly as it is, so re-running an import changes nothing.
      *
      * @return how many were inserted
+     * @throws ParcelRefusedByStoreException when the database refuses the data of a parcel (nothing is inserted)
      */
     int insertParcelsIfAbsent(List<Parcel> parcels);
 

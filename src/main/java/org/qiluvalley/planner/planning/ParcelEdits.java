@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.qiluvalley.planner.errors.ConflictException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.errors.StaleVersionException;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.history.HistoryStore;
 import org.qiluvalley.planner.parcel.FeatureQuery;
@@ -21,8 +26,6 @@ import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import org.locationtech.jts.geom.Polygon;
@@ -157,7 +160,7 @@ public class ParcelEdits {
             try {
                 store.lockZone(zone);
             } catch (java.util.NoSuchElementException e) {
-                throw ApiException.badRequest("unknown zone \"" + ApiException.clip(zone) + "\"");
+                throw new InvalidInputException("unknown zone \"" + RefusedException.clip(zone) + "\"");
             }
         }
     }
@@ -171,7 +174,7 @@ public class ParcelEdits {
 
     private Parcel find(String id) {
         return store.findById(Layer.PARCELS, id)
-                .orElseThrow(() -> ApiException.notFound("no parcel \"" + ApiException.clip(id) + "\""));
+                .orElseThrow(() -> new NotFoundException("no parcel \"" + RefusedException.clip(id) + "\""));
     }
 
     private Parcel currentAtVersion(String id, long expectedVersion) {
@@ -182,13 +185,13 @@ public class ParcelEdits {
         return current;
     }
 
-    private static ApiException stale(String id) {
-        return new ApiException(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "parcel " + id
+    private static RefusedException stale(String id) {
+        return new StaleVersionException("parcel " + id
                 + " has changed since that ETag was issued: fetch it again and re-apply your change");
     }
 
-    private static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+    private static RefusedException conflict(String detail) {
+        return new ConflictException(detail);
     }
 
     private static List<Finding> refuseOnErrors(List<Finding> findings) {

@@ -4,10 +4,10 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
 import org.qiluvalley.planner.geo.ResponseCrs;
-import org.qiluvalley.planner.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,28 +31,28 @@ public final class SiteGeometry {
         try {
             geometry = GeoJson.readGeometry(node, crs.factory());
         } catch (InvalidGeometryException e) {
-            throw ApiException.badRequest("geometry: " + e.getMessage());
+            throw new InvalidInputException("geometry: " + e.getMessage());
         }
         if (!(geometry instanceof Polygon)) {
-            throw ApiException.badRequest("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
+            throw new InvalidInputException("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
         }
         Envelope envelope = geometry.getEnvelopeInternal();
         if (crs == ResponseCrs.CRS84) {
             if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90
                     || envelope.getMaxY() > 90) {
-                throw ApiException.badRequest("geometry coordinates are outside longitude -180..180, latitude -90..90; "
+                throw new InvalidInputException("geometry coordinates are outside longitude -180..180, latitude -90..90; "
                         + "CRS84 is longitude first");
             }
             if (envelope.getWidth() > MAX_SPAN_DEGREES || envelope.getHeight() > MAX_SPAN_DEGREES) {
-                throw ApiException.badRequest("the site spans more than " + MAX_SPAN_DEGREES + " degrees: not a site");
+                throw new InvalidInputException("the site spans more than " + MAX_SPAN_DEGREES + " degrees: not a site");
             }
         } else if (envelope.getWidth() > MAX_SPAN_METRES || envelope.getHeight() > MAX_SPAN_METRES) {
-            throw ApiException.badRequest("the site spans more than " + MAX_SPAN_METRES + " m: not a site");
+            throw new InvalidInputException("the site spans more than " + MAX_SPAN_METRES + " m: not a site");
         }
         Geometry planar = crs.toPlanar(geometry);
         for (Coordinate c : planar.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw ApiException.badRequest("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
+                throw new InvalidInputException("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
             }
         }
         return (Polygon) planar;

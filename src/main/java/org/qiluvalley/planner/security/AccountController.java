@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.qiluvalley.planner.web.ApiException;
+import org.qiluvalley.planner.errors.ConflictException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.web.JsonBodies;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -61,26 +62,26 @@ class AccountController {
         // One reader for every JSON body: a member named twice (two "role"s, say) is refused, not resolved.
         JsonNode body = JsonBodies.tree(bytes);
         if (!body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object with username, password, role");
+            throw new InvalidInputException("the body must be a JSON object with username, password, role");
         }
         for (String name : body.propertyNames()) {
             if (!USER_MEMBERS.contains(name)) {
-                throw ApiException.badRequest("unknown member \"" + ApiException.clip(name)
+                throw new InvalidInputException("unknown member \"" + RefusedException.clip(name)
                         + "\"; accepted: password, role, username");
             }
         }
         String username = text(body, "username");
         String password = text(body, "password");
         Role role = Role.fromWireName(text(body, "role")).orElseThrow(
-                () -> ApiException.badRequest("role must be investor, planner or admin"));
+                () -> new InvalidInputException("role must be investor, planner or admin"));
         boolean created;
         try {
             created = accounts.create(username, password, role, who.getName());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
         if (!created) {
-            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "user \"" + username + "\" exists");
+            throw new ConflictException("user \"" + username + "\" exists");
         }
         return ResponseEntity.created(URI.create("/api/users/" + username))
                 .body(view(accounts.find(username).orElseThrow()));
@@ -98,7 +99,7 @@ class AccountController {
     private static String text(JsonNode body, String name) {
         JsonNode node = body.get(name);
         if (node == null || !node.isString()) {
-            throw ApiException.badRequest(name + " is required (a string)");
+            throw new InvalidInputException(name + " is required (a string)");
         }
         return node.stringValue();
     }

@@ -54,7 +54,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/allocations/validate", "/api/inquiries").permitAll()
                 // Signed-in investors read their own inquiries (the controller filters); planners read all.
                 .requestMatchers(HttpMethod.GET, "/api/inquiries", "/api/inquiries/*").authenticated()
-                // The density view of the public map: public counts only (see density/).
+                // The density view of the public map: public counts only (see map/).
                 .requestMatchers(HttpMethod.GET, "/api/parcels/density").permitAll()
                 .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
                         "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")

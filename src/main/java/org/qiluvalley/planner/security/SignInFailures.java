@@ -1,6 +1,5 @@
 package org.qiluvalley.planner.security;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,19 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.web.ClientAddress;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins in table {@code sign_in_failures} (V10), counted per client and username and per client alone
+ * Failed sign-ins ({@link SignInFailureStore}), counted per client and username and per client alone
  * within a sliding window. In the database, so that every service instance sees every failure: a guesser spreading
  * attempts over instances meets the same limit. Counts are not taken under a lock: attempts already in their
  * password check when the limit is reached can each add one more failure (at most as many as there are password
@@ -35,15 +31,15 @@ class SignInFailures {
     /** Old rows are deleted on every this many recorded failures. */
     private static final int PURGE_EVERY = 100;
 
-    private final JdbcTemplate jdbc;
+    private final SignInFailureStore store;
     private final int maxFailures;
     private final int maxFailuresPerClient;
     private final Duration window;
     private final Clock clock;
     private final AtomicInteger recorded = new AtomicInteger();
 
-    SignInFailures(DataSource dataSource, ValleyProperties properties, Clock clock) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    SignInFailures(SignInFailureStore store, ValleyProperties properties, Clock clock) {
+        this.store = store;
         this.maxFailures = properties.signIn().maxFailures();
         this.maxFailuresPerClient = properties.signIn().maxFailuresPerClient();
         this.window = properties.signIn().failureWindow();
@@ -57,17 +53,13 @@ class SignInFailures {
      */
     Optional<Duration> retryAfter(String clientKey, String username) {
         Instant now = now();
-        Timestamp since = Timestamp.from(now.minus(window));
-        List<Instant> pair = jdbc.query("SELECT failed_at FROM sign_in_failures WHERE client_key = ? AND username = ? "
-                + "AND failed_at > ? ORDER BY failed_at DESC LIMIT ?", (rs, n) -> rs.getTimestamp(1).toInstant(),
-                clientKey, clip(username), since, maxFailures);
+        Instant since = now.minus(window);
+        List<Instant> pair = store.failedSince(clientKey, clip(username), since, maxFailures);
         Optional<Duration> wait = waitFor(pair, maxFailures, now);
         if (wait.isPresent()) {
             return wait;
         }
-        List<Instant> client = jdbc.query("SELECT failed_at FROM sign_in_failures WHERE client_key = ? AND failed_at > ? "
-                + "ORDER BY failed_at DESC LIMIT ?", (rs, n) -> rs.getTimestamp(1).toInstant(), clientKey, since,
-                maxFailuresPerClient);
+        List<Instant> client = store.failedSince(clientKey, since, maxFailuresPerClient);
         return waitFor(client, maxFailuresPerClient, now);
     }
 
@@ -82,10 +74,9 @@ class SignInFailures {
     /** Records one failed sign-in; now and then deletes the rows that have left the window. */
     void recordFailure(String clientKey, String username) {
         Instant now = now();
-        jdbc.update("INSERT INTO sign_in_failures (client_key, username, failed_at) VALUES (?, ?, ?)", clientKey,
-                clip(username), Timestamp.from(now));
+        store.insert(clientKey, clip(username), now);
         if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
-            jdbc.update("DELETE FROM sign_in_failures WHERE failed_at <= ?", Timestamp.from(now.minus(window)));
+            store.deleteUntil(now.minus(window));
         }
     }
 
@@ -100,7 +91,7 @@ class SignInFailures {
 
     /** A successful sign-in clears that client's failures for that username (a typo is forgiven once it is fixed). */
     void clear(String clientKey, String username) {
-        jdbc.update("DELETE FROM sign_in_failures WHERE client_key = ? AND username = ?", clientKey, clip(username));
+        store.delete(clientKey, clip(username));
     }
 
     private Instant now() {

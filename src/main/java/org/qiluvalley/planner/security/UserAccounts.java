@@ -1,15 +1,11 @@
 package org.qiluvalley.planner.security;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,14 +31,14 @@ public class UserAccounts implements UserDetailsService {
     public record Account(String username, Role role, boolean enabled, Instant createdAt) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final UserStore users;
     private final PasswordEncoder passwords;
     private final org.qiluvalley.planner.history.HistoryStore history;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    UserAccounts(DataSource dataSource, PasswordEncoder passwords, org.qiluvalley.planner.history.HistoryStore history,
+    UserAccounts(UserStore users, PasswordEncoder passwords, org.qiluvalley.planner.history.HistoryStore history,
             org.springframework.transaction.support.TransactionTemplate transactions) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.users = users;
         this.passwords = passwords;
         this.history = history;
         this.transactions = transactions;
@@ -50,32 +46,22 @@ public class UserAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role, enabled FROM users WHERE username = ?",
-                (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
-                        .authorities(Role.fromWireName(rs.getString(3)).orElseThrow().authority())
-                        .disabled(!rs.getBoolean(4)).build(),
-                username);
-        if (found.isEmpty()) {
-            throw new UsernameNotFoundException("no such user");
-        }
-        return found.get(0);
+        UserStore.Credentials found = users.credentials(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return User.withUsername(found.username()).password(found.passwordHash()).authorities(found.role().authority())
+                .disabled(!found.enabled()).build();
     }
 
     public boolean isEmpty() {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class);
-        return count == null || count == 0;
+        return users.isEmpty();
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.query("SELECT username, role, enabled, created_at FROM users WHERE username = ?",
-                (rs, n) -> new Account(rs.getString(1), Role.fromWireName(rs.getString(2)).orElseThrow(),
-                        rs.getBoolean(3), rs.getTimestamp(4).toInstant()), username).stream().findFirst();
+        return users.find(username);
     }
 
     public List<Account> all() {
-        return jdbc.query("SELECT username, role, enabled, created_at FROM users ORDER BY username",
-                (rs, n) -> new Account(rs.getString(1), Role.fromWireName(rs.getString(2)).orElseThrow(),
-                        rs.getBoolean(3), rs.getTimestamp(4).toInstant()));
+        return users.all();
     }
 
     /**
@@ -91,8 +77,7 @@ public class UserAccounts implements UserDetailsService {
         String hash = passwords.encode(rawPassword);
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.update("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",
-                        username, hash, role.wireName(), true, Timestamp.from(Instant.now()));
+                users.insert(username, hash, role, Instant.now());
                 history.record(actor, "create", "user", username, null,
                         "{\"username\":\"" + username + "\",\"role\":\"" + role.wireName() + "\"}");
             });

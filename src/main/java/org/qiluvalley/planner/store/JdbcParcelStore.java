@@ -190,8 +190,33 @@ public class JdbcParcelStore implements ParcelStore {
     public int insertParcelsIfAbsent(List<Parcel> parcels) {
         // Parcels are ordered by id, never by seq (which records the seed file's order), so imports need not count
         // the table to number their rows: that count would grow with the register on every batch.
-        Integer inserted = transactions.execute(status -> insert(ParkTables.PARCELS, parcels, 0, true));
-        return inserted == null ? 0 : inserted;
+        try {
+            Integer inserted = transactions.execute(status -> insert(ParkTables.PARCELS, parcels, 0, true));
+            return inserted == null ? 0 : inserted;
+        } catch (RuntimeException e) {
+            if (refusesTheData(e)) {
+                throw new org.qiluvalley.planner.parcel.ParcelRefusedByStoreException(e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * True when the database refused the data itself: an SQLSTATE of class 22 (data exception, e.g. a value too
+     * long) or 23 (integrity constraint violation, e.g. a check constraint), in PostgreSQL and H2 alike. Anything else
+     * (connection lost, database down) is a failure of the store, not of one parcel.
+     */
+    static boolean refusesTheData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (java.sql.SQLException e = t instanceof java.sql.SQLException sql ? sql : null; e != null;
+                    e = e.getNextException()) {
+                String state = e.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.qiluvalley.planner.parcel.Layer;
-import org.qiluvalley.planner.parcel.TileRequest;
-import org.qiluvalley.planner.parcel.VectorTileStore;
+import org.qiluvalley.planner.tiles.TileRequest;
+import org.qiluvalley.planner.tiles.VectorTileStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

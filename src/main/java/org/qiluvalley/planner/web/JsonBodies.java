@@ -1,5 +1,7 @@
 package org.qiluvalley.planner.web;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -32,13 +34,13 @@ public final class JsonBodies {
     /**
      * The body as a JSON tree; an empty body is a {@code MissingNode}.
      *
-     * @throws ApiException 400 when it is not one well-formed JSON value with every member named once
+     * @throws RefusedException 400 when it is not one well-formed JSON value with every member named once
      */
     public static JsonNode tree(byte[] body) {
         try {
             return STRICT.readTree(body);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body is not valid JSON, or names a member twice");
+            throw new InvalidInputException("the body is not valid JSON, or names a member twice");
         }
     }
 }

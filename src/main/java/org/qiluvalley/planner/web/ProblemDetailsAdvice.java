@@ -1,9 +1,22 @@
 package org.qiluvalley.planner.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 
-import jakarta.servlet.http.HttpServletRequest;
-
+import org.qiluvalley.planner.errors.ConflictException;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotAllowedException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.NotSignedInException;
+import org.qiluvalley.planner.errors.RateLimitedException;
+import org.qiluvalley.planner.errors.ReadOnlyException;
+import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.errors.StaleVersionException;
+import org.qiluvalley.planner.errors.VersionRequiredException;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.planning.FindingsRejected;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -18,24 +31,82 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
 /**
- * The one error mapper: every failure becomes an RFC 9457 {@code application/problem+json} body. Client mistakes
- * keep their 4xx status and a message saying what to fix; anything unexpected is a 500 whose body says nothing
- * about the code (the log has the details).
+ * The one error mapper: every failure becomes an RFC 9457 {@code application/problem+json} body. The domain's
+ * refusals ({@code errors}) get their status here and only here; a write refused by the rule book gets its findings;
+ * Spring's own client errors keep their status; anything unexpected is a 500 whose body says nothing about the code
+ * (the log has the details).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final JsonFactory JSON = new JsonFactory();
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> response = problem(e.status(), e.title(), e.getMessage(), request);
-        if (e.retryAfterSeconds() == null) {
+    /** A request the service refuses, in the domain's words: each kind gets its status here, and only here. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = problem(status(e), e.title(), e.getMessage(), request);
+        if (!(e instanceof RateLimitedException limited)) {
             return response;
         }
-        return ResponseEntity.status(e.status()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(response.getBody());
+    }
+
+    /** The HTTP status of each kind of refusal. */
+    static HttpStatus status(RefusedException e) {
+        if (e instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        } else if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        } else if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        } else if (e instanceof StaleVersionException) {
+            return HttpStatus.PRECONDITION_FAILED;
+        } else if (e instanceof VersionRequiredException) {
+            return HttpStatus.PRECONDITION_REQUIRED;
+        } else if (e instanceof RateLimitedException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        } else if (e instanceof NotSignedInException) {
+            return HttpStatus.UNAUTHORIZED;
+        } else if (e instanceof NotAllowedException) {
+            return HttpStatus.FORBIDDEN;
+        } else if (e instanceof ReadOnlyException) {
+            return HttpStatus.METHOD_NOT_ALLOWED;
+        }
+        throw new IllegalStateException("no status for " + e.getClass().getName());
+    }
+
+    /**
+     * A write the rule book refuses: 422 problem+json carrying the findings report ({@code valid: false} and the
+     * findings with their geometry, CRS84), so the client can show exactly what is wrong and where. Written with
+     * the generator as it has always been (members in this order), since clients read the findings from it.
+     */
+    @ExceptionHandler(FindingsRejected.class)
+    ResponseEntity<byte[]> rejectedByTheRuleBook(FindingsRejected e, HttpServletRequest request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        long errors = e.findings().stream().filter(Finding::isError).count();
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            out.writeStartObject();
+            out.writeStringProperty("type", "about:blank");
+            out.writeStringProperty("title", "Refused by the rule book");
+            out.writeNumberProperty("status", 422);
+            out.writeStringProperty("detail", errors + " rule" + (errors == 1 ? "" : "s")
+                    + " of the rule book refuse this change; nothing was stored. See findings.");
+            out.writeStringProperty("instance", request.getRequestURI());
+            out.writeBooleanProperty("valid", false);
+            out.writeName("findings");
+            FindingsGeoJson.write(out, e.findings(), ResponseCrs.CRS84, null);
+            out.writeEndObject();
+        }
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(bytes.toByteArray());
     }
 
     /** A request body that is not JSON, or not the JSON expected (or one that stopped arriving in time). */

@@ -20,6 +20,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.ServiceClient;
+import org.qiluvalley.planner.tiles.Tiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qiluvalley.planner.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.qiluvalley.planner.errors.InvalidInputException;
 
 class InquiryParserTest {
 
@@ -19,10 +18,9 @@ class InquiryParserTest {
     }
 
     private static void refused(String json, String detailPart) {
-        assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(e.getMessage()).contains(detailPart);
-        });
+        // Invalid input: the error mapper answers it 400.
+        assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).contains(detailPart));
     }
 
     @Test
@@ -80,7 +78,7 @@ class InquiryParserTest {
         @ValueSource(strings = {"", "null", "[]", "1", "\"text\"", "{", "{\"parcelId\":\"P\"} {}",
             "{\"parcelId\":\"P\",\"parcelId\":\"Q\",\"company\":\"C\",\"contact\":\"c\"}"})
         void bodiesThatAreNotOneJsonObject(String body) {
-            assertThatThrownBy(() -> parse(body)).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> parse(body)).isInstanceOf(InvalidInputException.class);
         }
 
         @ParameterizedTest
@@ -129,7 +127,7 @@ class InquiryParserTest {
         void aBadNoteIsRefused() {
             for (String body : new String[] {"[]", "{\"note\":1}", "{\"text\":\"x\"}", "{\"note\":\"\\u0007\"}",
                 "{\"note\":\"" + "n".repeat(InquiryParser.MAX_NOTE + 1) + "\"}", "nope"}) {
-                assertThatThrownBy(() -> note(body)).as(body).isInstanceOf(ApiException.class);
+                assertThatThrownBy(() -> note(body)).as(body).isInstanceOf(InvalidInputException.class);
             }
         }
     }

@@ -28,7 +28,7 @@ class PostgisStoreConfiguration {
 
     /** PostGIS builds vector tiles itself ({@code ST_AsMVT}); the embedded store's are encoded in Java. */
     @Bean
-    org.qiluvalley.planner.parcel.VectorTileStore vectorTiles(DataSource dataSource) {
+    org.qiluvalley.planner.tiles.VectorTileStore vectorTiles(DataSource dataSource) {
         return new org.qiluvalley.planner.store.StAsMvtTileStore(dataSource);
     }
 

@@ -1,0 +1,267 @@
+package org.qiluvalley.planner.tiles;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.locationtech.jts.geom.Envelope;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.features.FeatureCollections;
+import org.qiluvalley.planner.features.FeatureView;
+import org.qiluvalley.planner.features.FeaturesController;
+import org.qiluvalley.planner.features.OgcApi;
+import org.qiluvalley.planner.features.ParcelVisibility;
+import org.qiluvalley.planner.features.PlannerParcelFields;
+import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.tiles.TileRequest;
+import org.qiluvalley.planner.tiles.VectorTileStore;
+import org.qiluvalley.planner.security.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Vector tiles, OGC API Tiles style, for every collection: the tileset list, the WebMercatorQuad tileset's metadata
+ * and the tiles ({@code application/vnd.mapbox-vector-tile}, one layer named after the collection, numeric feature
+ * ids with the string id as property {@code id}, the same properties as the GeoJSON items for the same audience).
+ * PostGIS builds tiles with {@code ST_AsMVT}; the embedded store's are encoded in Java. An empty tile is a 204;
+ * every tile has a strong ETag (a hash of its bytes) and answers 304 to a matching {@code If-None-Match}.
+ */
+@RestController
+public class TilesController {
+
+    static final String MATRIX_SET = "WebMercatorQuad";
+    static final String MATRIX_SET_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+    /** Deepest zoom served (about 4 cm per pixel at the park's latitude). */
+    static final int MAX_ZOOM = 22;
+    /**
+     * Shallowest zoom of the parcel layers: a z12 tile is about 8 km across here, so even a city-scale register puts
+     * at most a few thousand parcels in a tile; below it maps show zones and a density view.
+     */
+    static final int PARCELS_MIN_ZOOM = 12;
+    /** Properties of the GeoJSON items left out of tiles: timestamps (the version says the same, and is a number). */
+    static final Set<String> NOT_IN_TILES = Set.of("updatedAt");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+
+    private final FeaturesController reads;
+    private final ParcelStore store;
+    private final Optional<VectorTileStore> nativeTiles;
+    private final PlannerParcelFields plannerFields;
+
+    TilesController(FeaturesController reads, ParcelStore store, ObjectProvider<VectorTileStore> nativeTiles,
+            PlannerParcelFields plannerFields) {
+        this.reads = reads;
+        this.store = store;
+        this.nativeTiles = Optional.ofNullable(nativeTiles.getIfAvailable());
+        this.plannerFields = plannerFields;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> tilesets(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+        onlyFormat(query);
+        FeatureCollections.Collection<?> collection = reads.collection(collectionId);
+        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles";
+        Map<String, Object> tileset = new LinkedHashMap<>();
+        tileset.put("title", collection.title() + " (vector tiles)");
+        tileset.put("dataType", "vector");
+        tileset.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
+        tileset.put("tileMatrixSetURI", MATRIX_SET_URI);
+        tileset.put("links", List.of(
+                link(tiles + "/" + MATRIX_SET, "self", OgcApi.JSON, "Tileset metadata", false),
+                link(tiles + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(link(tiles, "self", OgcApi.JSON, "Tilesets", false)));
+        body.put("tilesets", List.of(tileset));
+        return body;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> tileset(@PathVariable String collectionId, @PathVariable String matrixSet,
+            @RequestParam MultiValueMap<String, String> query) {
+        onlyFormat(query);
+        FeatureCollections.Collection<?> collection = reads.collection(collectionId);
+        matrixSet(matrixSet);
+        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles/" + MATRIX_SET;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", collection.title() + " (vector tiles)");
+        body.put("dataType", "vector");
+        body.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
+        body.put("tileMatrixSetURI", MATRIX_SET_URI);
+        int minZoom = minZoom(collection);
+        store.extentCrs84(collection.layer()).ifPresent(extent -> {
+            body.put("boundingBox", Map.of("lowerLeft", List.of(extent.getMinX(), extent.getMinY()),
+                    "upperRight", List.of(extent.getMaxX(), extent.getMaxY()), "crs", Crs.CRS84_URI));
+            List<Map<String, Object>> limits = new ArrayList<>();
+            for (int z = minZoom; z <= MAX_ZOOM; z++) {
+                limits.add(limits(z, extent));
+            }
+            body.put("tileMatrixSetLimits", limits);
+        });
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("id", collection.id());
+        layer.put("title", collection.title());
+        layer.put("description", collection.description());
+        layer.put("dataType", "vector");
+        layer.put("geometryDimension", collection.layer() == Layer.ROADS ? null : 2);
+        layer.put("minTileMatrix", Integer.toString(minZoom));
+        layer.put("maxTileMatrix", Integer.toString(MAX_ZOOM));
+        layer.put("propertiesSchema", Map.of("type", "object", "properties", TileFields.of(collection.id())));
+        body.put("layers", List.of(layer));
+        body.put("links", List.of(
+                link(tiles, "self", OgcApi.JSON, "This tileset", false),
+                link(tiles + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true),
+                link(reads.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
+                        collection.title(), false)));
+        return body;
+    }
+
+    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}")
+    public ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String matrixSet,
+            @PathVariable String z, @PathVariable String y, @PathVariable String x,
+            @RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, Authentication who) {
+        onlyFormat(query);
+        FeatureCollections.Collection<?> collection = reads.collection(collectionId);
+        matrixSet(matrixSet);
+        int zoom = coordinate(z, "tileMatrix (zoom)");
+        int row = coordinate(y, "tileRow");
+        int column = coordinate(x, "tileCol");
+        int minZoom = minZoom(collection);
+        if (zoom < minZoom || zoom > MAX_ZOOM) {
+            throw new NotFoundException("collection " + collection.id() + " has tiles from zoom " + minZoom + " to "
+                    + MAX_ZOOM + ", not " + zoom);
+        }
+        if (row >= (1L << zoom) || column >= (1L << zoom)) {
+            throw new NotFoundException("zoom " + zoom + " has rows and columns 0 to " + ((1L << zoom) - 1));
+        }
+        boolean planner = Role.isPlanner(who);
+        Map<String, String> filters = new LinkedHashMap<>(collection.fixedFilters());
+        Map<String, Set<String>> oneOf = collection.parcels() ? ParcelVisibility.statusFilter(filters, planner) : Map.of();
+        TileRequest request = new TileRequest(collection.id(), collection.layer(), filters, oneOf, zoom, column, row,
+                planner);
+        byte[] tile = nativeTiles.map(tiles -> tiles.tile(request)).orElseGet(() -> javaTile(collection, request));
+        CacheControl cache = planner ? CacheControl.noCache().cachePrivate()
+                : CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+        if (tile.length == 0) {
+            return ResponseEntity.noContent().cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE)
+                    .build();
+        }
+        String etag = "\"" + (planner ? "p" : "") + sha256(tile) + "\"";
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache)
+                    .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MVT)).eTag(etag).cacheControl(cache)
+                .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).body(tile);
+    }
+
+    private byte[] javaTile(FeatureCollections.Collection<?> collection, TileRequest request) {
+        List<FeatureView> views = JavaTileEncoder.find(store, request).stream()
+                .map(record -> collection.viewOf(record, request.planner())).toList();
+        if (request.planner() && collection.parcels()) {
+            plannerFields.addAllocations(views);
+        }
+        return JavaTileEncoder.encode(request, views);
+    }
+
+    static int minZoom(FeatureCollections.Collection<?> collection) {
+        return collection.parcels() ? PARCELS_MIN_ZOOM : 0;
+    }
+
+    private static Map<String, Object> limits(int z, Envelope extent) {
+        long tiles = 1L << z;
+        Map<String, Object> limit = new LinkedHashMap<>();
+        limit.put("tileMatrix", Integer.toString(z));
+        limit.put("minTileRow", row(extent.getMaxY(), tiles));
+        limit.put("maxTileRow", row(extent.getMinY(), tiles));
+        limit.put("minTileCol", column(extent.getMinX(), tiles));
+        limit.put("maxTileCol", column(extent.getMaxX(), tiles));
+        return limit;
+    }
+
+    private static long column(double longitude, long tiles) {
+        return Math.min(tiles - 1, Math.max(0, (long) Math.floor((longitude + 180) / 360 * tiles)));
+    }
+
+    private static long row(double latitude, long tiles) {
+        double rad = Math.toRadians(latitude);
+        double y = (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2;
+        return Math.min(tiles - 1, Math.max(0, (long) Math.floor(y * tiles)));
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    private static int coordinate(String text, String name) {
+        if (!NUMBER.matcher(text).matches()) {
+            throw new InvalidInputException(name + " must be a whole number, not \"" + RefusedException.clip(text) + "\"");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static void matrixSet(String matrixSet) {
+        if (!MATRIX_SET.equals(matrixSet)) {
+            throw new NotFoundException("tile matrix set \"" + RefusedException.clip(matrixSet) + "\" is not served; use "
+                    + MATRIX_SET);
+        }
+    }
+
+    private static void onlyFormat(MultiValueMap<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!name.equals(OgcApi.PARAM_FORMAT)) {
+                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(name) + "\"");
+            }
+        }
+    }
+
+    private static Map<String, Object> link(String href, String rel, String type, String title, boolean templated) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("href", href);
+        link.put("rel", rel);
+        link.put("type", type);
+        link.put("title", title);
+        if (templated) {
+            link.put("templated", true);
+        }
+        return link;
+    }
+
+}
