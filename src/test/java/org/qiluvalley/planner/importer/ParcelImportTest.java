@@ -32,6 +32,7 @@ import org.qiluvalley.planner.importer.ImportFailedException.Kind;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelRefusedByStoreException;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
@@ -396,13 +397,22 @@ class ParcelImportTest {
         return "{\"type\":\"Polygon\",\"coordinates\":" + coordinates + "}";
     }
 
-    /** The store, except that inserting a list containing {@code id} fails with {@code cause}. */
+    /**
+     * The store, except that inserting a list containing {@code id} fails with {@code cause}, as the store contract
+     * says a store fails: a refusal of the data (SQLSTATE class 22 or 23) as {@link ParcelRefusedByStoreException},
+     * anything else as the failure it is. (That the real stores classify real SQL errors so is tested by
+     * {@code ParcelStoreContract}.)
+     */
     private ParcelStore storeFailingOn(String id, SQLException cause) {
         return (ParcelStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ParcelStore.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("insertParcelsIfAbsent")
                             && ((List<?>) args[0]).stream().anyMatch(p -> ((Parcel) p).id().equals(id))) {
-                        throw new IllegalStateException("cannot insert into parcels: " + cause.getMessage(), cause);
+                        String message = "cannot insert into parcels: " + cause.getMessage();
+                        if (cause.getSQLState().startsWith("22") || cause.getSQLState().startsWith("23")) {
+                            throw new ParcelRefusedByStoreException(message, cause);
+                        }
+                        throw new IllegalStateException(message, cause);
                     }
                     try {
                         return method.invoke(store, args);

@@ -167,6 +167,16 @@ public abstract class ParcelStoreContract {
                 .isCloseTo(PARK.parcels().get(2).areaSquareMetres(), org.assertj.core.data.Offset.offset(0.01));
     }
 
+    @Test
+    void dataTheDatabaseRefusesIsToldApartFromAFailingStoreAndLeavesNothingBehind() {
+        // 33 characters: one more than the id column holds (SQLSTATE 22001, a data exception, on both databases).
+        List<Parcel> batch = List.of(renamed(PARK.parcels().get(3), "IMP-OK-0001"),
+                renamed(PARK.parcels().get(4), "IMP-" + "X".repeat(29)));
+        assertThatThrownBy(() -> store.insertParcelsIfAbsent(batch))
+                .isInstanceOf(org.qiluvalley.planner.parcel.ParcelRefusedByStoreException.class);
+        assertThat(store.findById(Layer.PARCELS, "IMP-OK-0001")).as("the batch was rolled back whole").isEmpty();
+    }
+
     private static Parcel renamed(Parcel parcel, String id) {
         return new Parcel(id, parcel.zone(), parcel.landUse(), parcel.status(), parcel.indicators(),
                 parcel.areaSquareMetres(), 1, parcel.updatedAt(), parcel.planar(), parcel.crs84());
