@@ -2,9 +2,8 @@ package org.qiluvalley.planner.security;
 
 import java.io.IOException;
 
-import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.web.ProblemJson;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -39,6 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * every request and get no session. CSRF: see {@link #forgeable}.
  */
 @Configuration(proxyBeanMethods = false)
+// The import command runs the same application without a web server: no filter chain to build then.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login.html";
@@ -118,17 +118,6 @@ class SecurityConfiguration {
             return true;
         }
         return request.getRequestedSessionId() != null && !BasicIgnoresSession.hasBasicCredentials(request);
-    }
-
-    /**
-     * bcrypt, checked on a bounded pool ({@link BoundedPasswordEncoder}); the cost is configurable because API
-     * clients using Basic pay it on every request.
-     */
-    @Bean(destroyMethod = "close")
-    BoundedPasswordEncoder passwordEncoder(@Value("${valley.bcrypt-strength:10}") int strength,
-            ValleyProperties properties) {
-        return new BoundedPasswordEncoder(new BCryptPasswordEncoder(strength),
-                properties.signIn().passwordCheckThreadsOrDefault(), properties.signIn().passwordCheckQueue());
     }
 
     /**

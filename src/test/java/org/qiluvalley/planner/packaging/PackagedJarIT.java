@@ -115,6 +115,34 @@ class PackagedJarIT {
         return count;
     }
 
+    /**
+     * The README's {@code java -jar ... import} on the packaged jar: a file of synthetic parcels goes into the embedded
+     * store of an empty directory (the same application, without a web server), and the service started afterwards
+     * serves them. A second run of the same file inserts nothing.
+     */
+    @Test
+    void theImportCommandOfThePackagedJarFillsTheStoreTheServiceThenServes() throws Exception {
+        Path file = workDir.resolve("parcels.geojson");
+        org.qiluvalley.planner.seed.SyntheticParcelsGenerator.main(new String[] {"40", file.toString()});
+        for (String expected : List.of("40 inserted", "0 inserted")) {
+            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx384m", "-jar", builtJar().toString(), "import", file.toString(), "--collection",
+                    "parcels").directory(workDir.toFile()).redirectErrorStream(true);
+            // The embedded store of workDir, whatever VALLEY_* the shell running the build has.
+            command.environment().keySet().removeIf(name -> name.startsWith("VALLEY_"));
+            Process importer = command.start();
+            String out = new String(importer.getInputStream().readAllBytes());
+            assertThat(importer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(importer.exitValue()).as(out).isZero();
+            assertThat(out).contains(expected);
+        }
+        try (ServiceProcess service = ServiceProcess.start(workDir, "after-import.log", java.util.Map.of()).awaitUp()) {
+            JsonNode page = service.client().get("/ogc/collections/parcels/items?limit=1").json();
+            assertThat(page.get("numberMatched").intValue()).as("the park's parcels and the 40 imported").isEqualTo(
+                    org.qiluvalley.planner.testsupport.ParkData.dataset().parcels().size() + 40);
+        }
+    }
+
     @Test
     @RequiresGdal
     void gdalsOgcApiClientListsTheCollectionsOfThePackagedJar() throws Exception {
