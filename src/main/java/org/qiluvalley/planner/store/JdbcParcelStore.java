@@ -53,12 +53,14 @@ public class JdbcParcelStore implements ParcelStore {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         List<Geometry> boxes = new ArrayList<>();
+        String from = spec.table();
         if (query.bboxCrs84() != null) {
             Geometry box = CrsTransform.CRS84.toGeometry(query.bboxCrs84());
             box.setSRID(Crs.CRS84_SRID);
             boxes.add(box);
             boxes.add(box);
             where.append(" AND ").append(dialect.intersects("geom_crs84", Crs.CRS84_SRID));
+            from = dialect.tableUsingSpatialIndex(spec.table(), spec.spatialIndex("geom_crs84"));
         }
         if (query.bboxPlanar() != null) {
             Geometry box = CrsTransform.PLANAR.toGeometry(query.bboxPlanar());
@@ -66,6 +68,9 @@ public class JdbcParcelStore implements ParcelStore {
             boxes.add(box);
             boxes.add(box);
             where.append(" AND ").append(dialect.intersects("geom", Crs.PLANAR_SRID));
+            if (query.bboxCrs84() == null) {
+                from = dialect.tableUsingSpatialIndex(spec.table(), spec.spatialIndex("geom"));
+            }
         }
         for (Map.Entry<String, String> filter : query.propertyEquals().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
@@ -91,8 +96,8 @@ public class JdbcParcelStore implements ParcelStore {
             filter.getValue().stream().sorted().forEach(values::add);
         }
 
-        String countSql = "SELECT COUNT(*) FROM " + spec.table() + where;
-        String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + spec.table() + where + " ORDER BY "
+        String countSql = "SELECT COUNT(*) FROM " + from + where;
+        String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + from + where + " ORDER BY "
                 + spec.orderBy() + " LIMIT ? OFFSET ?";
         // No transaction of its own: each statement reads committed data, and inside a caller's transaction (a write
         // under a zone lock) it joins that one. This spares the map's hot path a BEGIN and a COMMIT per request; the

@@ -42,6 +42,17 @@ final class ParkTables {
             RowReader<T> reader, RowBinder<T> binder, java.util.function.Function<T, Geometry[]> geometries,
             java.util.function.Function<T, String> id) {
 
+        /**
+         * The spatial index of a geometry column ({@code geom} or {@code geom_crs84}): every migration names them
+         * {@code <table>_<column>_idx} (V1 of both stores).
+         */
+        String spatialIndex(String geometryColumn) {
+            if (!geometryColumn.equals("geom") && !geometryColumn.equals("geom_crs84")) {
+                throw new IllegalArgumentException("not a geometry column: " + geometryColumn);
+            }
+            return table + "_" + geometryColumn + "_idx";
+        }
+
         String selectList(SpatialDialect dialect) {
             List<String> all = new ArrayList<>(columns);
             all.add(dialect.selectGeometry("geom"));

@@ -34,6 +34,15 @@ public interface SpatialDialect {
     }
 
     /**
+     * The table as it appears after {@code FROM} in a query that selects by a box on {@code spatialIndex}'s column.
+     * By default the table alone: the database's planner picks the spatial index itself. (Table and index come from
+     * {@code ParkTables}, never from a client.)
+     */
+    default String tableUsingSpatialIndex(String table, String spatialIndex) {
+        return table;
+    }
+
+    /**
      * A query giving the extent of a geometry column of a table as one row, read by {@link #readExtent}. Table and
      * column come from {@code ParkTables}, never from a client.
      */

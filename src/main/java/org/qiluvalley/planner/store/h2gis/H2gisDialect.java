@@ -26,6 +26,16 @@ public final class H2gisDialect implements SpatialDialect {
         return index + 1;
     }
 
+    /**
+     * H2's planner, given a box and a status filter ({@code status IN (...)}, as every public query has), prefers the
+     * status index, which matches nearly every row: at 10^6 parcels a box of 500 parcels read the whole table (5 s)
+     * instead of 505 index entries (20 ms), measured with {@code EXPLAIN ANALYZE}. The hint names the spatial index.
+     */
+    @Override
+    public String tableUsingSpatialIndex(String table, String spatialIndex) {
+        return table + " USE INDEX (" + spatialIndex + ")";
+    }
+
     @Override
     public String selectGeometry(String column) {
         return column;
