@@ -52,14 +52,14 @@ class InquiryMapIT extends MapBrowserTest {
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#inquiry-result.error")));
         assertTrue(result.getText().contains("Contact"), result.getText());
-        assertNull(js("return window.inquiry.lastResult"), "no request was sent");
+        assertNull(page("return hooks.inquiry.lastResult"), "no request was sent");
 
         driver.findElement(By.id("inquiry-contact")).sendKeys("Li Wei, +86 531 8888 0000");
         driver.findElement(By.id("inquiry-send")).click();
         WebElement success = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#inquiry-result.success")));
         assertTrue(success.getText().contains("Thank you") && success.getText().contains(parcelId), success.getText());
-        assertEquals(201L, js("return window.inquiry.lastResult.status"));
+        assertEquals(201L, page("return hooks.inquiry.lastResult.status"));
         assertTrue(dialog.isDisplayed());
         assertTrue(!driver.findElement(By.id("inquiry-send")).isDisplayed(), "sent once: no second Send");
 
@@ -127,14 +127,14 @@ class InquiryMapIT extends MapBrowserTest {
     @Test
     void anUnavailableParcelsPopupOffersNoInquiry() {
         openMap("");
-        String unavailable = (String) js("""
-                for (const [id, f] of window.investorMap.data.parcels) {
+        String unavailable = (String) page("""
+                for (const [id, f] of hooks.investorMap.data.parcels) {
                   if (f.properties.status !== 'available') return id;
                 }
                 return null;""");
         org.junit.jupiter.api.Assumptions.assumeTrue(unavailable != null,
                 "the seed data has no parcel that is not available");
-        js("window.investorMap.selectParcel(arguments[0], {source: 'list'})", unavailable);
+        page("hooks.investorMap.selectParcel(args[0], {source: 'list'})", unavailable);
         WebElement popup = new WebDriverWait(driver, TIMEOUT).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup .site-popup")));
         assertEquals(unavailable, popup.getDomAttribute("data-parcel-id"));

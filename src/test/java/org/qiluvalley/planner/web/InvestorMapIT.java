@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Every expectation is checked against the OGC API as fetched over HTTP by the test itself, so the test
  * holds for whatever gis-data the application was seeded with. Waits are on the page's own readiness flag
- * ({@code window.mapReady}) and on DOM conditions, never on fixed sleeps.
+ * ({@code <html data-map-ready>}) and on DOM conditions, never on fixed sleeps; the page's live objects are read through
+ * its test hooks ({@link MapBrowserTest#page}).
  *
  * <p>Chromium and chromedriver come from Debian ({@code apt-get install chromium chromium-driver
  * fonts-noto-cjk}); the driver path is given explicitly so Selenium Manager never tries to download one.
@@ -63,9 +64,9 @@ class InvestorMapIT extends MapBrowserTest {
         assertEquals(api.numberMatched(), shownCount(), "#site-count");
         assertEquals(api.ids(), new TreeSet<>(rowIds()), "the list shows exactly the API's available sites");
 
-        long parcels = (Long) js("return window.investorMap.layers.parcels.getLayers().length");
+        long parcels = (Long) page("return hooks.investorMap.layers.parcels.getLayers().length");
         assertTrue(parcels > 0, "the parcels layer has features");
-        long highlighted = (Long) js("return window.investorMap.layers.sites.getLayers().length");
+        long highlighted = (Long) page("return hooks.investorMap.layers.sites.getLayers().length");
         assertEquals(api.numberMatched(), highlighted, "every available site is highlighted on the map");
 
         // The canvas renderer leaves no DOM per parcel, so check that it really painted something.
@@ -173,8 +174,8 @@ class InvestorMapIT extends MapBrowserTest {
         assertEquals(List.of(site.id()), selectedRowIds(), "selected row restored");
 
         @SuppressWarnings("unchecked")
-        List<Number> restored = (List<Number>) js("""
-                const m = window.investorMap.map, c = m.getCenter();
+        List<Number> restored = (List<Number>) page("""
+                const m = hooks.investorMap.map, c = m.getCenter();
                 return [m.getZoom(), c.lat, c.lng];""");
         assertEquals(sharedView[0], restored.get(0).doubleValue(), 1e-9, "zoom restored");
         assertEquals(sharedView[1], restored.get(1).doubleValue(), 1e-4, "centre latitude restored");

@@ -95,19 +95,19 @@ class LargeRegisterMapIT extends MapBrowserTest {
     void belowTheThresholdTheMapDrawsTheDensityGridAndRequestsNoParcel() {
         openMap("map=12/" + CENTRE[1] + "/" + CENTRE[0]);
 
-        assertEquals("density", js("return window.investorMap.mode()"));
-        assertEquals(12.0, ((Number) js("return window.investorMap.map.getZoom()")).doubleValue(), 1e-9,
+        assertEquals("density", page("return hooks.investorMap.mode()"));
+        assertEquals(12.0, ((Number) page("return hooks.investorMap.map.getZoom()")).doubleValue(), 1e-9,
                 "the shared zoom is kept (the map may zoom out this far on this register)");
-        long cells = (Long) js("return window.investorMap.layers.density.getLayers().length");
+        long cells = (Long) page("return hooks.investorMap.layers.density.getLayers().length");
         assertTrue(cells > 20, "density cells drawn: " + cells);
         // Choropleth by the available share of a cell's land: the grid's full 1 km cells (about 0.56 available)
         // are in the top class, drawn in its colour.
-        long topClass = (Long) js("return window.investorMap.layers.density.getLayers()"
+        long topClass = (Long) page("return hooks.investorMap.layers.density.getLayers()"
                 + ".filter(l => l.options.fillColor === '#006d2c' && l.feature.properties.available > 60).length");
         assertTrue(topClass > cells / 2, "most cells in the top class: " + topClass + " of " + cells);
-        assertEquals(Boolean.TRUE, js("return window.investorMap.map.hasLayer(window.investorMap.layers.density)"));
-        assertEquals(Boolean.FALSE, js("return window.investorMap.map.hasLayer(window.investorMap.layers.parcels)"));
-        assertEquals(0L, js("return window.investorMap.layers.parcels.getLayers().length"));
+        assertEquals(Boolean.TRUE, page("return hooks.investorMap.map.hasLayer(hooks.investorMap.layers.density)"));
+        assertEquals(Boolean.FALSE, page("return hooks.investorMap.map.hasLayer(hooks.investorMap.layers.parcels)"));
+        assertEquals(0L, page("return hooks.investorMap.layers.parcels.getLayers().length"));
 
         List<String> requests = requests();
         assertTrue(requests.stream().noneMatch(r -> r.contains("/collections/parcels/items")),
@@ -117,7 +117,7 @@ class LargeRegisterMapIT extends MapBrowserTest {
                 "the density grid of the view was requested: " + requests);
 
         // The count is the density grid's, and the list holds no rows until the user zooms in.
-        long available = ((Number) js("return window.investorMap.data.density.totals.available")).longValue();
+        long available = ((Number) page("return hooks.investorMap.data.density.totals.available")).longValue();
         assertTrue(available > 10_000, "most of the synthetic sites are around the view: " + available);
         assertEquals(available, shownCount());
         assertEquals(0, driver.findElements(By.cssSelector("#site-list .site-row")).size());
@@ -131,9 +131,9 @@ class LargeRegisterMapIT extends MapBrowserTest {
         openMap("map=12/" + CENTRE[1] + "/" + CENTRE[0]);
         int before = requests().size();
 
-        awaitIdleAfter("window.investorMap.map.setView([arguments[0], arguments[1]], 15, {animate: false});",
+        awaitIdleAfter("hooks.investorMap.map.setView([args[0], args[1]], 15, {animate: false});",
                 CENTRE[1], CENTRE[0]);
-        assertEquals("parcels", js("return window.investorMap.mode()"));
+        assertEquals("parcels", page("return hooks.investorMap.mode()"));
 
         List<String> parcelRequests = requests().subList(before, requests().size()).stream()
                 .filter(r -> r.contains("/collections/parcels/items")).toList();
@@ -141,7 +141,7 @@ class LargeRegisterMapIT extends MapBrowserTest {
         for (String request : parcelRequests) {
             assertTrue(request.contains("bbox="), "every parcel request carries the view's bbox: " + request);
         }
-        String bbox = (String) js("return window.investorMap.data.parcelView.bbox");
+        String bbox = (String) page("return hooks.investorMap.data.parcelView.bbox");
         assertTrue(parcelRequests.stream().allMatch(r -> r.contains("bbox=" + bbox)), parcelRequests + " vs " + bbox);
 
         // Exactly the parcels the API returns for that bbox, by id, every status the public sees.
@@ -149,18 +149,18 @@ class LargeRegisterMapIT extends MapBrowserTest {
         assertTrue(api.size() > 500 && api.size() < 5_000, "a view's worth of parcels: " + api.size());
         assertTrue(api.size() < 22_500 / 4, "far fewer than the register");
         @SuppressWarnings("unchecked")
-        List<String> drawn = (List<String>) js(
-                "return window.investorMap.layers.parcels.getLayers().map(l => l.feature.id)");
+        List<String> drawn = (List<String>) page(
+                "return hooks.investorMap.layers.parcels.getLayers().map(l => l.feature.id)");
         assertEquals(new TreeSet<>(api.keySet()), new TreeSet<>(drawn), "drawn parcels = the API's for the bbox");
         assertEquals(api.size(), drawn.size(), "each drawn once");
-        long sitesDrawn = (Long) js("return window.investorMap.layers.sites.getLayers().length");
+        long sitesDrawn = (Long) page("return hooks.investorMap.layers.sites.getLayers().length");
         assertEquals(availableCount(bbox), sitesDrawn, "every available site of the bbox highlighted");
 
         // The side list: the available sites in view (their outline's lon/lat envelope meets the view's bounds),
         // at most MAX_LIST_ROWS rows.
         @SuppressWarnings("unchecked")
-        List<Number> view = (List<Number>) js("""
-                const b = window.investorMap.map.getBounds();
+        List<Number> view = (List<Number>) page("""
+                const b = hooks.investorMap.map.getBounds();
                 return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];""");
         Envelope viewBox = new Envelope(view.get(0).doubleValue(), view.get(2).doubleValue(),
                 view.get(1).doubleValue(), view.get(3).doubleValue());
@@ -176,27 +176,27 @@ class LargeRegisterMapIT extends MapBrowserTest {
 
         // A small pan inside the loaded margin requests nothing.
         int afterZoom = requests().size();
-        awaitIdleAfter("window.investorMap.map.panBy([60, 40], {animate: false});");
+        awaitIdleAfter("hooks.investorMap.map.panBy([60, 40], {animate: false});");
         assertEquals(List.of(), requests().subList(afterZoom, requests().size()).stream()
                 .filter(r -> r.contains("/collections/parcels/items")).toList(), "no request for a small pan");
 
         // Back below the threshold: the parcels go, the density grid comes back.
-        awaitIdleAfter("window.investorMap.map.setZoom(13, {animate: false});");
-        assertEquals("density", js("return window.investorMap.mode()"));
-        assertEquals(0L, js("return window.investorMap.layers.parcels.getLayers().length"));
-        assertTrue((Long) js("return window.investorMap.layers.density.getLayers().length") > 0);
+        awaitIdleAfter("hooks.investorMap.map.setZoom(13, {animate: false});");
+        assertEquals("density", page("return hooks.investorMap.mode()"));
+        assertEquals(0L, page("return hooks.investorMap.layers.parcels.getLayers().length"));
+        assertTrue((Long) page("return hooks.investorMap.layers.density.getLayers().length") > 0);
     }
 
     @Test
     void aLinkToAParcelOutsideTheViewStillSelectsAndFramesIt() {
         openMap("parcel=SYN-11326");
         new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT).until(
-                d -> "SYN-11326".equals(js("return window.investorMap.state.selectedId")));
+                d -> "SYN-11326".equals(page("return hooks.investorMap.state.selectedId")));
         awaitIdleAfter("");
-        assertEquals("parcels", js("return window.investorMap.mode()"));
-        assertTrue((Boolean) js("""
-                const m = window.investorMap.map;
-                const layer = window.investorMap.layers.parcels.getLayers().find(l => l.feature.id === 'SYN-11326');
+        assertEquals("parcels", page("return hooks.investorMap.mode()"));
+        assertTrue((Boolean) page("""
+                const m = hooks.investorMap.map;
+                const layer = hooks.investorMap.layers.parcels.getLayers().find(l => l.feature.id === 'SYN-11326');
                 return Boolean(layer) && m.getBounds().contains(layer.getBounds().getCenter());"""),
                 "the linked parcel is drawn and in view");
         assertEquals("SYN-11326", driver.findElement(By.cssSelector(".leaflet-popup .site-popup"))
@@ -213,17 +213,12 @@ class LargeRegisterMapIT extends MapBrowserTest {
 
     /** Runs a script that moves the map, then waits for the page's idle hook. */
     private void awaitIdleAfter(String script, Object... args) {
-        driver.manage().timeouts().scriptTimeout(PAGE_TIMEOUT);
-        Object[] all = new Object[args.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script
-                + "\nconst done = arguments[arguments.length - 1];"
-                + "\nwindow.investorMap.idle().then(() => done(true), (e) => done(String(e)));", all);
+        page(script + "\nawait hooks.investorMap.idle();\nreturn true;", args);
     }
 
     private void assertCanvasOnly() {
-        assertEquals(Boolean.TRUE, js("return window.investorMap.layers.parcels.options.renderer instanceof L.Canvas"
-                + " && window.investorMap.layers.density.options.renderer instanceof L.Canvas"));
+        assertEquals(Boolean.TRUE, page("return hooks.investorMap.layers.parcels.options.renderer instanceof L.Canvas"
+                + " && hooks.investorMap.layers.density.options.renderer instanceof L.Canvas"));
         assertEquals(0L, js("return document.querySelectorAll('.leaflet-overlay-pane svg path').length"),
                 "no SVG paths: the parcels and the density grid are drawn on a canvas");
         assertEquals(Boolean.TRUE, js("return Boolean(document.querySelector('.leaflet-overlay-pane canvas'))"));

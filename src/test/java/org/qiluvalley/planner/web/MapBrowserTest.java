@@ -64,11 +64,11 @@ abstract class MapBrowserTest {
         driver.get("about:blank");
         driver.get(url);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
-            Object error = js("return window.mapError || null");
+            String error = flag("mapError");
             if (error != null) {
                 throw new AssertionError("the map failed to load: " + error);
             }
-            return Boolean.TRUE.equals(js("return window.mapReady === true"));
+            return "true".equals(flag("mapReady"));
         });
     }
 
@@ -84,7 +84,7 @@ abstract class MapBrowserTest {
     void signIn(String username, String password) {
         driver.get(baseUrl() + "/login.html");
         new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT)
-                .until(d -> "ready".equals(js("return window.loginState || null")));
+                .until(d -> "ready".equals(flag("loginState")));
         submitSignInForm(username, password);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, PAGE_TIMEOUT)
                 .until(d -> !java.net.URI.create(d.getCurrentUrl()).getPath().equals("/login.html"));
@@ -109,6 +109,45 @@ abstract class MapBrowserTest {
 
     Object js(String script, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * A flag the page keeps as a {@code data-*} attribute of its {@code <html>} element ({@code "mapReady"} for
+     * {@code data-map-ready}: ready flags, operation states), or null while it has none.
+     */
+    String flag(String name) {
+        return (String) js("return document.documentElement.dataset[arguments[0]] ?? null", name);
+    }
+
+    /**
+     * Runs {@code body} in the page with {@code hooks} bound to the page's test hooks, and returns what it returns.
+     * The pages are ES modules and keep nothing on {@code window}: their entry module (the page's
+     * {@code <script type="module">}) exports {@code testHooks}, and a dynamic {@code import()} of the same URL
+     * gives back that module, the page's live instance (a module is evaluated once per page). {@code body} is the
+     * body of an async function: it may {@code await} (an idle hook, say) and {@code return} a JSON-like value; the
+     * arguments are {@code args[0]}, {@code args[1]}... An exception in the page fails the test with its stack.
+     */
+    Object page(String body, Object... args) {
+        return page(PAGE_TIMEOUT, body, args);
+    }
+
+    /** {@link #page(String, Object...)}, waiting up to {@code timeout} for the body's promise. */
+    Object page(java.time.Duration timeout, String body, Object... args) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const args = Array.prototype.slice.call(arguments, 0, -1);
+                const entry = document.querySelector('script[type="module"][src]');
+                import(entry.src).then(async ({ testHooks: hooks }) => {
+                """ + body + """
+
+                }).then((value) => done({ value: value === undefined ? null : value }),
+                    (error) => done({ error: String((error && error.stack) || error) }));""", args);
+        java.util.Map<?, ?> result = (java.util.Map<?, ?>) answer;
+        if (result.containsKey("error")) {
+            throw new AssertionError("the page's script failed: " + result.get("error") + System.lineSeparator() + body);
+        }
+        return result.get("value");
     }
 
     @AfterAll

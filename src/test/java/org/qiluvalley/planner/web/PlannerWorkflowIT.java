@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
  * out; and the public map, for an anonymous visitor, no longer lists the site as available.
  *
  * <p>Every step is driven through the page (mouse, keyboard); the API is only read, to set expectations and to
- * confirm what the page did. Waits are on the page's flags ({@code window.plannerReady}, and the operation log
- * {@code window.plannerOps.log}), never on fixed sleeps.
+ * confirm what the page did. Waits are on the page's flags ({@code <html data-planner-ready>}, and the operation log
+ * {@code testHooks.ops.log}), never on fixed sleeps.
  *
  * <p>With the environment variable {@code PLANNER_SCREENSHOT} set to a file path, the test also saves a screenshot
  * of the workspace with the first outline's findings (used for docs/screenshot-planner.png).
@@ -90,7 +90,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         // Find the parcel by its ID and withdraw it: its land is free to be planned again.
         waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(REPLANNED, Keys.ENTER));
         assertEquals(REPLANNED, driver.findElement(By.id("selection-id")).getText());
-        List<List<Number>> freedRing = ring(js("return window.plannerMap.data.parcels.get(arguments[0]).geometry", REPLANNED));
+        List<List<Number>> freedRing = ring(page("return hooks.plannerMap.data.parcels.get(args[0]).geometry", REPLANNED));
         driver.findElement(By.id("edit-withdraw")).click();
         Map<String, Object> withdrawn = waitForOperation("withdraw", () -> driver.findElement(By.id("withdraw-yes")).click());
         assertEquals(204L, withdrawn.get("status"), "withdrawn: " + withdrawn);
@@ -105,7 +105,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         int h = SMALL_SQUARE_HALF_PIXELS;
         clickOnMap(List.of(new double[] {cx - h, cy - h}, new double[] {cx + h, cy - h}, new double[] {cx + h, cy + h},
                 new double[] {cx - h, cy + h}, new double[] {cx - h, cy - h}));
-        new WebDriverWait(driver, TIMEOUT).until(d -> "new".equals(js("return window.plannerEdit.draft && window.plannerEdit.draft.mode")));
+        new WebDriverWait(driver, TIMEOUT).until(d -> "new".equals(page("return hooks.plannerEdit.draft && hooks.plannerEdit.draft.mode")));
         assertEquals("laser-industry", new Select(driver.findElement(By.id("edit-zone"))).getFirstSelectedOption()
                 .getDomAttribute("value"), "the zone under the drawing is proposed");
         new Select(driver.findElement(By.id("edit-landuse"))).selectByValue("100101");
@@ -116,7 +116,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertEquals("error", tooSmall.getDomAttribute("data-severity"), "too small is an error");
         assertTrue(tooSmall.getText().contains("m²"), "the finding states the area: " + tooSmall.getText());
         assertEquals("false", badge().getDomAttribute("data-valid"));
-        assertTrue((Long) js("return window.plannerEdit.findingsLayer.getLayers().length") >= 1, "findings are drawn on the map");
+        assertTrue((Long) page("return hooks.plannerEdit.findingsLayer.getLayers().length") >= 1, "findings are drawn on the map");
         saveScreenshotIfAsked();
 
         // Saving it anyway: the service refuses (422), the page lists why, and nothing is stored.
@@ -133,7 +133,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         clickOnMap(justInside(containerPoints(freedRing.subList(0, freedRing.size() - 1))));
         new WebDriverWait(driver, TIMEOUT).until(d -> "drawn".equals(
                 d.findElement(By.id("outline-text")).getDomAttribute("data-kind"))
-                && ((Number) js("return window.plannerEdit.draft.geometry.coordinates[0].length")).intValue() == freedRing.size());
+                && ((Number) page("return hooks.plannerEdit.draft.geometry.coordinates[0].length")).intValue() == freedRing.size());
         Map<String, Object> secondCheck = waitForOperation("check", () -> driver.findElement(By.id("edit-check")).click());
         assertEquals(200L, secondCheck.get("status"));
         assertEquals("true", badge().getDomAttribute("data-valid"), "the redrawn parcel is valid: " + badge().getText());
@@ -142,7 +142,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
 
         Map<String, Object> saved = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click());
         assertEquals(201L, saved.get("status"), "created: " + saved);
-        String newId = (String) js("return window.plannerEdit.lastResult.id");
+        String newId = (String) page("return hooks.plannerEdit.lastResult.id");
         assertNotNull(newId);
         assertNotEquals(REPLANNED, newId, "the service names the new parcel");
         assertEquals(newId, driver.findElement(By.id("selection-id")).getText(), "the saved parcel is selected");
@@ -213,11 +213,11 @@ class PlannerWorkflowIT extends MapBrowserTest {
         new ServiceClient(baseUrl()).ensureUser("planner", PLANNER);
         forgetSession();
         driver.get(baseUrl() + "/login.html");
-        new WebDriverWait(driver, TIMEOUT).until(d -> "ready".equals(js("return window.loginState || null")));
+        new WebDriverWait(driver, TIMEOUT).until(d -> "ready".equals(flag("loginState")));
         assertFalse(driver.findElement(By.id("login-error")).isDisplayed(), "no error before trying");
 
         submitSignInForm(PLANNER, "not-the-password");
-        new WebDriverWait(driver, TIMEOUT).until(d -> "error".equals(js("return window.loginState")));
+        new WebDriverWait(driver, TIMEOUT).until(d -> "error".equals(flag("loginState")));
         assertEquals("/login.html", path());
         WebElement error = driver.findElement(By.id("login-error"));
         assertTrue(error.isDisplayed());
@@ -239,7 +239,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         try {
             assertEquals("/", path(), "investors land on the public map");
             openMap("");
-            new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js("return window.accountKnown === true")));
+            new WebDriverWait(driver, TIMEOUT).until(d -> "true".equals(flag("accountKnown")));
             assertEquals(INVESTOR, driver.findElement(By.cssSelector("#account .account-name")).getText());
             assertFalse(driver.findElement(By.id("tab-audit")).isDisplayed(), "the audit is for planners");
             assertTrue(driver.findElements(By.id("planner-link")).isEmpty(), "no way into the workspace");
@@ -259,12 +259,12 @@ class PlannerWorkflowIT extends MapBrowserTest {
 
     private void waitForWorkspace() {
         new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
-            Object error = js("return window.plannerError || null");
+            Object error = flag("plannerError");
             if (error != null) {
                 throw new AssertionError("the workspace failed to load: " + error);
             }
-            return path().equals("/planner.html") && Boolean.TRUE.equals(js("return window.plannerReady === true"))
-                    && ((Number) js("return window.plannerOps.running")).intValue() == 0;
+            return path().equals("/planner.html") && "true".equals(flag("plannerReady"))
+                    && ((Number) page("return hooks.ops.running")).intValue() == 0;
         });
     }
 
@@ -275,12 +275,12 @@ class PlannerWorkflowIT extends MapBrowserTest {
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> waitForOperation(String op, Runnable action) {
-        long before = ((Number) js("return window.plannerOps.count")).longValue();
+        long before = ((Number) page("return hooks.ops.count")).longValue();
         action.run();
-        return new WebDriverWait(driver, TIMEOUT).until(d -> (Map<String, Object>) js("""
-                const ops = window.plannerOps;
+        return new WebDriverWait(driver, TIMEOUT).until(d -> (Map<String, Object>) page("""
+                const ops = hooks.ops;
                 if (ops.running > 0) return null;
-                return ops.log.filter(e => e.op === arguments[0] && e.seq > arguments[1]).pop() || null;""", op, before));
+                return ops.log.filter(e => e.op === args[0] && e.seq > args[1]).pop() || null;""", op, before));
     }
 
     private WebElement badge() {
@@ -308,9 +308,9 @@ class PlannerWorkflowIT extends MapBrowserTest {
     /** Where CRS84 positions are on the map now, as container points. */
     @SuppressWarnings("unchecked")
     private List<double[]> containerPoints(List<List<Number>> positions) {
-        List<List<Number>> points = (List<List<Number>>) js("""
-                const m = window.plannerMap.map;
-                return arguments[0].map(([lng, lat]) => { const p = m.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; });""",
+        List<List<Number>> points = (List<List<Number>>) page("""
+                const m = hooks.plannerMap.map;
+                return args[0].map(([lng, lat]) => { const p = m.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; });""",
                 positions);
         return points.stream().map(p -> new double[] {p.get(0).doubleValue(), p.get(1).doubleValue()}).toList();
     }

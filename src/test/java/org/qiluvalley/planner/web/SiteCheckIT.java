@@ -28,13 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 
 /**
- * The "Check a site" and "Audit" panels (the audit for a planner signed in through the sign-in page) of the map (web/js/check.js, web/js/audit.js) in a real headless
+ * The "Check a site" and "Audit" panels (the audit for a planner signed in through the sign-in page) of the map (web/js/investor/check.js, web/js/investor/audit.js) in a real headless
  * Chromium against the real application, set up as {@link InvestorMapIT} is.
  *
  * <p>The inputs are derived from the OGC API as fetched by the test (the red line, the valley boundary, the
  * available sites and their FAR ranges), so the expectations hold for whatever seed data the application
- * has. Waits are on the page's flags ({@code window.mapReady}, {@code window.siteCheckDone},
- * {@code window.auditDone}) and on DOM conditions, never on fixed sleeps.
+ * has. Waits are on the page's flags ({@code data-map-ready}, {@code data-site-check-done}, {@code data-audit-done} on
+ * {@code <html>}) and on DOM conditions, never on fixed sleeps.
  *
  * <p>With the environment variable {@code SITE_CHECK_SCREENSHOT} set to a file path, the red-line test also
  * saves a screenshot of the panel with its finding drawn (used for docs/screenshot-check.png).
@@ -57,7 +57,7 @@ class SiteCheckIT extends MapBrowserTest {
 
         openMap("");
         driver.findElement(By.id("tab-check")).click();
-        js("window.siteCheck.setDrawnPolygon(JSON.parse(arguments[0]))", square);
+        page("hooks.siteCheck.setDrawnPolygon(JSON.parse(args[0]))", square);
         assertEquals("drawn", driver.findElement(By.id("check-site")).getDomAttribute("data-kind"),
                 "the programmatic polygon became the check's site");
         new Select(driver.findElement(By.id("check-zone"))).selectByValue("laser-industry");
@@ -69,14 +69,14 @@ class SiteCheckIT extends MapBrowserTest {
         assertTrue(finding.getText().contains("m²"), "the finding states the overlap in m²: " + finding.getText());
         assertEquals("false", badge().getDomAttribute("data-valid"));
         assertTrue(badge().getText().startsWith("Not valid"), "badge: " + badge().getText());
-        long drawn = (Long) js("return window.siteCheck.findingsLayer.getLayers().length");
+        long drawn = (Long) page("return hooks.siteCheck.findingsLayer.getLayers().length");
         assertTrue(drawn >= 1, "the findings are drawn on the map, got " + drawn + " layers");
-        assertTrue((Boolean) js("return window.investorMap.map.hasLayer(window.siteCheck.findingsLayer)"),
+        assertTrue((Boolean) page("return hooks.investorMap.map.hasLayer(hooks.siteCheck.findingsLayer)"),
                 "the findings layer is on the map");
 
         // Look somewhere else first, so that the click has to move the map to the finding.
-        js("""
-                const m = window.investorMap.map;
+        page("""
+                const m = hooks.investorMap.map;
                 m.setView(m.getBounds().getNorthWest(), 18, { animate: false });""");
         assertFalse(redLineFindingInView(), "the finding starts out of view");
         finding.click();
@@ -111,7 +111,7 @@ class SiteCheckIT extends MapBrowserTest {
         assertEquals("error", far.getDomAttribute("data-severity"));
         assertEquals("false", badge().getDomAttribute("data-valid"));
         assertTrue(badge().getText().contains("Not valid") && badge().getText().contains("不合规"), "badge: " + badge().getText());
-        assertEquals(0.6, ((Number) js("return window.siteCheck.lastResult.request.indicators.far")).doubleValue(), 1e-9);
+        assertEquals(0.6, ((Number) page("return hooks.siteCheck.lastResult.request.indicators.far")).doubleValue(), 1e-9);
 
         typeFar("1.5");
         runCheck();
@@ -135,8 +135,8 @@ class SiteCheckIT extends MapBrowserTest {
         }
         new WebDriverWait(driver, TIMEOUT).until(d -> "drawn".equals(
                 d.findElement(By.id("check-site")).getDomAttribute("data-kind")));
-        assertEquals(1L, js("return window.siteCheck.drawnItems.getLayers().length"), "one drawn shape");
-        long vertices = (Long) js("return window.siteCheck.drawnItems.getLayers()[0].getLatLngs()[0].length");
+        assertEquals(1L, page("return hooks.siteCheck.drawnItems.getLayers().length"), "one drawn shape");
+        long vertices = (Long) page("return hooks.siteCheck.drawnItems.getLayers()[0].getLatLngs()[0].length");
         assertEquals(4, vertices, "the drawn ring has the four clicked corners");
     }
 
@@ -144,10 +144,10 @@ class SiteCheckIT extends MapBrowserTest {
     void theAuditIsHiddenFromVisitors() {
         forgetSession();
         openMap("panel=audit");
-        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js("return window.accountKnown === true")));
+        new WebDriverWait(driver, TIMEOUT).until(d -> "true".equals(flag("accountKnown")));
         assertFalse(driver.findElement(By.id("tab-audit")).isDisplayed(), "visitors see no audit tab");
         assertTrue(driver.findElement(By.id("sign-in-link")).isDisplayed(), "visitors are offered a sign-in link");
-        assertEquals("sites", js("return window.sidebarTabs.current"), "a link to the audit opens the site list instead");
+        assertEquals("sites", page("return hooks.sidebarTabs.current"), "a link to the audit opens the site list instead");
     }
 
     @Test
@@ -168,11 +168,11 @@ class SiteCheckIT extends MapBrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("tab-audit")).isDisplayed());
         driver.findElement(By.id("tab-audit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
-            Object error = js("return window.auditError || null");
+            Object error = flag("auditError");
             if (error != null) {
                 throw new AssertionError("the audit failed: " + error);
             }
-            return Boolean.TRUE.equals(js("return window.auditDone === true"));
+            return "true".equals(flag("auditDone"));
         });
 
         @SuppressWarnings("unchecked")
@@ -208,17 +208,17 @@ class SiteCheckIT extends MapBrowserTest {
     /** Runs the check and waits until its result is rendered; fails on an error message instead of a result. */
     private void runCheck() {
         driver.findElement(By.id("check-run")).click();
-        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js("return window.siteCheckDone === true")));
-        Object error = js("return window.siteCheck.lastResult && window.siteCheck.lastResult.error || null");
+        new WebDriverWait(driver, TIMEOUT).until(d -> "true".equals(flag("siteCheckDone")));
+        Object error = page("return hooks.siteCheck.lastResult && hooks.siteCheck.lastResult.error || null");
         assertEquals(null, error, "the check ran without an error");
         assertTrue(badge().isDisplayed(), "the badge is shown");
     }
 
     private boolean redLineFindingInView() {
-        return (Boolean) js("""
-                const f = window.siteCheck.lastResult.findings.features
+        return (Boolean) page("""
+                const f = hooks.siteCheck.lastResult.findings.features
                     .find(f => f.properties.rule === 'constraint.redline');
-                return window.investorMap.map.getBounds().contains(L.geoJSON(f).getBounds());""");
+                return hooks.investorMap.map.getBounds().contains(L.geoJSON(f).getBounds());""");
     }
 
     private void saveScreenshotIfAsked() throws IOException {

@@ -1,0 +1,329 @@
+/*
+ * "Allocations 供地": the allocations of the selected parcel, their decisions, and new proposals.
+ *
+ *   GET  /api/allocations?parcel=ID        the list, newest first
+ *   POST /api/allocations                   propose (201; 422 with findings; 409 when the parcel is not available)
+ *   POST /api/allocations/{id}/approve | reject | release   (409 for a step the state machine refuses)
+ *
+ * A proposal reserves the parcel, approval allocates it, rejection or release makes it available
+ * again, so after every step the parcels are reloaded and the map shows the new status.
+ *
+ * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer };
+ * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations'.
+ */
+import { FindingsView } from '../core/findings.js';
+import { bilingual, escapeHtml, formatNumber } from '../core/format.js';
+import { addLandUseOptions } from '../core/forms.js';
+import { hideMessage, showMessage as show } from '../core/messages.js';
+import { statusInfo } from '../core/palette.js';
+import { data } from './context.js';
+import { parcelLayer, reloadParcels } from './parcels.js';
+import { findingsHost } from './selection.js';
+import * as Planner from './shell.js';
+
+const STATES = {
+  proposed: { en: 'Proposed', zh: '已提出' },
+  approved: { en: 'Approved', zh: '已批准' },
+  rejected: { en: 'Rejected', zh: '已驳回' },
+  released: { en: 'Released', zh: '已收回' },
+};
+/** What a planner may do next from each state (the service's state machine; it refuses anything else with 409). */
+const ACTIONS = {
+  proposed: [
+    { action: 'approve', en: 'Approve', zh: '批准', className: 'primary-small' },
+    { action: 'reject', en: 'Reject', zh: '驳回', className: 'danger-small' },
+  ],
+  approved: [{ action: 'release', en: 'Release', zh: '收回', className: 'danger-small' }],
+  rejected: [],
+  released: [],
+};
+const TYPES = { enterprise: { en: 'Enterprise', zh: '企业' }, facility: { en: 'Public facility', zh: '公共设施' } };
+
+const dom = {
+  empty: document.getElementById('alloc-empty'),
+  body: document.getElementById('alloc-body'),
+  message: document.getElementById('alloc-message'),
+  list: document.getElementById('alloc-list'),
+  none: document.getElementById('alloc-none'),
+  form: document.getElementById('propose-form'),
+  unavailable: document.getElementById('propose-unavailable'),
+  name: document.getElementById('propose-name'),
+  type: document.getElementById('propose-type'),
+  term: document.getElementById('propose-term'),
+  use: document.getElementById('propose-use'),
+  landUse: document.getElementById('propose-landuse'),
+  investment: document.getElementById('propose-investment'),
+  tax: document.getElementById('propose-tax'),
+  far: document.getElementById('propose-far'),
+  coverage: document.getElementById('propose-coverage'),
+  green: document.getElementById('propose-green'),
+  height: document.getElementById('propose-height'),
+  submit: document.getElementById('propose-submit'),
+  proposeMessage: document.getElementById('propose-message'),
+  findings: document.getElementById('propose-findings'),
+};
+
+/** Test hooks (see the top of this file). */
+export const plannerAllocations = { list: [], lastResult: null };
+const hooks = plannerAllocations;
+let findings;
+let parcelId = null;
+let loadSeq = 0;
+
+export function initAllocations() {
+  findings = new FindingsView({
+    ...findingsHost(),
+    list: dom.findings,
+    pane: 'allocFindingsPane',
+    fallbackBounds: () => { const l = parcelId && parcelLayer(parcelId); return l ? l.getBounds() : null; },
+  });
+  dom.landUse.add(new Option("Parcel's land use · 沿用地块用途", ''));
+  addLandUseOptions(dom.landUse, data.landUses);
+  dom.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    propose();
+  });
+  dom.list.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (button) transition(button.dataset.allocation, button.dataset.action);
+    const link = event.target.closest('button[data-history]');
+    if (link) Planner.activate('history');
+  });
+  document.addEventListener('planner:select', (event) => select(event.detail.id));
+  document.addEventListener('planner:panel', (event) => findings.setVisible(event.detail.panel === 'allocations'));
+  Object.assign(hooks, { findingsLayer: findings.layer, reload: () => load(parcelId) });
+}
+
+function select(id) {
+  const changed = id !== parcelId;
+  parcelId = id;
+  dom.empty.hidden = Boolean(id);
+  dom.body.hidden = !id;
+  if (changed) {
+    resetForm();
+    hideMessage(dom.message);
+  }
+  if (id) load(id);
+}
+
+/** Loads the parcel's allocations; counted as the 'allocations' operation. */
+function load(id) {
+  if (!id) return Promise.resolve();
+  const seq = ++loadSeq;
+  return Planner.track('allocations', async () => {
+    const result = await Planner.call(`/api/allocations?parcel=${encodeURIComponent(id)}&limit=100`);
+    if (seq !== loadSeq) return { ok: true, detail: 'superseded' };
+    if (!result.ok || !result.data) {
+      showMessage(dom.message, 'error', `The allocations could not be loaded: ${Planner.problemText(result)}`, '供地记录加载失败。');
+      return result;
+    }
+    const items = (result.data.allocations || []).slice()
+      .sort((a, b) => String(b.proposed && b.proposed.at).localeCompare(String(a.proposed && a.proposed.at)));
+    hooks.list = items;
+    render(items);
+    return result;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list
+// ---------------------------------------------------------------------------------------------
+
+function render(items) {
+  dom.list.replaceChildren(...items.map(card));
+  dom.none.hidden = items.length > 0;
+  const feature = data.parcels.get(parcelId);
+  const status = feature && feature.properties.status;
+  const open = status === 'available';
+  dom.form.hidden = !open;
+  dom.unavailable.hidden = open;
+  if (!open && feature) {
+    const s = statusInfo(status);
+    dom.unavailable.innerHTML = status === 'reserved'
+      ? bilingual(`The parcel is ${s.en.toLowerCase()} by a proposal: approve or reject it before proposing another.`,
+        '该地块已被方案预留：请先批准或驳回该方案。')
+      : bilingual(`The parcel is ${s.en.toLowerCase()}: release its allocation before proposing another.`,
+        `该地块${s.zh}：须先收回现有供地后方可提出新方案。`);
+  }
+  if (open) defaultType(feature);
+}
+
+function card(a) {
+  const li = document.createElement('li');
+  li.className = `alloc-card alloc-${a.state}`;
+  li.dataset.allocationId = a.id;
+  li.dataset.state = a.state;
+  const s = STATES[a.state] || { en: a.state, zh: '' };
+  const type = TYPES[a.allottee && a.allottee.type] || { en: a.allottee && a.allottee.type, zh: '' };
+  const pledges = a.pledges || {};
+  const ind = a.indicators || {};
+  const indicatorText = [
+    ind.far !== undefined ? `FAR ${formatNumber(ind.far, 2)}` : null,
+    ind.coverage !== undefined ? `coverage ${formatNumber(ind.coverage * 100, 1)}%` : null,
+    ind.greenRatio !== undefined ? `green ${formatNumber(ind.greenRatio * 100, 1)}%` : null,
+    ind.heightMetres !== undefined ? `height ${formatNumber(ind.heightMetres, 1)} m` : null,
+  ].filter(Boolean).join(' · ');
+  const step = (en, zh, s2) => (s2 && s2.at
+    ? `<li><span class="step-name">${bilingual(en, zh)}</span> ${escapeHtml(Planner.formatDateTime(s2.at))} · ${escapeHtml(s2.by || '')}</li>` : '');
+  const actions = (ACTIONS[a.state] || []).map((x) => `
+    <button type="button" class="${x.className}" data-allocation="${escapeHtml(a.id)}" data-action="${x.action}">
+      ${bilingual(x.en, x.zh)}</button>`).join('');
+  li.innerHTML = `
+    <div class="alloc-head">
+      <span class="alloc-state state-${escapeHtml(a.state)}" data-state="${escapeHtml(a.state)}">${bilingual(s.en, s.zh)}</span>
+      <b class="alloc-allottee">${escapeHtml(a.allottee && a.allottee.name)}</b>
+      <span class="chip">${bilingual(type.en, type.zh)}</span>
+    </div>
+    <p class="alloc-use">${escapeHtml(a.intendedUse)}${a.landUse ? ` · <code>${escapeHtml(a.landUse)}</code>` : ''}</p>
+    <dl class="alloc-facts">
+      <div><dt>${bilingual('Term', '年限')}</dt><dd>${escapeHtml(a.termYears)} ${bilingual('years', '年')}</dd></div>
+      <div><dt>${bilingual('Investment', '投资强度')}</dt><dd>${pledges.investmentWanYuanPerMu === undefined ? '—' : `${formatNumber(pledges.investmentWanYuanPerMu, 1)} 万元/亩`}</dd></div>
+      <div><dt>${bilingual('Tax', '亩均税收')}</dt><dd>${pledges.taxWanYuanPerMu === undefined ? '—' : `${formatNumber(pledges.taxWanYuanPerMu, 1)} 万元/亩`}</dd></div>
+    </dl>
+    ${indicatorText ? `<p class="alloc-indicators">${bilingual('Proposed', '拟建')}: ${escapeHtml(indicatorText)}</p>` : ''}
+    <ol class="alloc-steps">
+      ${step('Proposed', '提出', a.proposed)}${step('Approved', '批准', a.approved)}${step('Rejected', '驳回', a.rejected)}${step('Released', '收回', a.released)}
+    </ol>
+    <div class="alloc-actions">${actions}
+      <code class="alloc-id" title="Allocation ID 供地编号">${escapeHtml(a.id)}</code></div>`;
+  return li;
+}
+
+function transition(id, action) {
+  return Planner.track(action, async () => {
+    const buttons = [...dom.list.querySelectorAll('button[data-action]')];
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      const result = await Planner.call(`/api/allocations/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
+      hooks.lastResult = { kind: action, status: result.status, ok: result.ok, allocation: result.data };
+      if (result.ok) {
+        const s = STATES[result.data && result.data.state] || { en: result.data && result.data.state, zh: '' };
+        showMessage(dom.message, 'success', `Allocation ${s.en.toLowerCase()}.`, `供地方案${s.zh}。`);
+        await afterChange();
+      } else {
+        showMessage(dom.message, 'error', `Not done: ${Planner.problemText(result)}`, '操作未完成。');
+        await load(parcelId);
+      }
+      return result;
+    } finally {
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  });
+}
+
+/** A step changed the parcel's status: reload the plan and this list, and tell the other panels. */
+async function afterChange() {
+  await reloadParcels();
+  await load(parcelId);
+  document.dispatchEvent(new CustomEvent('planner:allocations', { detail: { parcelId } }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proposing
+// ---------------------------------------------------------------------------------------------
+
+function defaultType(feature) {
+  if (dom.form.dataset.touched === 'true') return;
+  const zone = feature && data.zones.get(feature.properties.zone);
+  const category = zone && zone.properties.category;
+  if (category === 'enterprise' || category === 'facility') dom.type.value = category;
+}
+
+function resetForm() {
+  dom.form.reset();
+  dom.form.dataset.touched = 'false';
+  findings.clear();
+  hideMessage(dom.proposeMessage);
+}
+
+function numberOrNull(input, { percent = false } = {}) {
+  const text = input.value.trim();
+  if (text === '') return null;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || (percent && value > 100)) {
+    const label = input.closest('label').querySelector('span').textContent.trim();
+    throw Object.assign(new Error(`${label}: enter a number${percent ? ' from 0 to 100' : ' ≥ 0'}.`), { input });
+  }
+  return percent ? value / 100 : value;
+}
+
+function buildProposal() {
+  const need = (input, en) => {
+    if (!input.value.trim()) throw Object.assign(new Error(`${en} is required.`), { input });
+    return input.value.trim();
+  };
+  const body = {
+    parcelId,
+    allottee: { name: need(dom.name, 'The allottee'), type: dom.type.value },
+    intendedUse: need(dom.use, 'The intended use'),
+    termYears: Math.round(Number(need(dom.term, 'The term'))),
+  };
+  if (!Number.isInteger(body.termYears) || body.termYears < 1) {
+    throw Object.assign(new Error('The term is a whole number of years, at least 1.'), { input: dom.term });
+  }
+  if (dom.landUse.value) body.landUse = dom.landUse.value;
+  const pledges = {};
+  const investment = numberOrNull(dom.investment);
+  const tax = numberOrNull(dom.tax);
+  if (investment !== null) pledges.investmentWanYuanPerMu = investment;
+  if (tax !== null) pledges.taxWanYuanPerMu = tax;
+  body.pledges = pledges;
+  const indicators = {};
+  const far = numberOrNull(dom.far);
+  const coverage = numberOrNull(dom.coverage, { percent: true });
+  const green = numberOrNull(dom.green, { percent: true });
+  const height = numberOrNull(dom.height);
+  if (far !== null) indicators.far = far;
+  if (coverage !== null) indicators.coverage = coverage;
+  if (green !== null) indicators.greenRatio = green;
+  if (height !== null) indicators.heightMetres = height;
+  body.indicators = indicators;
+  return body;
+}
+
+function propose() {
+  return Planner.track('propose', async () => {
+    findings.clear();
+    hideMessage(dom.proposeMessage);
+    let body;
+    try {
+      body = buildProposal();
+    } catch (error) {
+      showMessage(dom.proposeMessage, 'error', error.message, '请检查输入。');
+      if (error.input) error.input.focus();
+      return { ok: false, status: null, detail: error.message };
+    }
+    dom.submit.disabled = true;
+    try {
+      const result = await Planner.call('/api/allocations', { method: 'POST', json: body });
+      hooks.lastResult = { kind: 'propose', status: result.status, ok: result.ok, allocation: result.data };
+      if (result.status === 201 && result.data) {
+        const warnings = (result.data.findings && result.data.findings.features) || [];
+        resetForm();
+        showMessage(dom.message, 'success', `Proposed to ${body.allottee.name}; the parcel is reserved until the proposal is decided.`,
+          '方案已提出，地块已预留，待审批。');
+        if (warnings.length) findings.show(warnings);
+        await afterChange();
+      } else if (result.status === 422 && result.data) {
+        const features = (result.data.findings && result.data.findings.features) || [];
+        showMessage(dom.proposeMessage, 'error', 'Refused by the rule book: nothing was proposed. See the findings below.',
+          '规则校验未通过，方案未提交。');
+        findings.show(features);
+        hooks.lastResult.findings = result.data.findings;
+      } else {
+        showMessage(dom.proposeMessage, 'error', `Not proposed: ${Planner.problemText(result)}`, '方案未提交。');
+        if (result.status === 409) await afterChange();
+      }
+      return result;
+    } finally {
+      dom.submit.disabled = false;
+    }
+  });
+}
+
+dom.form.addEventListener('input', () => { dom.form.dataset.touched = 'true'; });
+
+function showMessage(el, kind, en, zh) {
+  show(el, kind, en, zh, { scroll: true });
+}
+
