@@ -1,17 +1,12 @@
 package org.qiluvalley.planner.allocation;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
-import org.qiluvalley.planner.geo.ResponseCrs;
-import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.JsonBodies;
 import org.qiluvalley.planner.web.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The allocation lifecycle for planners: {@code POST /api/allocations} (propose: 201 with {@code Location}, or 422
  * with the findings, or 409 when the parcel is not available), {@code POST /api/allocations/{id}/approve},
@@ -35,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class AllocationController {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "parcel", "limit", "offset");
 
     private final AllocationLifecycle lifecycle;
@@ -51,42 +42,36 @@ class AllocationController {
     @PostMapping(value = "/api/allocations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> propose(@RequestBody byte[] body, Authentication who) {
-        JsonNode json = JsonBodies.tree(body);
-        AllocationLifecycle.Proposed proposed = lifecycle.propose(parser.parse(json), who.getName());
-        Map<String, Object> view = AllocationJson.view(proposed.allocation());
+        AllocationLifecycle.Proposed proposed = lifecycle.propose(parser.parse(body), who.getName());
         // Warnings (e.g. a sliver left beside the parcel) do not refuse a proposal; they come with it.
-        java.io.ByteArrayOutputStream findings = new java.io.ByteArrayOutputStream();
-        try (tools.jackson.core.JsonGenerator out = new tools.jackson.core.json.JsonFactory()
-                .createGenerator(tools.jackson.core.ObjectWriteContext.empty(), findings)) {
-            FindingsGeoJson.write(out, proposed.findings(), ResponseCrs.CRS84, null);
-        }
-        view.put("findings", MAPPER.readTree(findings.toByteArray()));
+        byte[] answer = AllocationJson.bytes(new AllocationJson.Proposed(AllocationJson.view(proposed.allocation()),
+                proposed.findings()));
         return ResponseEntity.created(URI.create("/api/allocations/" + proposed.allocation().id()))
-                .contentType(MediaType.APPLICATION_JSON).body(MAPPER.writeValueAsBytes(view));
+                .contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
     @PostMapping(value = "/api/allocations/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> approve(@PathVariable String id, Authentication who) {
+    AllocationJson.View approve(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.approve(id, who.getName()));
     }
 
     @PostMapping(value = "/api/allocations/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> reject(@PathVariable String id, Authentication who) {
+    AllocationJson.View reject(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.reject(id, who.getName()));
     }
 
     @PostMapping(value = "/api/allocations/{id}/release", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> release(@PathVariable String id, Authentication who) {
+    AllocationJson.View release(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.release(id, who.getName()));
     }
 
     @GetMapping(value = "/api/allocations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> one(@PathVariable String id) {
+    AllocationJson.View one(@PathVariable String id) {
         return AllocationJson.view(lifecycle.find(id));
     }
 
     @GetMapping(value = "/api/allocations", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
+    AllocationJson.Page list(@RequestParam MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name) || query.get(name).size() > 1) {
                 throw new InvalidInputException("unknown or repeated query parameter \"" + RefusedException.clip(name)
@@ -100,12 +85,8 @@ class AllocationController {
         }
         int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
         int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
-        List<Map<String, Object>> items = allocations.list(state, query.getFirst("parcel"), offset, limit).stream()
+        List<AllocationJson.View> items = allocations.list(state, query.getFirst("parcel"), offset, limit).stream()
                 .map(AllocationJson::view).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("allocations", items);
-        body.put("limit", limit);
-        body.put("offset", offset);
-        return body;
+        return new AllocationJson.Page(items, limit, offset);
     }
 }

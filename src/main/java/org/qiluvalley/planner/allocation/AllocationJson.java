@@ -1,68 +1,114 @@
 package org.qiluvalley.planner.allocation;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.FindingsGeoJson;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An allocation as the API shows it to planners, and as its audit events record it. */
+/**
+ * An allocation as the API shows it to planners ({@link View}), and as its audit events record it ({@link #json}).
+ * Controllers' answers are written by Spring's mapper, which leaves null members out; {@link #json} and
+ * {@link #bytes} by this class's own, which writes them ({@code "landUse": null}).
+ */
 final class AllocationJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** One allocation; of {@code approved} and {@code rejected} only the decision taken is there. */
+    @JsonPropertyOrder({"id", "parcelId", "state", "allottee", "intendedUse", "landUse", "indicators", "pledges",
+        "termYears", "proposed", "approved", "rejected", "released", "version", "links"})
+    record View(String id, String parcelId, String state, Allottee allottee, String intendedUse, String landUse,
+            Indicators indicators, Pledges pledges, int termYears, Step proposed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Step approved,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Step rejected,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Step released, long version, List<Link> links) {
+    }
+
+    @JsonPropertyOrder({"name", "type"})
+    record Allottee(String name, String type) {
+    }
+
+    /** The proposed indicators; one not proposed is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"far", "coverage", "greenRatio", "heightMetres"})
+    record Indicators(Double far, Double coverage, Double greenRatio, Double heightMetres) {
+    }
+
+    /** The pledges, 万元/亩; one not made is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"investmentWanYuanPerMu", "taxWanYuanPerMu"})
+    record Pledges(Double investmentWanYuanPerMu, Double taxWanYuanPerMu) {
+    }
+
+    /** Who took a step of the lifecycle, and when. */
+    @JsonPropertyOrder({"by", "at"})
+    record Step(String by, String at) {
+    }
+
+    @JsonPropertyOrder({"href", "rel"})
+    record Link(String href, String rel) {
+    }
+
+    /** A proposal's answer: the allocation and, after its members, the warnings it came with (CRS84). */
+    @JsonPropertyOrder({"allocation", "findings"})
+    record Proposed(@JsonUnwrapped View allocation,
+            @JsonSerialize(using = FindingsCrs84.class) List<Finding> findings) {
+    }
+
+    /** A page of allocations. */
+    @JsonPropertyOrder({"allocations", "limit", "offset"})
+    record Page(List<View> allocations, int limit, int offset) {
+    }
+
     private AllocationJson() {
     }
 
-    static Map<String, Object> view(Allocation a) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", a.id());
-        body.put("parcelId", a.parcelId());
-        body.put("state", a.state().wireName());
-        Map<String, Object> allottee = new LinkedHashMap<>();
-        allottee.put("name", a.allotteeName());
-        allottee.put("type", a.allotteeType());
-        body.put("allottee", allottee);
-        body.put("intendedUse", a.intendedUse());
-        body.put("landUse", a.landUse());
-        Map<String, Object> indicators = new LinkedHashMap<>();
-        putIfSet(indicators, "far", a.indicators().far());
-        putIfSet(indicators, "coverage", a.indicators().coverage());
-        putIfSet(indicators, "greenRatio", a.indicators().greenRatio());
-        putIfSet(indicators, "heightMetres", a.indicators().heightMetres());
-        body.put("indicators", indicators);
-        Map<String, Object> pledges = new LinkedHashMap<>();
-        putIfSet(pledges, "investmentWanYuanPerMu", a.pledges().investmentWanYuanPerMu());
-        putIfSet(pledges, "taxWanYuanPerMu", a.pledges().taxWanYuanPerMu());
-        body.put("pledges", pledges);
-        body.put("termYears", a.termYears());
-        body.put("proposed", step(a.proposedBy(), a.proposedAt()));
-        if (a.decidedBy() != null) {
-            body.put(a.state() == AllocationState.REJECTED ? "rejected" : "approved", step(a.decidedBy(), a.decidedAt()));
-        }
-        if (a.releasedBy() != null) {
-            body.put("released", step(a.releasedBy(), a.releasedAt()));
-        }
-        body.put("version", a.version());
-        body.put("links", java.util.List.of(Map.of("rel", "self", "href", "/api/allocations/" + a.id()),
-                Map.of("rel", "parcel", "href", "/ogc/collections/parcels/items/" + a.parcelId())));
-        return body;
+    static View view(Allocation a) {
+        Step decided = a.decidedBy() == null ? null : step(a.decidedBy(), a.decidedAt());
+        boolean rejected = a.state() == AllocationState.REJECTED;
+        return new View(a.id(), a.parcelId(), a.state().wireName(), new Allottee(a.allotteeName(), a.allotteeType()),
+                a.intendedUse(), a.landUse(),
+                new Indicators(a.indicators().far(), a.indicators().coverage(), a.indicators().greenRatio(),
+                        a.indicators().heightMetres()),
+                new Pledges(a.pledges().investmentWanYuanPerMu(), a.pledges().taxWanYuanPerMu()), a.termYears(),
+                step(a.proposedBy(), a.proposedAt()), rejected ? null : decided, rejected ? decided : null,
+                a.releasedBy() == null ? null : step(a.releasedBy(), a.releasedAt()), a.version(),
+                List.of(new Link("/api/allocations/" + a.id(), "self"),
+                        new Link("/ogc/collections/parcels/items/" + a.parcelId(), "parcel")));
     }
 
+    /** The audit record of an allocation. */
     static String json(Allocation a) {
         return JSON.writeValueAsString(view(a));
     }
 
-    private static Map<String, Object> step(String by, Instant at) {
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("by", by);
-        step.put("at", at == null ? null : at.toString());
-        return step;
+    /** A proposal's answer, written in one pass. */
+    static byte[] bytes(Proposed proposed) {
+        return JSON.writeValueAsBytes(proposed);
     }
 
-    private static void putIfSet(Map<String, Object> map, String name, Double value) {
-        if (value != null) {
-            map.put(name, value);
+    private static Step step(String by, Instant at) {
+        return new Step(by, at == null ? null : at.toString());
+    }
+
+    /** Findings as the GeoJSON FeatureCollection of {@link FindingsGeoJson}, in CRS84, straight into the answer. */
+    static final class FindingsCrs84 extends ValueSerializer<List<Finding>> {
+
+        @Override
+        public void serialize(List<Finding> findings, JsonGenerator out, SerializationContext context) {
+            FindingsGeoJson.write(out, findings, ResponseCrs.CRS84, null);
         }
     }
 }

@@ -11,7 +11,6 @@ import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.security.Role;
-import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/allocations/validate}: the dry run. Says whether an allocation is valid and, if not, which rule
@@ -34,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AllocationValidationController {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final ParcelStore store;
     private final AllocationValidator validator;
@@ -49,9 +45,8 @@ class AllocationValidationController {
     @PostMapping(value = "/api/allocations/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> validate(@RequestBody byte[] body, Authentication who) {
-        JsonNode json = JsonBodies.tree(body);
         boolean planner = Role.isPlanner(who);
-        ValidationRequestParser.Parsed request = parser.parse(json, planner);
+        ValidationRequestParser.Parsed request = parser.parse(body, planner);
         List<Finding> findings;
         if (!planner && request.parcel() != null && request.parcel().status() != ParcelStatus.AVAILABLE) {
             // A reserved or allocated parcel: the public learns that it is not available and nothing more. The

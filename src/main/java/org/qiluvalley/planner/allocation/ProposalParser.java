@@ -1,29 +1,47 @@
 package org.qiluvalley.planner.allocation;
 
-import java.util.Set;
-
+import org.qiluvalley.planner.allocation.ValidationRequestParser.Indicators;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-
-import tools.jackson.databind.JsonNode;
+import org.qiluvalley.planner.web.JsonBodies;
+import org.qiluvalley.planner.web.JsonBodies.UnknownMember;
+import org.qiluvalley.planner.web.JsonBodies.WrongType;
 
 /**
  * The body of {@code POST /api/allocations}: {@code {"parcelId", "allottee": {"name", "type"}, "intendedUse",
- * "landUse"?, "indicators"?, "pledges"?: {"investmentWanYuanPerMu", "taxWanYuanPerMu"}, "termYears"}}. Malformed
- * input is a 400 saying what to fix; what is well-formed but breaks the rule book becomes findings (422).
+ * "landUse"?, "indicators"?, "pledges"?: {"investmentWanYuanPerMu", "taxWanYuanPerMu"}, "termYears"}}, bound
+ * strictly ({@link JsonBodies}). Malformed input is a 400 saying what to fix; what is well-formed but breaks the rule
+ * book becomes findings (422).
  */
 final class ProposalParser {
 
-    private static final Set<String> MEMBERS = Set.of("parcelId", "allottee", "intendedUse", "landUse", "indicators",
-            "pledges", "termYears");
-    private static final Set<String> ALLOTTEE = Set.of("name", "type");
-    private static final Set<String> PLEDGES = Set.of("investmentWanYuanPerMu", "taxWanYuanPerMu");
     /** Industrial land-use rights are granted for at most 50 years (国务院令第55号, art. 12). */
     static final int MAX_TERM_YEARS = 50;
     /** A pledge beyond this (万元/亩) is a typing error, not a pledge. */
     static final double MAX_PLEDGE = 1_000_000;
+
+    private static final String TEXT = ValidationRequestParser.TEXT;
+    private static final String ALLOTTEE = "allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}";
+    private static final String PLEDGE = "pledges.{name} must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE;
+    private static final String TERM = "termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS;
+
+    /** The body as sent. */
+    @WrongType("the body must be a JSON object")
+    record ProposalRequest(@WrongType(TEXT) String parcelId, @WrongType(ALLOTTEE) Allottee allottee,
+            @WrongType(TEXT) String intendedUse, @WrongType(TEXT) String landUse, Indicators indicators,
+            Pledges pledges, @WrongType(TERM) Integer termYears) {
+    }
+
+    @UnknownMember("unknown member \"allottee.{name}\"; accepted: {accepted}")
+    record Allottee(@WrongType(TEXT) String name, @WrongType(TEXT) String type) {
+    }
+
+    @WrongType("pledges must be an object with investmentWanYuanPerMu, taxWanYuanPerMu")
+    @UnknownMember("unknown member \"pledges.{name}\"; accepted: {accepted}")
+    record Pledges(@WrongType(PLEDGE) Double investmentWanYuanPerMu, @WrongType(PLEDGE) Double taxWanYuanPerMu) {
+    }
 
     /** A proposal as parsed; the parcel is looked up by the lifecycle, under its zone lock. */
     record Proposal(String parcelId, String allotteeName, String allotteeType, String intendedUse, String landUse,
@@ -36,62 +54,52 @@ final class ProposalParser {
         this.book = book;
     }
 
-    Proposal parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException("the body must be a JSON object");
+    Proposal parse(byte[] body) {
+        ProposalRequest sent = JsonBodies.read(body, ProposalRequest.class);
+        String parcelId = required(sent.parcelId(), "parcelId");
+        if (sent.allottee() == null) {
+            throw new InvalidInputException(ALLOTTEE);
         }
-        onlyMembers(body, MEMBERS, "");
-        String parcelId = required(body, "parcelId");
-        JsonNode allottee = body.get("allottee");
-        if (allottee == null || !allottee.isObject()) {
-            throw new InvalidInputException("allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}");
-        }
-        onlyMembers(allottee, ALLOTTEE, "allottee.");
-        String name = required(allottee, "name");
-        String type = required(allottee, "type");
+        String name = required(sent.allottee().name(), "name");
+        String type = required(sent.allottee().type(), "type");
         if (!type.equals("enterprise") && !type.equals("facility")) {
             throw new InvalidInputException("allottee.type must be enterprise or facility");
         }
-        String intendedUse = required(body, "intendedUse");
-        String landUse = ValidationRequestParser.text(body, "landUse");
+        String intendedUse = required(sent.intendedUse(), "intendedUse");
+        String landUse = ValidationRequestParser.text(sent.landUse(), "landUse");
         if (landUse != null && book.landUse(landUse).isEmpty()) {
             throw new InvalidInputException("unknown land-use code \"" + RefusedException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
-        Candidate.ProposedIndicators indicators = ValidationRequestParser.indicators(body.get("indicators"));
-        Candidate.Pledges pledges = pledges(body.get("pledges"));
-        JsonNode term = body.get("termYears");
-        if (term == null || !term.isIntegralNumber() || term.longValue() < 1 || term.longValue() > MAX_TERM_YEARS) {
-            throw new InvalidInputException("termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS);
+        Candidate.ProposedIndicators indicators = ValidationRequestParser.indicators(sent.indicators());
+        Candidate.Pledges pledges = pledges(sent.pledges());
+        Integer term = sent.termYears();
+        if (term == null || term < 1 || term > MAX_TERM_YEARS) {
+            throw new InvalidInputException(TERM);
         }
-        return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term.intValue());
+        return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term);
     }
 
-    private static Candidate.Pledges pledges(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static Candidate.Pledges pledges(Pledges sent) {
+        if (sent == null) {
             return new Candidate.Pledges(null, null);
         }
-        if (!node.isObject()) {
-            throw new InvalidInputException("pledges must be an object with investmentWanYuanPerMu, taxWanYuanPerMu");
-        }
-        onlyMembers(node, PLEDGES, "pledges.");
-        return new Candidate.Pledges(pledge(node, "investmentWanYuanPerMu"), pledge(node, "taxWanYuanPerMu"));
+        return new Candidate.Pledges(pledge(sent.investmentWanYuanPerMu(), "investmentWanYuanPerMu"),
+                pledge(sent.taxWanYuanPerMu(), "taxWanYuanPerMu"));
     }
 
-    private static Double pledge(JsonNode parent, String name) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
+    private static Double pledge(Double value, String name) {
+        if (value == null) {
             return null;
         }
-        if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
-                || node.doubleValue() > MAX_PLEDGE) {
-            throw new InvalidInputException("pledges." + name + " must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE);
+        if (!Double.isFinite(value) || value < 0 || value > MAX_PLEDGE) {
+            throw new InvalidInputException(PLEDGE.replace("{name}", name));
         }
-        return node.doubleValue();
+        return value;
     }
 
-    private static String required(JsonNode body, String name) {
-        String value = ValidationRequestParser.text(body, name);
+    private static String required(String sent, String name) {
+        String value = ValidationRequestParser.text(sent, name);
         if (value == null) {
             throw new InvalidInputException(name + " is required");
         }
@@ -99,14 +107,5 @@ final class ProposalParser {
             throw new InvalidInputException(name + " must not contain control characters");
         }
         return value.strip();
-    }
-
-    private static void onlyMembers(JsonNode node, Set<String> allowed, String prefix) {
-        for (String name : node.propertyNames()) {
-            if (!allowed.contains(name)) {
-                throw new InvalidInputException("unknown member \"" + prefix + RefusedException.clip(name) + "\"; accepted: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
     }
 }

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.FindingsGeoJson;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -18,7 +24,9 @@ final class FeatureJsonWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** A link object of OGC API responses. */
+    /** A link object of OGC API responses; a null title is left out. */
+    @JsonPropertyOrder({"href", "rel", "type", "title"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Link(String href, String rel, String type, String title) {
     }
 
@@ -33,7 +41,7 @@ final class FeatureJsonWriter {
             out.writeName("features");
             out.writeStartArray();
             for (FeatureView feature : features) {
-                writeFeature(out, feature, null);
+                writeFeature(out, feature, null, null);
             }
             out.writeEndArray();
             out.writeNumberProperty("numberMatched", numberMatched);
@@ -46,14 +54,23 @@ final class FeatureJsonWriter {
     }
 
     static byte[] feature(FeatureView feature, List<Link> links) {
+        return feature(feature, links, null);
+    }
+
+    /**
+     * A feature; with {@code findings} (not null), the findings of its write as the foreign member
+     * {@code findings}, a FeatureCollection in CRS84, after the links.
+     */
+    static byte[] feature(FeatureView feature, List<Link> links, List<Finding> findings) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
-            writeFeature(out, feature, links);
+            writeFeature(out, feature, links, findings);
         }
         return bytes.toByteArray();
     }
 
-    private static void writeFeature(JsonGenerator out, FeatureView feature, List<Link> links) {
+    private static void writeFeature(JsonGenerator out, FeatureView feature, List<Link> links,
+            List<Finding> findings) {
         out.writeStartObject();
         out.writeStringProperty("type", "Feature");
         out.writeStringProperty("id", feature.id());
@@ -68,6 +85,10 @@ final class FeatureJsonWriter {
         out.writeEndObject();
         if (links != null) {
             writeLinks(out, links);
+        }
+        if (findings != null) {
+            out.writeName("findings");
+            FindingsGeoJson.write(out, findings, ResponseCrs.CRS84, null);
         }
         out.writeEndObject();
     }

@@ -19,7 +19,6 @@ import org.qiluvalley.planner.rules.AllocationValidator;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
-import org.qiluvalley.planner.web.JsonBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OGC API Features Part 4 (Create, Replace, Update and Delete) on the {@code parcels} collection, for planners:
@@ -49,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class FeatureWriteController {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonFactory JSON = new JsonFactory();
 
     private final FeaturesController reads;
@@ -72,7 +68,7 @@ class FeatureWriteController {
     ResponseEntity<byte[]> create(@PathVariable String collectionId, @RequestBody byte[] body,
             @RequestHeader(value = "Content-Crs", required = false) String contentCrs, Authentication who) {
         writable(collectionId);
-        ParcelDraft draft = parser.parse(json(body), crs(contentCrs), null);
+        ParcelDraft draft = parser.parse(body, crs(contentCrs), null);
         ParcelEdits.Outcome outcome = edits.create(draft, who.getName());
         String location = reads.base() + "/collections/parcels/items/" + outcome.parcel().id();
         return ResponseEntity.created(URI.create(location)).contentType(MediaType.parseMediaType(OgcApi.GEO_JSON))
@@ -87,7 +83,7 @@ class FeatureWriteController {
         writable(collectionId);
         long version = ETags.versionFromIfMatch(ifMatch);
         existing(featureId);
-        ParcelDraft draft = parser.parse(json(body), crs(contentCrs), featureId);
+        ParcelDraft draft = parser.parse(body, crs(contentCrs), featureId);
         ParcelEdits.Outcome outcome = edits.replace(featureId, version, draft, who.getName());
         return written(outcome);
     }
@@ -104,7 +100,7 @@ class FeatureWriteController {
             throw new StaleVersionException("parcel " + featureId
                     + " has changed since that ETag was issued: fetch it again and re-apply your change");
         }
-        ParcelDraft draft = parser.patch(current, json(body), crs(contentCrs));
+        ParcelDraft draft = parser.patch(current, body, crs(contentCrs));
         return written(edits.replace(featureId, version, draft, who.getName()));
     }
 
@@ -123,7 +119,7 @@ class FeatureWriteController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> validate(@RequestBody byte[] body,
             @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
-        ParcelDraft draft = parser.parse(json(body), crs(contentCrs), null);
+        ParcelDraft draft = parser.parse(body, crs(contentCrs), null);
         String existing = draft.id() != null && store.findById(Layer.PARCELS, draft.id()).isPresent() ? draft.id()
                 : null;
         List<Finding> findings = edits.check(draft, existing);
@@ -147,15 +143,9 @@ class FeatureWriteController {
     private byte[] feature(Parcel parcel, List<Finding> findings) {
         FeatureView view = FeatureCollections.parcel(parcel, true);
         plannerFields.addAllocations(List.of(view));
-        JsonNode feature = MAPPER.readTree(FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(
+        return FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(
                 reads.base() + "/collections/parcels/items/" + parcel.id(), OgcApi.REL_SELF,
-                OgcApi.GEO_JSON, "This feature"))));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
-            FindingsGeoJson.write(out, findings, ResponseCrs.CRS84, null);
-        }
-        ((tools.jackson.databind.node.ObjectNode) feature).set("findings", MAPPER.readTree(bytes.toByteArray()));
-        return MAPPER.writeValueAsBytes(feature);
+                OgcApi.GEO_JSON, "This feature")), findings);
     }
 
     private void writable(String collectionId) {
@@ -169,10 +159,6 @@ class FeatureWriteController {
     private Parcel existing(String featureId) {
         return store.findById(Layer.PARCELS, featureId).orElseThrow(() -> new NotFoundException(
                 "collection parcels has no feature \"" + RefusedException.clip(featureId) + "\""));
-    }
-
-    private static JsonNode json(byte[] body) {
-        return JsonBodies.tree(body);
     }
 
     /** {@code Content-Crs} (OGC API Features Part 2), with or without angle brackets; CRS84 when absent. */

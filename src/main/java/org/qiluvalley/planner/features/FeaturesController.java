@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.locationtech.jts.geom.Envelope;
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.NotFoundException;
@@ -32,6 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * OGC API Features, Part 1 (Core, GeoJSON, OpenAPI 3.0), read side, rooted at {@code /ogc}. The routes mirror the
@@ -57,26 +58,53 @@ public class FeaturesController {
         this.plannerFields = plannerFields;
     }
 
+    /** The landing page. */
+    @JsonPropertyOrder({"title", "description", "links"})
+    record LandingPage(String title, String description, List<FeatureJsonWriter.Link> links) {
+    }
+
+    @JsonPropertyOrder({"conformsTo"})
+    record Conformance(List<String> conformsTo) {
+    }
+
+    /** The collections; each as {@link CollectionView}. */
+    @JsonPropertyOrder({"links", "collections"})
+    record CollectionList(List<FeatureJsonWriter.Link> links, List<CollectionView> collections) {
+    }
+
+    /** One collection; without features, it has no extent. */
+    @JsonPropertyOrder({"id", "title", "description", "extent", "itemType", "crs", "links"})
+    record CollectionView(String id, String title, String description, Extent extent, String itemType,
+            List<String> crs, List<FeatureJsonWriter.Link> links) {
+    }
+
+    @JsonPropertyOrder({"spatial"})
+    record Extent(SpatialExtent spatial) {
+    }
+
+    /** One bounding box, minimum longitude and latitude then maximum, in {@code crs}. */
+    @JsonPropertyOrder({"bbox", "crs"})
+    record SpatialExtent(List<List<Double>> bbox, String crs) {
+    }
+
     @GetMapping(value = {OgcApi.ROOT, OgcApi.ROOT + "/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> landingPage(@RequestParam MultiValueMap<String, String> query) {
+    LandingPage landingPage(@RequestParam MultiValueMap<String, String> query) {
         checkOnlyFormat(query);
         String base = base();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Qilu Optics Valley land-planning service (齐鲁光谷用地规划)");
-        body.put("description", "Parcels, zones, control lines and roads of the Qilu Optics Valley laser-industry park, "
-                + "Jinan, as OGC API Features. GeoJSON in CRS84; areas computed in EPSG:4548.");
-        body.put("links", List.of(
-                link(base, OgcApi.REL_SELF, OgcApi.JSON, "This document"),
-                link(base + "/api", OgcApi.REL_SERVICE_DESC, OgcApi.OPEN_API_JSON, "The API definition (OpenAPI 3.0)"),
-                link(base + "/conformance", OgcApi.REL_CONFORMANCE, OgcApi.JSON, "Conformance classes"),
-                link(base + "/collections", OgcApi.REL_DATA, OgcApi.JSON, "The feature collections")));
-        return body;
+        return new LandingPage("Qilu Optics Valley land-planning service (齐鲁光谷用地规划)",
+                "Parcels, zones, control lines and roads of the Qilu Optics Valley laser-industry park, "
+                        + "Jinan, as OGC API Features. GeoJSON in CRS84; areas computed in EPSG:4548.",
+                List.of(link(base, OgcApi.REL_SELF, OgcApi.JSON, "This document"),
+                        link(base + "/api", OgcApi.REL_SERVICE_DESC, OgcApi.OPEN_API_JSON,
+                                "The API definition (OpenAPI 3.0)"),
+                        link(base + "/conformance", OgcApi.REL_CONFORMANCE, OgcApi.JSON, "Conformance classes"),
+                        link(base + "/collections", OgcApi.REL_DATA, OgcApi.JSON, "The feature collections")));
     }
 
     @GetMapping(value = OgcApi.ROOT + "/conformance", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> conformance(@RequestParam MultiValueMap<String, String> query) {
+    Conformance conformance(@RequestParam MultiValueMap<String, String> query) {
         checkOnlyFormat(query);
-        return Map.of("conformsTo", OgcApi.CONFORMANCE);
+        return new Conformance(OgcApi.CONFORMANCE);
     }
 
     @GetMapping(value = OgcApi.ROOT + "/api")
@@ -87,21 +115,19 @@ public class FeaturesController {
     }
 
     @GetMapping(value = OgcApi.ROOT + "/collections", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> collections(@RequestParam MultiValueMap<String, String> query) {
+    CollectionList collections(@RequestParam MultiValueMap<String, String> query) {
         checkOnlyFormat(query);
         String base = base();
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<CollectionView> list = new ArrayList<>();
         for (FeatureCollections.Collection<?> collection : collections.all()) {
             list.add(describe(collection, base));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("links", List.of(link(base + "/collections", OgcApi.REL_SELF, OgcApi.JSON, "The feature collections")));
-        body.put("collections", list);
-        return body;
+        return new CollectionList(List.of(link(base + "/collections", OgcApi.REL_SELF, OgcApi.JSON,
+                "The feature collections")), list);
     }
 
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+    CollectionView collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
         checkOnlyFormat(query);
         return describe(collection(collectionId), base());
     }
@@ -180,35 +206,23 @@ public class FeaturesController {
                 + String.join(", ", collections.all().stream().map(FeatureCollections.Collection::id).toList())));
     }
 
-    private Map<String, Object> describe(FeatureCollections.Collection<?> collection, String base) {
+    private CollectionView describe(FeatureCollections.Collection<?> collection, String base) {
         String url = base + "/collections/" + collection.id();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", collection.id());
-        body.put("title", collection.title());
-        body.put("description", collection.description());
-        Optional<Envelope> extent = store.extentCrs84(collection.layer());
-        extent.ifPresent(e -> body.put("extent", Map.of("spatial", Map.of(
-                "bbox", List.of(List.of(round(e.getMinX()), round(e.getMinY()), round(e.getMaxX()), round(e.getMaxY()))),
-                "crs", Crs.CRS84_URI))));
-        body.put("itemType", "feature");
-        body.put("crs", List.of(Crs.CRS84_URI));
-        body.put("links", List.of(
-                link(url, OgcApi.REL_SELF, OgcApi.JSON, collection.title()),
-                link(url + "/items", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, collection.title() + " as GeoJSON")));
-        return body;
+        Extent extent = store.extentCrs84(collection.layer()).map(e -> new Extent(new SpatialExtent(
+                List.of(List.of(round(e.getMinX()), round(e.getMinY()), round(e.getMaxX()), round(e.getMaxY()))),
+                Crs.CRS84_URI))).orElse(null);
+        return new CollectionView(collection.id(), collection.title(), collection.description(), extent, "feature",
+                List.of(Crs.CRS84_URI), List.of(
+                        link(url, OgcApi.REL_SELF, OgcApi.JSON, collection.title()),
+                        link(url + "/items", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, collection.title() + " as GeoJSON")));
     }
 
     private static double round(double degrees) {
         return Math.round(degrees * 1e7) / 1e7;
     }
 
-    private static Map<String, Object> link(String href, String rel, String type, String title) {
-        Map<String, Object> link = new LinkedHashMap<>();
-        link.put("href", href);
-        link.put("rel", rel);
-        link.put("type", type);
-        link.put("title", title);
-        return link;
+    private static FeatureJsonWriter.Link link(String href, String rel, String type, String title) {
+        return new FeatureJsonWriter.Link(href, rel, type, title);
     }
 
     private static FeatureJsonWriter.Link pageLink(String itemsUrl, ItemsParameters parameters, int offset, String rel,

@@ -1,13 +1,11 @@
 package org.qiluvalley.planner.features;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
-import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
@@ -17,15 +15,24 @@ import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Limit;
 import org.qiluvalley.planner.rules.ZoneRules;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.JsonBodies;
+import org.qiluvalley.planner.web.JsonBodies.UnknownMember;
+import org.qiluvalley.planner.web.JsonBodies.WrongType;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A parcel write's body, a GeoJSON Feature: {@code geometry} a Polygon (CRS84, or EPSG:4548 with
- * {@code Content-Crs}), {@code properties} zone, landUse and the planning conditions. Read-only properties a client
- * may echo from a GET (areaM2, version, updatedAt, the allocation fields) are ignored; anything else unknown is a
- * 400. Planning conditions left out take the zone's limits from the rule book (setback: 5 m).
+ * {@code Content-Crs}), {@code properties} zone, landUse and the planning conditions. Read-only members a client
+ * may echo from a GET or a write (links, findings; the properties areaM2, version, updatedAt, the allocation fields)
+ * are ignored; anything else unknown is a 400. Planning conditions left out take the zone's limits from the rule
+ * book (setback: 5 m). The feature and its properties are bound strictly ({@link JsonBodies}); the geometry is read
+ * by hand, with the guards of {@link SiteGeometry}, and a patch is merged as a JSON document (RFC 7396) before its
+ * properties are bound.
  */
 final class ParcelFeatureParser {
 
@@ -33,12 +40,37 @@ final class ParcelFeatureParser {
     static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
     /** The building line setback used when a write gives none, metres (the park plan's general setback). */
     static final double DEFAULT_SETBACK_METRES = 5;
+    static final double MAX_FAR = 100;
+    static final double MAX_FRACTION = 1;
+    static final double MAX_METRES = 1000;
 
-    private static final Set<String> MEMBERS = Set.of("type", "id", "geometry", "properties", "links", "findings");
-    private static final Set<String> WRITABLE = Set.of("zone", "landUse", "status", "farMin", "farMax", "coverageMin",
-            "coverageMax", "greenRatioMin", "greenRatioMax", "heightMaxMetres", "setbackMetres");
-    private static final Set<String> READ_ONLY = Set.of("areaM2", "version", "updatedAt", "allocationId",
-            "allocationState", "allottee", "allotteeType");
+    private static final String ID_RULE = "id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014";
+    private static final String TEXT = "{name} is required (a string)";
+    private static final String FAR = "{name} must be a number from 0 to " + MAX_FAR;
+    private static final String FRACTION = "{name} must be a number from 0 to " + MAX_FRACTION
+            + " (a fraction: 0.45 for 45%)";
+    private static final String METRES = "{name} must be a number from 0 to " + MAX_METRES;
+
+    /** The feature as sent; {@code type}, when given, must be {@code "Feature"}. */
+    @WrongType("the body must be a GeoJSON Feature object")
+    @UnknownMember("unknown member \"{name}\"; a parcel is a GeoJSON Feature with id, geometry, properties")
+    @JsonIgnoreProperties({"links", "findings"})
+    record ParcelFeature(@WrongType("type must be Feature") String type,
+            @WrongType(ID_RULE) String id, JsonNode geometry, JsonNode properties) {
+    }
+
+    /** The properties as sent; a planning condition left out is null. */
+    @WrongType("properties are required: zone, landUse and the planning conditions")
+    @UnknownMember("unknown property \"{name}\"; writable: {accepted}")
+    @JsonIgnoreProperties({"areaM2", "version", "updatedAt", "allocationId", "allocationState", "allottee",
+        "allotteeType"})
+    record ParcelProperties(@WrongType(TEXT) String zone, @WrongType(TEXT) String landUse,
+            @WrongType("status must be available, reserved, allocated or withdrawn") String status,
+            @WrongType(FAR) Double farMin, @WrongType(FAR) Double farMax,
+            @WrongType(FRACTION) Double coverageMin, @WrongType(FRACTION) Double coverageMax,
+            @WrongType(FRACTION) Double greenRatioMin, @WrongType(FRACTION) Double greenRatioMax,
+            @WrongType(METRES) Double heightMaxMetres, @WrongType(METRES) Double setbackMetres) {
+    }
 
     private final ZoningRuleBook book;
 
@@ -47,43 +79,52 @@ final class ParcelFeatureParser {
     }
 
     /** A whole feature (POST, PUT). {@code pathId} is the id in the URL (PUT), or null (POST). */
-    ParcelDraft parse(JsonNode feature, ResponseCrs crs, String pathId) {
-        checkFeature(feature);
+    ParcelDraft parse(byte[] body, ResponseCrs crs, String pathId) {
+        ParcelFeature feature = feature(body);
         String id = pathId;
-        JsonNode idNode = feature.get("id");
-        if (idNode != null && !idNode.isNull()) {
-            if (!idNode.isString() || !ID.matcher(idNode.stringValue()).matches()) {
-                throw new InvalidInputException("id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014");
+        if (feature.id() != null) {
+            if (!ID.matcher(feature.id()).matches()) {
+                throw new InvalidInputException(ID_RULE);
             }
-            if (pathId != null && !pathId.equals(idNode.stringValue())) {
+            if (pathId != null && !pathId.equals(feature.id())) {
                 throw new InvalidInputException("the feature's id differs from the id in the URL");
             }
-            id = idNode.stringValue();
+            id = feature.id();
         }
-        JsonNode geometry = feature.get("geometry");
-        if (geometry == null || geometry.isNull()) {
+        if (absent(feature.geometry())) {
             throw new InvalidInputException("geometry is required: a GeoJSON Polygon");
         }
-        return draft(id, SiteGeometry.parse(geometry, crs), feature.get("properties"));
+        Polygon planar = SiteGeometry.parse(feature.geometry(), crs);
+        return draft(id, planar, JsonBodies.bind(feature.properties(), ParcelProperties.class));
     }
 
     /**
      * A JSON Merge Patch (RFC 7396) of a feature: {@code properties} members replace or (with null) reset the
      * current ones; a {@code geometry} replaces the outline.
      */
-    ParcelDraft patch(Parcel current, JsonNode patch, ResponseCrs crs) {
-        checkFeature(patch);
-        if (patch.has("id") && !patch.get("id").isNull() && !current.id().equals(patch.get("id").asString())) {
+    ParcelDraft patch(Parcel current, byte[] body, ResponseCrs crs) {
+        ParcelFeature patch = feature(body);
+        if (patch.id() != null && !current.id().equals(patch.id())) {
             throw new InvalidInputException("the id of a parcel cannot be changed");
         }
-        ObjectNode properties = currentProperties(current, patch.get("properties"));
-        JsonNode geometry = patch.get("geometry");
-        Polygon planar = geometry == null || geometry.isNull() ? current.planar() : SiteGeometry.parse(geometry, crs);
-        return draft(current.id(), planar, properties);
+        ObjectNode properties = merged(current, patch.properties());
+        Polygon planar = absent(patch.geometry()) ? current.planar() : SiteGeometry.parse(patch.geometry(), crs);
+        return draft(current.id(), planar, JsonBodies.bind(properties, ParcelProperties.class));
     }
 
-    private ObjectNode currentProperties(Parcel current, JsonNode changes) {
-        ObjectNode merged = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    private static ParcelFeature feature(byte[] body) {
+        JsonNode json = JsonBodies.tree(body);
+        ParcelFeature feature = JsonBodies.bind(json, ParcelFeature.class);
+        // A type given must be Feature: null is no type (which binding alone would take for a type left out).
+        if (json.has("type") && !"Feature".equals(feature.type())) {
+            throw new InvalidInputException("type must be Feature");
+        }
+        return feature;
+    }
+
+    /** The current properties with the patch's changes: a member replaced, or removed by a null. */
+    private static ObjectNode merged(Parcel current, JsonNode changes) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
         PlanningIndicators ind = current.indicators();
         merged.put("zone", current.zone());
         merged.put("landUse", current.landUse());
@@ -95,7 +136,7 @@ final class ParcelFeatureParser {
         merged.put("greenRatioMax", ind.greenRatioMax());
         merged.put("heightMaxMetres", ind.heightMaxMetres());
         merged.put("setbackMetres", ind.setbackMetres());
-        if (changes == null || changes.isNull()) {
+        if (absent(changes)) {
             return merged;
         }
         if (!changes.isObject()) {
@@ -111,55 +152,30 @@ final class ParcelFeatureParser {
         return merged;
     }
 
-    private static void checkFeature(JsonNode feature) {
-        if (feature == null || !feature.isObject()) {
-            throw new InvalidInputException("the body must be a GeoJSON Feature object");
-        }
-        for (String name : feature.propertyNames()) {
-            if (!MEMBERS.contains(name)) {
-                throw new InvalidInputException("unknown member \"" + RefusedException.clip(name)
-                        + "\"; a parcel is a GeoJSON Feature with id, geometry, properties");
-            }
-        }
-        JsonNode type = feature.get("type");
-        if (type != null && !(type.isString() && type.stringValue().equals("Feature"))) {
-            throw new InvalidInputException("type must be Feature");
-        }
-    }
-
-    private ParcelDraft draft(String id, Polygon planar, JsonNode properties) {
-        if (properties == null || !properties.isObject()) {
-            throw new InvalidInputException("properties are required: zone, landUse and the planning conditions");
-        }
-        for (String name : properties.propertyNames()) {
-            if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
-                throw new InvalidInputException("unknown property \"" + RefusedException.clip(name) + "\"; writable: "
-                        + String.join(", ", WRITABLE.stream().sorted().toList()));
-            }
-        }
-        String zone = text(properties, "zone");
+    private ParcelDraft draft(String id, Polygon planar, ParcelProperties properties) {
+        String zone = text(properties.zone(), "zone");
         ZoneRules rules = book.zone(zone).orElseThrow(() -> new InvalidInputException("unknown zone \""
                 + RefusedException.clip(zone) + "\"; zones: " + String.join(", ", book.zoneIds())));
-        String landUse = text(properties, "landUse");
+        String landUse = text(properties.landUse(), "landUse");
         if (book.landUse(landUse).isEmpty()) {
             throw new InvalidInputException("unknown land-use code \"" + RefusedException.clip(landUse) + "\"; codes: "
                     + String.join(", ", book.landUseCodes().keySet()));
         }
         ParcelStatus status = null;
-        if (properties.has("status") && !properties.get("status").isNull()) {
-            String wire = properties.get("status").asString();
-            status = ParcelStatus.fromWireName(wire).orElseThrow(() -> new InvalidInputException(
+        if (properties.status() != null) {
+            status = ParcelStatus.fromWireName(properties.status()).orElseThrow(() -> new InvalidInputException(
                     "status must be available, reserved, allocated or withdrawn"));
         }
         PlanningIndicators indicators = new PlanningIndicators(
-                number(properties, "farMin", rules.far(), true, 100),
-                number(properties, "farMax", rules.far(), false, 100),
-                number(properties, "coverageMin", rules.coverage(), true, 1),
-                number(properties, "coverageMax", rules.coverage(), false, 1),
-                number(properties, "greenRatioMin", rules.greenRatio(), true, 1),
-                number(properties, "greenRatioMax", rules.greenRatio(), false, 1),
-                number(properties, "heightMaxMetres", rules.heightMaxMetres(), false, 1000),
-                number(properties, "setbackMetres", null, true, 1000));
+                number(properties.farMin(), "farMin", rules.far(), true, MAX_FAR, FAR),
+                number(properties.farMax(), "farMax", rules.far(), false, MAX_FAR, FAR),
+                number(properties.coverageMin(), "coverageMin", rules.coverage(), true, MAX_FRACTION, FRACTION),
+                number(properties.coverageMax(), "coverageMax", rules.coverage(), false, MAX_FRACTION, FRACTION),
+                number(properties.greenRatioMin(), "greenRatioMin", rules.greenRatio(), true, MAX_FRACTION, FRACTION),
+                number(properties.greenRatioMax(), "greenRatioMax", rules.greenRatio(), false, MAX_FRACTION, FRACTION),
+                number(properties.heightMaxMetres(), "heightMaxMetres", rules.heightMaxMetres(), false, MAX_METRES,
+                        METRES),
+                number(properties.setbackMetres(), "setbackMetres", null, true, MAX_METRES, METRES));
         range(indicators.farMin(), indicators.farMax(), "far");
         range(indicators.coverageMin(), indicators.coverageMax(), "coverage");
         range(indicators.greenRatioMin(), indicators.greenRatioMax(), "greenRatio");
@@ -172,35 +188,39 @@ final class ParcelFeatureParser {
         }
     }
 
-    /** A number property; absent means the zone's limit (its lower or upper end), or the default setback. */
-    private static double number(JsonNode properties, String name, Limit zoneLimit, boolean lower, double max) {
-        JsonNode node = properties.get(name);
-        if (node == null || node.isNull()) {
+    /**
+     * A planning condition from 0 to {@code max} ({@code rule} says so); absent means the zone's limit (its lower
+     * or upper end), or the default setback.
+     */
+    private static double number(Double value, String name, Limit zoneLimit, boolean lower, double max, String rule) {
+        if (value == null) {
             if (zoneLimit == null) {
                 if (name.equals("setbackMetres")) {
                     return DEFAULT_SETBACK_METRES;
                 }
                 throw new InvalidInputException(name + " is required: the zone has no limit to default to");
             }
-            Double value = lower ? zoneLimit.min() : zoneLimit.max();
-            if (value == null) {
-                value = lower ? 0.0 : max;
+            Double limit = lower ? zoneLimit.min() : zoneLimit.max();
+            if (limit == null) {
+                limit = lower ? 0.0 : max;
             }
-            return value;
+            return limit;
         }
-        if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
-                || node.doubleValue() > max) {
-            throw new InvalidInputException(name + " must be a number from 0 to " + GeoJson.round(max, 2)
-                    + (max == 1 ? " (a fraction: 0.45 for 45%)" : ""));
+        if (!Double.isFinite(value) || value < 0 || value > max) {
+            throw new InvalidInputException(rule.replace("{name}", name));
         }
-        return node.doubleValue();
+        return value;
     }
 
-    private static String text(JsonNode properties, String name) {
-        JsonNode node = properties.get(name);
-        if (node == null || !node.isString() || node.stringValue().isBlank()) {
-            throw new InvalidInputException(name + " is required (a string)");
+    private static String text(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(TEXT.replace("{name}", name));
         }
-        return node.stringValue();
+        return value;
+    }
+
+    /** A member left out, or null. */
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull();
     }
 }

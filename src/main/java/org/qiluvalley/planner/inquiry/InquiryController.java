@@ -2,9 +2,7 @@ package org.qiluvalley.planner.inquiry;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.qiluvalley.planner.errors.InvalidInputException;
@@ -103,13 +101,9 @@ class InquiryController {
         int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
         int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
         String submittedBy = Role.isPlanner(who) ? null : who.getName();
-        List<Map<String, Object>> items = desk.list(state, parcel, submittedBy, offset, limit).stream()
+        List<InquiryJson.View> items = desk.list(state, parcel, submittedBy, offset, limit).stream()
                 .map(InquiryJson::view).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("inquiries", items);
-        body.put("limit", limit);
-        body.put("offset", offset);
-        return json(body);
+        return json(new InquiryJson.Page(items, limit, offset));
     }
 
     /**

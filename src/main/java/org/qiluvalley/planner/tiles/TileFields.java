@@ -3,88 +3,95 @@ package org.qiluvalley.planner.tiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /** The properties of each collection's tile layer, for the tileset metadata ({@code propertiesSchema}). */
 final class TileFields {
 
-    private static final Map<String, Map<String, Object>> BY_COLLECTION = new LinkedHashMap<>();
+    /** One property: its JSON Schema type and what it is. */
+    @JsonPropertyOrder({"type", "description"})
+    record Field(String type, String description) {
+    }
+
+    private static final Map<String, Map<String, Field>> BY_COLLECTION = new LinkedHashMap<>();
 
     static {
-        Map<String, Object> valley = new LinkedHashMap<>();
-        valley.put("id", Map.of("type", "string", "description", "feature id"));
-        valley.put("kind", Map.of("type", "string", "description", "boundary or phase"));
-        valley.put("phase", Map.of("type", "integer", "description", "construction phase (1 or 2)"));
-        valley.put("nameEn", Map.of("type", "string", "description", "name"));
-        valley.put("nameZh", Map.of("type", "string", "description", "名称"));
-        valley.put("areaM2", Map.of("type", "number", "description", "area, m² in EPSG:4548"));
+        Map<String, Field> valley = new LinkedHashMap<>();
+        valley.put("id", new Field("string", "feature id"));
+        valley.put("kind", new Field("string", "boundary or phase"));
+        valley.put("phase", new Field("integer", "construction phase (1 or 2)"));
+        valley.put("nameEn", new Field("string", "name"));
+        valley.put("nameZh", new Field("string", "名称"));
+        valley.put("areaM2", new Field("number", "area, m² in EPSG:4548"));
         BY_COLLECTION.put("valley", valley);
-        Map<String, Object> zones = new LinkedHashMap<>();
-        zones.put("id", Map.of("type", "string", "description", "zone id"));
-        zones.put("nameEn", Map.of("type", "string", "description", "name"));
-        zones.put("nameZh", Map.of("type", "string", "description", "名称"));
-        zones.put("category", Map.of("type", "string", "description", "facility, enterprise or infrastructure"));
-        zones.put("allocatable", Map.of("type", "boolean", "description", "whether parcels are allocated in it"));
-        zones.put("areaM2", Map.of("type", "number", "description", "area, m² in EPSG:4548"));
+        Map<String, Field> zones = new LinkedHashMap<>();
+        zones.put("id", new Field("string", "zone id"));
+        zones.put("nameEn", new Field("string", "name"));
+        zones.put("nameZh", new Field("string", "名称"));
+        zones.put("category", new Field("string", "facility, enterprise or infrastructure"));
+        zones.put("allocatable", new Field("boolean", "whether parcels are allocated in it"));
+        zones.put("areaM2", new Field("number", "area, m² in EPSG:4548"));
         BY_COLLECTION.put("zones", zones);
-        Map<String, Object> parcels = new LinkedHashMap<>();
-        parcels.put("id", Map.of("type", "string", "description", "parcel id, e.g. QOV-LI-014"));
-        parcels.put("zone", Map.of("type", "string", "description", "zone id"));
-        parcels.put("status", Map.of("type", "string", "description", "public: available or unavailable; planners: available, reserved or allocated"));
-        parcels.put("areaM2", Map.of("type", "number", "description", "area, m² in EPSG:4548"));
-        parcels.put("landUse", Map.of("type", "string", "description", "land-use code (available parcels, or planners)"));
-        parcels.put("farMin", Map.of("type", "number", "description", "floor area ratio, minimum"));
-        parcels.put("farMax", Map.of("type", "number", "description", "floor area ratio, maximum"));
-        parcels.put("coverageMin", Map.of("type", "number", "description", "building coverage, minimum (fraction)"));
-        parcels.put("coverageMax", Map.of("type", "number", "description", "building coverage, maximum (fraction)"));
-        parcels.put("greenRatioMin", Map.of("type", "number", "description", "green ratio, minimum (fraction)"));
-        parcels.put("greenRatioMax", Map.of("type", "number", "description", "green ratio, maximum (fraction)"));
-        parcels.put("heightMaxMetres", Map.of("type", "number", "description", "building height limit, m"));
-        parcels.put("setbackMetres", Map.of("type", "number", "description", "building line setback, m"));
-        parcels.put("version", Map.of("type", "integer", "description", "planners only: the parcel's version"));
-        parcels.put("allocationId", Map.of("type", "string", "description", "planners only: the live allocation"));
-        parcels.put("allocationState", Map.of("type", "string", "description", "planners only: proposed or approved"));
-        parcels.put("allottee", Map.of("type", "string", "description", "planners only: the allottee"));
-        parcels.put("allotteeType", Map.of("type", "string", "description", "planners only: enterprise or facility"));
+        Map<String, Field> parcels = new LinkedHashMap<>();
+        parcels.put("id", new Field("string", "parcel id, e.g. QOV-LI-014"));
+        parcels.put("zone", new Field("string", "zone id"));
+        parcels.put("status", new Field("string", "public: available or unavailable; planners: available, reserved or allocated"));
+        parcels.put("areaM2", new Field("number", "area, m² in EPSG:4548"));
+        parcels.put("landUse", new Field("string", "land-use code (available parcels, or planners)"));
+        parcels.put("farMin", new Field("number", "floor area ratio, minimum"));
+        parcels.put("farMax", new Field("number", "floor area ratio, maximum"));
+        parcels.put("coverageMin", new Field("number", "building coverage, minimum (fraction)"));
+        parcels.put("coverageMax", new Field("number", "building coverage, maximum (fraction)"));
+        parcels.put("greenRatioMin", new Field("number", "green ratio, minimum (fraction)"));
+        parcels.put("greenRatioMax", new Field("number", "green ratio, maximum (fraction)"));
+        parcels.put("heightMaxMetres", new Field("number", "building height limit, m"));
+        parcels.put("setbackMetres", new Field("number", "building line setback, m"));
+        parcels.put("version", new Field("integer", "planners only: the parcel's version"));
+        parcels.put("allocationId", new Field("string", "planners only: the live allocation"));
+        parcels.put("allocationState", new Field("string", "planners only: proposed or approved"));
+        parcels.put("allottee", new Field("string", "planners only: the allottee"));
+        parcels.put("allotteeType", new Field("string", "planners only: enterprise or facility"));
         BY_COLLECTION.put("parcels", parcels);
-        Map<String, Object> constraints = new LinkedHashMap<>();
-        constraints.put("id", Map.of("type", "string", "description", "control line id"));
-        constraints.put("kind", Map.of("type", "string", "description", "ecological-red-line, permanent-basic-farmland, urban-development-boundary, river-blue-line, high-voltage-corridor"));
-        constraints.put("nameEn", Map.of("type", "string", "description", "name"));
-        constraints.put("nameZh", Map.of("type", "string", "description", "名称"));
+        Map<String, Field> constraints = new LinkedHashMap<>();
+        constraints.put("id", new Field("string", "control line id"));
+        constraints.put("kind", new Field("string", "ecological-red-line, permanent-basic-farmland, urban-development-boundary, river-blue-line, high-voltage-corridor"));
+        constraints.put("nameEn", new Field("string", "name"));
+        constraints.put("nameZh", new Field("string", "名称"));
         BY_COLLECTION.put("constraints", constraints);
-        Map<String, Object> roads = new LinkedHashMap<>();
-        roads.put("id", Map.of("type", "string", "description", "road id"));
-        roads.put("kind", Map.of("type", "string", "description", "centreline or reserve"));
-        roads.put("nameEn", Map.of("type", "string", "description", "name"));
-        roads.put("nameZh", Map.of("type", "string", "description", "名称"));
-        roads.put("roadClass", Map.of("type", "string", "description", "road class"));
-        roads.put("redLineWidthMetres", Map.of("type", "number", "description", "width between the red lines, m"));
+        Map<String, Field> roads = new LinkedHashMap<>();
+        roads.put("id", new Field("string", "road id"));
+        roads.put("kind", new Field("string", "centreline or reserve"));
+        roads.put("nameEn", new Field("string", "name"));
+        roads.put("nameZh", new Field("string", "名称"));
+        roads.put("roadClass", new Field("string", "road class"));
+        roads.put("redLineWidthMetres", new Field("number", "width between the red lines, m"));
         BY_COLLECTION.put("roads", roads);
-        Map<String, Object> availablesites = new LinkedHashMap<>();
-        availablesites.put("id", Map.of("type", "string", "description", "parcel id, e.g. QOV-LI-014"));
-        availablesites.put("zone", Map.of("type", "string", "description", "zone id"));
-        availablesites.put("status", Map.of("type", "string", "description", "public: available or unavailable; planners: available, reserved or allocated"));
-        availablesites.put("areaM2", Map.of("type", "number", "description", "area, m² in EPSG:4548"));
-        availablesites.put("landUse", Map.of("type", "string", "description", "land-use code (available parcels, or planners)"));
-        availablesites.put("farMin", Map.of("type", "number", "description", "floor area ratio, minimum"));
-        availablesites.put("farMax", Map.of("type", "number", "description", "floor area ratio, maximum"));
-        availablesites.put("coverageMin", Map.of("type", "number", "description", "building coverage, minimum (fraction)"));
-        availablesites.put("coverageMax", Map.of("type", "number", "description", "building coverage, maximum (fraction)"));
-        availablesites.put("greenRatioMin", Map.of("type", "number", "description", "green ratio, minimum (fraction)"));
-        availablesites.put("greenRatioMax", Map.of("type", "number", "description", "green ratio, maximum (fraction)"));
-        availablesites.put("heightMaxMetres", Map.of("type", "number", "description", "building height limit, m"));
-        availablesites.put("setbackMetres", Map.of("type", "number", "description", "building line setback, m"));
-        availablesites.put("version", Map.of("type", "integer", "description", "planners only: the parcel's version"));
-        availablesites.put("allocationId", Map.of("type", "string", "description", "planners only: the live allocation"));
-        availablesites.put("allocationState", Map.of("type", "string", "description", "planners only: proposed or approved"));
-        availablesites.put("allottee", Map.of("type", "string", "description", "planners only: the allottee"));
-        availablesites.put("allotteeType", Map.of("type", "string", "description", "planners only: enterprise or facility"));
+        Map<String, Field> availablesites = new LinkedHashMap<>();
+        availablesites.put("id", new Field("string", "parcel id, e.g. QOV-LI-014"));
+        availablesites.put("zone", new Field("string", "zone id"));
+        availablesites.put("status", new Field("string", "public: available or unavailable; planners: available, reserved or allocated"));
+        availablesites.put("areaM2", new Field("number", "area, m² in EPSG:4548"));
+        availablesites.put("landUse", new Field("string", "land-use code (available parcels, or planners)"));
+        availablesites.put("farMin", new Field("number", "floor area ratio, minimum"));
+        availablesites.put("farMax", new Field("number", "floor area ratio, maximum"));
+        availablesites.put("coverageMin", new Field("number", "building coverage, minimum (fraction)"));
+        availablesites.put("coverageMax", new Field("number", "building coverage, maximum (fraction)"));
+        availablesites.put("greenRatioMin", new Field("number", "green ratio, minimum (fraction)"));
+        availablesites.put("greenRatioMax", new Field("number", "green ratio, maximum (fraction)"));
+        availablesites.put("heightMaxMetres", new Field("number", "building height limit, m"));
+        availablesites.put("setbackMetres", new Field("number", "building line setback, m"));
+        availablesites.put("version", new Field("integer", "planners only: the parcel's version"));
+        availablesites.put("allocationId", new Field("string", "planners only: the live allocation"));
+        availablesites.put("allocationState", new Field("string", "planners only: proposed or approved"));
+        availablesites.put("allottee", new Field("string", "planners only: the allottee"));
+        availablesites.put("allotteeType", new Field("string", "planners only: enterprise or facility"));
         BY_COLLECTION.put("available-sites", availablesites);
     }
 
     private TileFields() {
     }
 
-    static Map<String, Object> of(String collectionId) {
+    static Map<String, Field> of(String collectionId) {
         return BY_COLLECTION.getOrDefault(collectionId, Map.of());
     }
 }

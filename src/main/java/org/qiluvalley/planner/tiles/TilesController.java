@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * Vector tiles, OGC API Tiles style, for every collection: the tileset list, the WebMercatorQuad tileset's metadata
  * and the tiles ({@code application/vnd.mapbox-vector-tile}, one layer named after the collection, numeric feature
@@ -54,6 +56,7 @@ public class TilesController {
     static final String MATRIX_SET = "WebMercatorQuad";
     static final String MATRIX_SET_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
     static final String MVT = "application/vnd.mapbox-vector-tile";
+    static final String WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857";
     /** Deepest zoom served (about 4 cm per pixel at the park's latitude). */
     static final int MAX_ZOOM = 22;
     /**
@@ -78,64 +81,87 @@ public class TilesController {
         this.plannerFields = plannerFields;
     }
 
+    /** The tileset list of a collection. */
+    @JsonPropertyOrder({"links", "tilesets"})
+    record Tilesets(List<Link> links, List<TilesetSummary> tilesets) {
+    }
+
+    @JsonPropertyOrder({"title", "dataType", "crs", "tileMatrixSetURI", "links"})
+    record TilesetSummary(String title, String dataType, String crs, String tileMatrixSetURI, List<Link> links) {
+    }
+
+    /** A tileset's metadata; without features, it has no bounding box and no limits. */
+    @JsonPropertyOrder({"title", "dataType", "crs", "tileMatrixSetURI", "boundingBox", "tileMatrixSetLimits", "layers",
+        "links"})
+    record Tileset(String title, String dataType, String crs, String tileMatrixSetURI, BoundingBox boundingBox,
+            List<TileMatrixLimits> tileMatrixSetLimits, List<TileLayer> layers, List<Link> links) {
+    }
+
+    @JsonPropertyOrder({"lowerLeft", "upperRight", "crs"})
+    record BoundingBox(List<Double> lowerLeft, List<Double> upperRight, String crs) {
+    }
+
+    @JsonPropertyOrder({"tileMatrix", "minTileRow", "maxTileRow", "minTileCol", "maxTileCol"})
+    record TileMatrixLimits(String tileMatrix, long minTileRow, long maxTileRow, long minTileCol, long maxTileCol) {
+    }
+
+    /** The one layer of a collection's tiles; lines (roads) have no geometry dimension given. */
+    @JsonPropertyOrder({"id", "title", "description", "dataType", "geometryDimension", "minTileMatrix", "maxTileMatrix",
+        "propertiesSchema"})
+    record TileLayer(String id, String title, String description, String dataType, Integer geometryDimension,
+            String minTileMatrix, String maxTileMatrix, PropertiesSchema propertiesSchema) {
+    }
+
+    @JsonPropertyOrder({"type", "properties"})
+    record PropertiesSchema(String type, Map<String, TileFields.Field> properties) {
+    }
+
+    /** A link; {@code templated} only on a URI template. */
+    @JsonPropertyOrder({"href", "rel", "type", "title", "templated"})
+    record Link(String href, String rel, String type, String title, Boolean templated) {
+    }
+
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> tilesets(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
+    Tilesets tilesets(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
         onlyFormat(query);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         String tiles = reads.base() + "/collections/" + collection.id() + "/tiles";
-        Map<String, Object> tileset = new LinkedHashMap<>();
-        tileset.put("title", collection.title() + " (vector tiles)");
-        tileset.put("dataType", "vector");
-        tileset.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
-        tileset.put("tileMatrixSetURI", MATRIX_SET_URI);
-        tileset.put("links", List.of(
-                link(tiles + "/" + MATRIX_SET, "self", OgcApi.JSON, "Tileset metadata", false),
-                link(tiles + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("links", List.of(link(tiles, "self", OgcApi.JSON, "Tilesets", false)));
-        body.put("tilesets", List.of(tileset));
-        return body;
+        TilesetSummary tileset = new TilesetSummary(collection.title() + " (vector tiles)", "vector", WEB_MERCATOR,
+                MATRIX_SET_URI, List.of(
+                        link(tiles + "/" + MATRIX_SET, "self", OgcApi.JSON, "Tileset metadata", false),
+                        link(tiles + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles",
+                                true)));
+        return new Tilesets(List.of(link(tiles, "self", OgcApi.JSON, "Tilesets", false)), List.of(tileset));
     }
 
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> tileset(@PathVariable String collectionId, @PathVariable String matrixSet,
+    Tileset tileset(@PathVariable String collectionId, @PathVariable String matrixSet,
             @RequestParam MultiValueMap<String, String> query) {
         onlyFormat(query);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         matrixSet(matrixSet);
         String tiles = reads.base() + "/collections/" + collection.id() + "/tiles/" + MATRIX_SET;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", collection.title() + " (vector tiles)");
-        body.put("dataType", "vector");
-        body.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
-        body.put("tileMatrixSetURI", MATRIX_SET_URI);
         int minZoom = minZoom(collection);
-        store.extentCrs84(collection.layer()).ifPresent(extent -> {
-            body.put("boundingBox", Map.of("lowerLeft", List.of(extent.getMinX(), extent.getMinY()),
-                    "upperRight", List.of(extent.getMaxX(), extent.getMaxY()), "crs", Crs.CRS84_URI));
-            List<Map<String, Object>> limits = new ArrayList<>();
+        Optional<Envelope> extent = store.extentCrs84(collection.layer());
+        BoundingBox boundingBox = extent.map(e -> new BoundingBox(List.of(e.getMinX(), e.getMinY()),
+                List.of(e.getMaxX(), e.getMaxY()), Crs.CRS84_URI)).orElse(null);
+        List<TileMatrixLimits> limits = extent.map(e -> {
+            List<TileMatrixLimits> zooms = new ArrayList<>();
             for (int z = minZoom; z <= MAX_ZOOM; z++) {
-                limits.add(limits(z, extent));
+                zooms.add(limits(z, e));
             }
-            body.put("tileMatrixSetLimits", limits);
-        });
-        Map<String, Object> layer = new LinkedHashMap<>();
-        layer.put("id", collection.id());
-        layer.put("title", collection.title());
-        layer.put("description", collection.description());
-        layer.put("dataType", "vector");
-        layer.put("geometryDimension", collection.layer() == Layer.ROADS ? null : 2);
-        layer.put("minTileMatrix", Integer.toString(minZoom));
-        layer.put("maxTileMatrix", Integer.toString(MAX_ZOOM));
-        layer.put("propertiesSchema", Map.of("type", "object", "properties", TileFields.of(collection.id())));
-        body.put("layers", List.of(layer));
-        body.put("links", List.of(
-                link(tiles, "self", OgcApi.JSON, "This tileset", false),
-                link(tiles + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true),
-                link(reads.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
-                        collection.title(), false)));
-        return body;
+            return zooms;
+        }).orElse(null);
+        TileLayer layer = new TileLayer(collection.id(), collection.title(), collection.description(), "vector",
+                collection.layer() == Layer.ROADS ? null : 2, Integer.toString(minZoom), Integer.toString(MAX_ZOOM),
+                new PropertiesSchema("object", TileFields.of(collection.id())));
+        return new Tileset(collection.title() + " (vector tiles)", "vector", WEB_MERCATOR, MATRIX_SET_URI, boundingBox,
+                limits, List.of(layer), List.of(
+                        link(tiles, "self", OgcApi.JSON, "This tileset", false),
+                        link(tiles + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true),
+                        link(reads.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
+                                collection.title(), false)));
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}")
@@ -191,15 +217,10 @@ public class TilesController {
         return collection.parcels() ? PARCELS_MIN_ZOOM : 0;
     }
 
-    private static Map<String, Object> limits(int z, Envelope extent) {
+    private static TileMatrixLimits limits(int z, Envelope extent) {
         long tiles = 1L << z;
-        Map<String, Object> limit = new LinkedHashMap<>();
-        limit.put("tileMatrix", Integer.toString(z));
-        limit.put("minTileRow", row(extent.getMaxY(), tiles));
-        limit.put("maxTileRow", row(extent.getMinY(), tiles));
-        limit.put("minTileCol", column(extent.getMinX(), tiles));
-        limit.put("maxTileCol", column(extent.getMaxX(), tiles));
-        return limit;
+        return new TileMatrixLimits(Integer.toString(z), row(extent.getMaxY(), tiles), row(extent.getMinY(), tiles),
+                column(extent.getMinX(), tiles), column(extent.getMaxX(), tiles));
     }
 
     private static long column(double longitude, long tiles) {
@@ -252,16 +273,7 @@ public class TilesController {
         }
     }
 
-    private static Map<String, Object> link(String href, String rel, String type, String title, boolean templated) {
-        Map<String, Object> link = new LinkedHashMap<>();
-        link.put("href", href);
-        link.put("rel", rel);
-        link.put("type", type);
-        link.put("title", title);
-        if (templated) {
-            link.put("templated", true);
-        }
-        return link;
+    private static Link link(String href, String rel, String type, String title, boolean templated) {
+        return new Link(href, rel, type, title, templated ? Boolean.TRUE : null);
     }
-
 }

@@ -106,6 +106,66 @@ class InquiryParserTest {
         }
     }
 
+    /** The exact details of the binder's refusals ({@code JsonBodies}), as the API has always given them. */
+    @Nested
+    class RefusalDetails {
+
+        private void detail(String json, String detail) {
+            assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.getMessage()).isEqualTo(detail));
+        }
+
+        @Test
+        void bodiesThatAreNotOneWellFormedObject() {
+            detail("", "the body must be a JSON object: {\"parcelId\": \"...\", \"company\": \"...\", "
+                    + "\"contact\": \"...\", \"message\": \"...\"}");
+            for (String body : new String[] {"{", "{\"parcelId\":\"P\"} {}", "{\"parcelId\":\"P\"} x",
+                "{\"parcelId\":\"P\",\"parcelId\":\"Q\",\"company\":\"C\",\"contact\":\"c\"}", "[1,]"}) {
+                detail(body, "the body is not valid JSON, or names a member twice");
+            }
+            for (String body : new String[] {"null", "[]", "1", "\"text\"", "true", "   "}) {
+                detail(body, "the body must be a JSON object");
+            }
+        }
+
+        @Test
+        void anUnknownMemberIsNamedWithTheAcceptedOnes() {
+            detail("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"email\":\"e\"}",
+                    "unknown member \"email\"; accepted: company, contact, message, parcelId");
+            detail("{\"Company\":\"C\"}", "unknown member \"Company\"; accepted: company, contact, message, parcelId");
+            detail("{\"" + "x".repeat(100) + "\":1}", "unknown member \"" + "x".repeat(80)
+                    + "...\"; accepted: company, contact, message, parcelId");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"7", "7.5", "-0.0", "1e400", "12345678901234567890123", "true", "false", "{}",
+            "{\"a\":1}", "[]", "[\"P\"]"})
+        void aValueThatIsNotAStringIsRefusedWithItsMember(String value) {
+            detail("{\"parcelId\":" + value + ",\"company\":\"C\",\"contact\":\"c\"}",
+                    "parcelId must be a string of 1 to 64 characters");
+            detail("{\"parcelId\":\"P\",\"company\":" + value + ",\"contact\":\"c\"}",
+                    "company must be a string of 1 to 200 characters");
+            detail("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":" + value + "}",
+                    "contact must be a string of 1 to 200 characters");
+            detail("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":" + value + "}",
+                    "message must be a string of 0 to 2000 characters");
+        }
+
+        @Test
+        void valuesAreCheckedInTheOrderOfTheMembers() {
+            detail("{\"contact\":\"\",\"company\":\"\",\"parcelId\":\"\"}",
+                    "parcelId must have 1 to 64 characters (without leading and trailing spaces), got 0");
+            detail("{\"parcelId\":\"P\"}", "company is required: 1 to 200 characters");
+            detail("{\"parcelId\":\"P\",\"company\":null,\"contact\":\"c\"}", "company is required: 1 to 200 characters");
+            detail("{\"parcelId\":\"P\",\"company\":\"A\\u0007B\",\"contact\":\"c\"}",
+                    "company must not contain control characters (U+0007 at 1)");
+            detail("{\"parcelId\":\"P\",\"company\":\"C\",\"contact\":\"c\",\"message\":\"a\\tb\"}",
+                    "message must not contain control characters other than line breaks (U+0009 at 1)");
+            detail("{\"parcelId\":\"P\",\"company\":\"A\\ud800B\",\"contact\":\"c\"}",
+                    "company has an unpaired surrogate (U+D800) at 1; send well-formed Unicode");
+        }
+    }
+
     @Nested
     class ClosingNote {
 
@@ -121,6 +181,28 @@ class InquiryParserTest {
             assertThat(note("null")).isNull();
             assertThat(note("{\"note\":\"  \"}")).isNull();
             assertThat(note("{\"note\":\" Called back.\\nDone. \"}")).isEqualTo("Called back.\nDone.");
+        }
+
+        @Test
+        void theRefusalsOfANoteSayWhatIsWrong() {
+            String[][] cases = {
+                {"{\"note\":1}", "note must be a string of 0 to 2000 characters"},
+                {"{\"note\":[\"x\"]}", "note must be a string of 0 to 2000 characters"},
+                {"{\"text\":\"x\"}", "unknown member \"text\"; accepted: note"},
+                {"[]", "the body must be a JSON object"},
+                {"\"note\"", "the body must be a JSON object"},
+                {"nope", "the body is not valid JSON, or names a member twice"},
+                {"{\"note\":\"a\",\"note\":\"b\"}", "the body is not valid JSON, or names a member twice"},
+                {"{} {}", "the body is not valid JSON, or names a member twice"},
+                {"{\"note\":\"\\u0007\"}", "note must not contain control characters other than line breaks (U+0007 at 0)"},
+                {"{\"note\":\"" + "n".repeat(2001) + "\"}", "note must have 0 to 2000 characters (without leading and "
+                        + "trailing spaces), got 2001"}};
+            for (String[] c : cases) {
+                assertThatThrownBy(() -> note(c[0])).as(c[0]).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo(c[1]));
+            }
+            assertThat(note("{\"note\":null}")).isNull();
+            assertThat(note("   ")).isNull();
         }
 
         @Test

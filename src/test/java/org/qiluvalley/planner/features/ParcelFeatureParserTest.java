@@ -1,0 +1,207 @@
+package org.qiluvalley.planner.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.planning.ParcelDraft;
+import org.qiluvalley.planner.testsupport.ParkData;
+
+/** A parcel write's body, a GeoJSON Feature (POST, PUT) or a merge patch (PATCH): accepted, and each refusal. */
+class ParcelFeatureParserTest {
+
+    private static final ParcelFeatureParser PARSER = new ParcelFeatureParser(ParkData.ruleBook());
+    private static final String GEOMETRY = "{\"type\":\"Polygon\",\"coordinates\":[[[117.21,36.75],[117.211,36.75],"
+            + "[117.211,36.751],[117.21,36.751],[117.21,36.75]]]}";
+    private static final Polygon PLANAR = (Polygon) CrsTransform.toPlanar(CrsTransform.CRS84.createPolygon(new Coordinate[] {
+        new Coordinate(117.21, 36.75), new Coordinate(117.211, 36.75), new Coordinate(117.211, 36.751),
+        new Coordinate(117.21, 36.751), new Coordinate(117.21, 36.75)}));
+    /** The laser-industry zone's limits, and the general setback. */
+    private static final PlanningIndicators ZONE_LIMITS = new PlanningIndicators(1.0, 2.5, 0.4, 0.6, 0.1, 0.2, 50, 5);
+    private static final Parcel CURRENT = new Parcel("QOV-LI-001", "laser-industry", "100101", ParcelStatus.AVAILABLE,
+            new PlanningIndicators(1.2, 2.0, 0.45, 0.55, 0.12, 0.18, 40, 8), 10_000, 3,
+            Instant.parse("2026-01-01T00:00:00Z"), PLANAR, PLANAR);
+
+    private static ParcelDraft parse(String json) {
+        return PARSER.parse(json.getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84, null);
+    }
+
+    private static ParcelDraft patch(String json) {
+        return PARSER.patch(CURRENT, json.getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84);
+    }
+
+    /** A feature with {@code properties} (inside the braces) and {@code members} (each beginning with a comma). */
+    private static String feature(String properties, String members) {
+        return "{\"type\":\"Feature\",\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\"laser-industry\","
+                + "\"landUse\":\"100101\"" + properties + "}" + members + "}";
+    }
+
+    private static void refused(String json, String detail) {
+        assertThatThrownBy(() -> parse(json)).as(json).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(detail));
+    }
+
+    private static void patchRefused(String json, String detail) {
+        assertThatThrownBy(() -> patch(json)).as(json).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(detail));
+    }
+
+    @Nested
+    class Accepted {
+
+        @Test
+        void planningConditionsLeftOutTakeTheZonesLimits() {
+            ParcelDraft draft = parse(feature("", ""));
+            assertThat(draft.id()).isNull();
+            assertThat(draft.planar().equalsExact(PLANAR, 1e-6)).isTrue();
+            assertThat(draft.zone()).isEqualTo("laser-industry");
+            assertThat(draft.landUse()).isEqualTo("100101");
+            assertThat(draft.status()).isNull();
+            assertThat(draft.indicators()).isEqualTo(ZONE_LIMITS);
+        }
+
+        @Test
+        void everythingGiven() {
+            ParcelDraft draft = parse(feature(",\"status\":\"reserved\",\"farMin\":1.1,\"farMax\":2,\"coverageMin\":0.41,"
+                    + "\"coverageMax\":0.59,\"greenRatioMin\":0.11,\"greenRatioMax\":0.19,\"heightMaxMetres\":45,"
+                    + "\"setbackMetres\":6", ",\"id\":\"QOV-LI-100\""));
+            assertThat(draft.id()).isEqualTo("QOV-LI-100");
+            assertThat(draft.status()).isEqualTo(ParcelStatus.RESERVED);
+            assertThat(draft.indicators()).isEqualTo(new PlanningIndicators(1.1, 2, 0.41, 0.59, 0.11, 0.19, 45, 6));
+        }
+
+        @Test
+        void whatAClientEchoesFromARead() {
+            ParcelDraft draft = parse(feature(",\"areaM2\":\"x\",\"version\":{},\"updatedAt\":1,\"allocationId\":[],"
+                    + "\"allocationState\":null,\"allottee\":\"A\",\"allotteeType\":true,\"farMin\":null",
+                    ",\"id\":null,\"links\":[{\"href\":\"x\"}],\"findings\":7"));
+            assertThat(draft.indicators()).isEqualTo(ZONE_LIMITS);
+            assertThat(parse("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\"laser-industry\","
+                    + "\"landUse\":\"100101\"}}").indicators()).isEqualTo(ZONE_LIMITS);
+        }
+
+        @Test
+        void theIdInTheUrlOfAReplacement() {
+            assertThat(PARSER.parse(feature("", "").getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84, "QOV-LI-001").id())
+                    .isEqualTo("QOV-LI-001");
+            assertThatThrownBy(() -> PARSER.parse(feature("", ",\"id\":\"QOV-LI-002\"").getBytes(StandardCharsets.UTF_8),
+                    ResponseCrs.CRS84, "QOV-LI-001")).hasMessage("the feature's id differs from the id in the URL");
+        }
+    }
+
+    @Nested
+    class Refused {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{", "{\"type\":\"Feature\",\"type\":\"Feature\"}", "{\"type\":\"Feature\"} 1",
+            "{\"properties\":{\"zone\":\"a\",\"zone\":\"b\"}}"})
+        void bodiesThatAreNotValidJson(String body) {
+            refused(body, "the body is not valid JSON, or names a member twice");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"null", "[]", "\"Feature\"", "7"})
+        void bodiesThatAreNotAnObject(String body) {
+            refused(body, "the body must be a GeoJSON Feature object");
+        }
+
+        @Test
+        void theFeature() {
+            refused(feature("", ",\"bbox\":[1,2,3,4]"), "unknown member \"bbox\"; a parcel is a GeoJSON Feature with id, "
+                    + "geometry, properties");
+            for (String type : new String[] {"null", "\"Point\"", "\"feature\"", "5", "{}"}) {
+                refused("{\"type\":" + type + ",\"geometry\":" + GEOMETRY + "}", "type must be Feature");
+            }
+            for (String id : new String[] {"5", "\"qov-li-001\"", "\"Q\"", "\"QOV LI\"", "[\"QOV-LI-001\"]"}) {
+                refused(feature("", ",\"id\":" + id), "id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014");
+            }
+            refused("{\"type\":\"Feature\",\"properties\":{}}", "geometry is required: a GeoJSON Polygon");
+            refused("{\"type\":\"Feature\",\"geometry\":null}", "geometry is required: a GeoJSON Polygon");
+            refused("{\"geometry\":\"x\"}", "geometry: geometry must be a GeoJSON geometry object");
+            refused("{\"geometry\":" + GEOMETRY + "}", "properties are required: zone, landUse and the planning conditions");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":[]}",
+                    "properties are required: zone, landUse and the planning conditions");
+        }
+
+        @Test
+        void theProperties() {
+            refused(feature(",\"bogus\":1", ""), "unknown property \"bogus\"; writable: coverageMax, coverageMin, farMax, "
+                    + "farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, setbackMetres, status, zone");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":5}}", "zone is required (a string)");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\" \"}}", "zone is required (a string)");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"landUse\":\"100101\"}}", "zone is required (a string)");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\"laser-industry\",\"landUse\":[]}}",
+                    "landUse is required (a string)");
+            refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\"nope\"}}", "unknown zone \"nope\"; zones: "
+                    + "exhibition, exchange-center, incubator, research-institute, laser-industry, infrastructure");
+            refused(feature(",\"status\":\"sold\"", ""), "status must be available, reserved, allocated or withdrawn");
+            refused(feature(",\"status\":5", ""), "status must be available, reserved, allocated or withdrawn");
+            refused(feature(",\"status\":{}", ""), "status must be available, reserved, allocated or withdrawn");
+            refused(feature(",\"farMin\":3,\"farMax\":2", ""), "farMin must not exceed farMax");
+            refused(feature(",\"coverageMin\":0.6,\"coverageMax\":0.5", ""), "coverageMin must not exceed coverageMax");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "farMin|\"1\"|farMin must be a number from 0 to 100.0",
+            "farMax|101|farMax must be a number from 0 to 100.0",
+            "farMax|true|farMax must be a number from 0 to 100.0",
+            "coverageMin|-0.1|coverageMin must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
+            "coverageMax|\"NaN\"|coverageMax must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
+            "greenRatioMin|[0.1]|greenRatioMin must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
+            "greenRatioMax|1e400|greenRatioMax must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
+            "heightMaxMetres|1001|heightMaxMetres must be a number from 0 to 1000.0",
+            "setbackMetres|{}|setbackMetres must be a number from 0 to 1000.0"})
+        void planningConditions(String name, String value, String detail) {
+            refused(feature(",\"" + name + "\":" + value, ""), detail);
+        }
+    }
+
+    @Nested
+    class MergePatch {
+
+        @Test
+        void membersReplaceNullsResetAndAbsenceKeeps() {
+            ParcelDraft draft = patch("{\"properties\":{\"farMin\":null,\"setbackMetres\":null,\"heightMaxMetres\":30}}");
+            assertThat(draft.id()).isEqualTo("QOV-LI-001");
+            assertThat(draft.planar()).isSameAs(PLANAR);
+            assertThat(draft.indicators()).isEqualTo(new PlanningIndicators(1.0, 2.0, 0.45, 0.55, 0.12, 0.18, 30, 5));
+            assertThat(patch("{}").indicators()).isEqualTo(CURRENT.indicators());
+            assertThat(patch("{\"type\":\"Feature\",\"id\":\"QOV-LI-001\",\"properties\":null,\"geometry\":null}")
+                    .indicators()).isEqualTo(CURRENT.indicators());
+            assertThat(patch("{\"geometry\":" + GEOMETRY + "}").planar().equalsExact(PLANAR, 1e-6)).isTrue();
+        }
+
+        @Test
+        void refusals() {
+            patchRefused("{\"id\":\"QOV-LI-002\"}", "the id of a parcel cannot be changed");
+            patchRefused("{\"id\":{}}", "id must be 2 to 32 upper-case letters, digits and dashes, as QOV-LI-014");
+            patchRefused("{\"type\":null}", "type must be Feature");
+            patchRefused("{\"properties\":\"x\"}", "properties must be an object");
+            patchRefused("{\"properties\":[]}", "properties must be an object");
+            patchRefused("{\"properties\":{\"bogus\":1}}", "unknown property \"bogus\"; writable: coverageMax, coverageMin, "
+                    + "farMax, farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, setbackMetres, status, zone");
+            patchRefused("{\"properties\":{\"farMin\":\"x\"}}", "farMin must be a number from 0 to 100.0");
+            patchRefused("{\"properties\":{\"zone\":null}}", "zone is required (a string)");
+            patchRefused("{\"properties\":{\"status\":{}}}", "status must be available, reserved, allocated or withdrawn");
+            patchRefused("{\"properties\":{\"farMin\":null,\"farMax\":0.5}}", "farMin must not exceed farMax");
+            patchRefused("{\"bogus\":1}", "unknown member \"bogus\"; a parcel is a GeoJSON Feature with id, geometry, properties");
+            patchRefused("[]", "the body must be a GeoJSON Feature object");
+        }
+    }
+}
