@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +17,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
-import org.qiluvalley.planner.geo.CrsTransform;
-import org.qiluvalley.planner.parcel.Parcel;
-import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
-import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.jayway.jsonpath.JsonPath;
@@ -49,7 +41,7 @@ class LargeRegisterMapIT extends MapBrowserTest {
     static final double INSET_METRES = 5;
     static final int CELLS_PER_SIDE = 150;
     /** The grid's centre in CRS84, about 117.34 E, 36.74 N. */
-    static final double[] CENTRE = lonLat(GRID_EAST + CELLS_PER_SIDE * CELL_METRES / 2,
+    static final double[] CENTRE = SyntheticGrid.lonLat(GRID_EAST + CELLS_PER_SIDE * CELL_METRES / 2,
             GRID_NORTH + CELLS_PER_SIDE * CELL_METRES / 2);
     static final int MAX_LIST_ROWS = 300;
 
@@ -63,31 +55,7 @@ class LargeRegisterMapIT extends MapBrowserTest {
         if (loaded) {
             return;
         }
-        PlanningIndicators indicators = new PlanningIndicators(1.0, 2.5, 0.3, 0.6, 0.1, 0.2, 40, 5);
-        List<Parcel> batch = new ArrayList<>();
-        Instant now = Instant.now();
-        for (int i = 0; i < CELLS_PER_SIDE; i++) {
-            for (int j = 0; j < CELLS_PER_SIDE; j++) {
-                double x0 = GRID_EAST + i * CELL_METRES + INSET_METRES;
-                double y0 = GRID_NORTH + j * CELL_METRES + INSET_METRES;
-                double side = CELL_METRES - 2 * INSET_METRES;
-                Polygon planar = CrsTransform.PLANAR.createPolygon(new Coordinate[] {
-                    new Coordinate(x0, y0), new Coordinate(x0 + side, y0), new Coordinate(x0 + side, y0 + side),
-                    new Coordinate(x0, y0 + side), new Coordinate(x0, y0)
-                });
-                Polygon crs84 = (Polygon) CrsTransform.toCrs84(planar);
-                int n = i * CELLS_PER_SIDE + j;
-                ParcelStatus status = n % 7 == 0 ? ParcelStatus.ALLOCATED
-                        : n % 5 == 0 ? ParcelStatus.RESERVED : ParcelStatus.AVAILABLE;
-                batch.add(new Parcel(String.format("SYN-%05d", n), "laser-industry", "100101", status, indicators,
-                        planar.getArea(), 1, now, planar, crs84));
-                if (batch.size() == 2_500) {
-                    store.insertParcelsIfAbsent(batch);
-                    batch.clear();
-                }
-            }
-        }
-        store.insertParcelsIfAbsent(batch);
+        new SyntheticGrid(GRID_EAST, GRID_NORTH, CELL_METRES, INSET_METRES, CELLS_PER_SIDE).insertInto(store, 2_500, 5);
         loaded = true;
     }
 
@@ -283,9 +251,4 @@ class LargeRegisterMapIT extends MapBrowserTest {
         }
     }
 
-    private static double[] lonLat(double easting, double northing) {
-        Coordinate c = CrsTransform.toCrs84(CrsTransform.PLANAR.createPoint(new Coordinate(easting, northing)))
-                .getCoordinate();
-        return new double[] {c.x, c.y};
-    }
 }

@@ -5,27 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qiluvalley.planner.geo.CrsTransform;
-import org.qiluvalley.planner.parcel.Parcel;
-import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
-import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -72,31 +63,8 @@ class LargeRegisterWorkspaceIT extends MapBrowserTest {
         if (loaded) {
             return;
         }
-        PlanningIndicators indicators = new PlanningIndicators(1.0, 2.5, 0.3, 0.6, 0.1, 0.2, 40, 5);
-        List<Parcel> batch = new ArrayList<>(BATCH);
-        Instant now = Instant.now();
         long started = System.nanoTime();
-        for (int i = 0; i < CELLS_PER_SIDE; i++) {
-            for (int j = 0; j < CELLS_PER_SIDE; j++) {
-                double x0 = GRID_EAST + i * CELL_METRES + INSET_METRES;
-                double y0 = GRID_NORTH + j * CELL_METRES + INSET_METRES;
-                double side = CELL_METRES - 2 * INSET_METRES;
-                Polygon planar = CrsTransform.PLANAR.createPolygon(new Coordinate[] {
-                    new Coordinate(x0, y0), new Coordinate(x0 + side, y0), new Coordinate(x0 + side, y0 + side),
-                    new Coordinate(x0, y0 + side), new Coordinate(x0, y0)
-                });
-                int n = i * CELLS_PER_SIDE + j;
-                ParcelStatus status = n % 7 == 0 ? ParcelStatus.ALLOCATED
-                        : n % 5 == 0 ? ParcelStatus.RESERVED : ParcelStatus.AVAILABLE;
-                batch.add(new Parcel(String.format(Locale.ROOT, "SYN-%07d", n), "laser-industry", "100101", status,
-                        indicators, planar.getArea(), 1, now, planar, (Polygon) CrsTransform.toCrs84(planar)));
-                if (batch.size() == BATCH) {
-                    store.insertParcelsIfAbsent(batch);
-                    batch.clear();
-                }
-            }
-        }
-        store.insertParcelsIfAbsent(batch);
+        new SyntheticGrid(GRID_EAST, GRID_NORTH, CELL_METRES, INSET_METRES, CELLS_PER_SIDE).insertInto(store, BATCH, 7);
         System.out.printf(Locale.ROOT, "LargeRegisterWorkspaceIT: %,d parcels inserted in %.1f s%n",
                 CELLS_PER_SIDE * CELLS_PER_SIDE, (System.nanoTime() - started) / 1e9);
         loaded = true;
@@ -114,10 +82,10 @@ class LargeRegisterWorkspaceIT extends MapBrowserTest {
         driver.get(baseUrl() + "/planner.html?animate=0");
         new WebDriverWait(driver, TIMEOUT).until(d -> path().equals("/login.html"));
         submitSignInForm(PLANNER, ServiceClient.USER_PASSWORD);
-        waitForWorkspace();
+        waitForWorkspace(TIMEOUT);
 
         // The middle of the grid at the zoom threshold: the view holds far more parcels than the page may draw.
-        double[] centre = lonLat(GRID_EAST + CELLS_PER_SIDE * CELL_METRES / 2, GRID_NORTH + CELLS_PER_SIDE * CELL_METRES / 2);
+        double[] centre = SyntheticGrid.lonLat(GRID_EAST + CELLS_PER_SIDE * CELL_METRES / 2, GRID_NORTH + CELLS_PER_SIDE * CELL_METRES / 2);
         @SuppressWarnings("unchecked")
         Map<String, Object> view = (Map<String, Object>) page(TIMEOUT, """
                 const m = hooks.plannerMap;
@@ -152,7 +120,8 @@ class LargeRegisterWorkspaceIT extends MapBrowserTest {
         double farMax = before.at("/properties/farMax").asDouble();
         long version = before.at("/properties/version").asLong();
         assertTrue(farMax > farMin, "the parcel has a FAR range to narrow: " + before.get("properties"));
-        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(EDITED, Keys.ENTER));
+        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(EDITED, Keys.ENTER),
+                TIMEOUT);
         assertEquals(EDITED, driver.findElement(By.id("selection-id")).getText());
         assertTrue(requests().stream().anyMatch(r -> r.endsWith("/ogc/collections/parcels/items/" + EDITED)),
                 "the parcel was read by id");
@@ -162,7 +131,8 @@ class LargeRegisterWorkspaceIT extends MapBrowserTest {
         WebElement input = driver.findElement(By.id("edit-far-max"));
         input.clear();
         input.sendKeys(newFarMax);
-        Map<String, Object> saved = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click());
+        Map<String, Object> saved = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click(),
+                TIMEOUT);
         assertEquals(200L, saved.get("status"), "saved: " + saved);
         assertTrue(driver.findElement(By.id("edit-message")).getText().startsWith("Saved " + EDITED),
                 driver.findElement(By.id("edit-message")).getText());
@@ -180,41 +150,10 @@ class LargeRegisterWorkspaceIT extends MapBrowserTest {
 
     // ------------------------------------------------------------------------------------------------
 
-    private String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
-    }
-
-    private void waitForWorkspace() {
-        new WebDriverWait(driver, TIMEOUT).until(d -> {
-            String error = flag("plannerError");
-            if (error != null) {
-                throw new AssertionError("the workspace failed to load: " + error);
-            }
-            return path().equals("/planner.html") && "true".equals(flag("plannerReady"))
-                    && ((Number) page("return hooks.ops.running")).intValue() == 0;
-        });
-    }
-
-    /** Does {@code action} and waits for the workspace's next operation {@code op} to finish, with nothing else running. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> waitForOperation(String op, Runnable action) {
-        long before = ((Number) page("return hooks.ops.count")).longValue();
-        action.run();
-        return new WebDriverWait(driver, TIMEOUT).until(d -> (Map<String, Object>) page("""
-                const ops = hooks.ops;
-                if (ops.running > 0) return null;
-                return ops.log.filter(e => e.op === args[0] && e.seq > args[1]).pop() || null;""", op, before));
-    }
-
     /** Every request the page made, in order (the browser's resource timing entries). */
     @SuppressWarnings("unchecked")
     private List<String> requests() {
         return (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name);");
     }
 
-    private static double[] lonLat(double easting, double northing) {
-        Coordinate c = CrsTransform.toCrs84(CrsTransform.PLANAR.createPoint(new Coordinate(easting, northing)))
-                .getCoordinate();
-        return new double[] {c.x, c.y};
-    }
 }

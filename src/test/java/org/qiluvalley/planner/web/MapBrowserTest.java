@@ -150,6 +150,38 @@ abstract class MapBrowserTest {
         return result.get("value");
     }
 
+    /** The path of the page the browser shows. */
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Waits until the planner workspace is loaded, ready and idle (fails at once if it reports an error). */
+    void waitForWorkspace(java.time.Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
+            String error = flag("plannerError");
+            if (error != null) {
+                throw new AssertionError("the workspace failed to load: " + error);
+            }
+            return path().equals("/planner.html") && "true".equals(flag("plannerReady"))
+                    && ((Number) page("return hooks.ops.running")).intValue() == 0;
+        });
+    }
+
+    /**
+     * Does {@code action} and waits until the workspace has finished an operation named {@code op} that ended after
+     * the action began, and nothing else is running (an operation may start others, e.g. reloading the parcel).
+     * Returns that operation's record: op, ok, status (a number for HTTP answers), detail.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> waitForOperation(String op, Runnable action, java.time.Duration timeout) {
+        long before = ((Number) page("return hooks.ops.count")).longValue();
+        action.run();
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> (java.util.Map<String, Object>) page("""
+                const ops = hooks.ops;
+                if (ops.running > 0) return null;
+                return ops.log.filter(e => e.op === args[0] && e.seq > args[1]).pop() || null;""", op, before));
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {

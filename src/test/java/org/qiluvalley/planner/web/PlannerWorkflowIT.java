@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,15 +83,17 @@ class PlannerWorkflowIT extends MapBrowserTest {
         driver.get(baseUrl() + "/planner.html?animate=0");
         new WebDriverWait(driver, TIMEOUT).until(d -> path().equals("/login.html"));
         submitSignInForm(PLANNER, ServiceClient.USER_PASSWORD);
-        waitForWorkspace();
+        waitForWorkspace(PAGE_TIMEOUT);
         assertEquals(PLANNER, driver.findElement(By.id("user-name")).getText(), "the header names the planner");
 
         // Find the parcel by its ID and withdraw it: its land is free to be planned again.
-        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(REPLANNED, Keys.ENTER));
+        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(REPLANNED, Keys.ENTER),
+                TIMEOUT);
         assertEquals(REPLANNED, driver.findElement(By.id("selection-id")).getText());
         List<List<Number>> freedRing = ring(page("return hooks.plannerMap.data.parcels.get(args[0]).geometry", REPLANNED));
         driver.findElement(By.id("edit-withdraw")).click();
-        Map<String, Object> withdrawn = waitForOperation("withdraw", () -> driver.findElement(By.id("withdraw-yes")).click());
+        Map<String, Object> withdrawn = waitForOperation("withdraw", () -> driver.findElement(By.id("withdraw-yes")).click(),
+                TIMEOUT);
         assertEquals(204L, withdrawn.get("status"), "withdrawn: " + withdrawn);
         assertEquals("none", driver.findElement(By.id("selection")).getDomAttribute("data-state"));
         long liveParcels = planner.get("/ogc/collections/parcels/items?limit=1").json().get("numberMatched").asLong();
@@ -110,7 +111,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
                 .getDomAttribute("value"), "the zone under the drawing is proposed");
         new Select(driver.findElement(By.id("edit-landuse"))).selectByValue("100101");
 
-        Map<String, Object> firstCheck = waitForOperation("check", () -> driver.findElement(By.id("edit-check")).click());
+        Map<String, Object> firstCheck = waitForOperation("check", () -> driver.findElement(By.id("edit-check")).click(),
+                TIMEOUT);
         assertEquals(200L, firstCheck.get("status"), "the dry run answered: " + firstCheck);
         WebElement tooSmall = driver.findElement(By.cssSelector("#edit-findings li.finding[data-rule='parcel.area']"));
         assertEquals("error", tooSmall.getDomAttribute("data-severity"), "too small is an error");
@@ -120,7 +122,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
         saveScreenshotIfAsked();
 
         // Saving it anyway: the service refuses (422), the page lists why, and nothing is stored.
-        Map<String, Object> refused = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click());
+        Map<String, Object> refused = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click(),
+                TIMEOUT);
         assertEquals(422L, refused.get("status"), "refused: " + refused);
         assertFalse(driver.findElements(By.cssSelector("#edit-findings li.finding[data-rule='parcel.area']")).isEmpty(),
                 "the refusal lists the finding");
@@ -134,13 +137,15 @@ class PlannerWorkflowIT extends MapBrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> "drawn".equals(
                 d.findElement(By.id("outline-text")).getDomAttribute("data-kind"))
                 && ((Number) page("return hooks.plannerEdit.draft.geometry.coordinates[0].length")).intValue() == freedRing.size());
-        Map<String, Object> secondCheck = waitForOperation("check", () -> driver.findElement(By.id("edit-check")).click());
+        Map<String, Object> secondCheck = waitForOperation("check", () -> driver.findElement(By.id("edit-check")).click(),
+                TIMEOUT);
         assertEquals(200L, secondCheck.get("status"));
         assertEquals("true", badge().getDomAttribute("data-valid"), "the redrawn parcel is valid: " + badge().getText());
         assertTrue(driver.findElements(By.cssSelector("#edit-findings li.finding[data-severity='error']")).isEmpty(),
                 "no error findings remain");
 
-        Map<String, Object> saved = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click());
+        Map<String, Object> saved = waitForOperation("save", () -> driver.findElement(By.id("edit-save")).click(),
+                TIMEOUT);
         assertEquals(201L, saved.get("status"), "created: " + saved);
         String newId = (String) page("return hooks.plannerEdit.lastResult.id");
         assertNotNull(newId);
@@ -163,7 +168,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
         type("propose-coverage", "50");
         type("propose-green", "15");
         type("propose-height", "24");
-        Map<String, Object> proposed = waitForOperation("propose", () -> driver.findElement(By.id("propose-submit")).click());
+        Map<String, Object> proposed = waitForOperation("propose", () -> driver.findElement(By.id("propose-submit")).click(),
+                TIMEOUT);
         assertEquals(201L, proposed.get("status"), "proposed: " + proposed);
         assertEquals("reserved", driver.findElement(By.id("selection-status")).getDomAttribute("data-status"));
         WebElement proposal = driver.findElement(By.cssSelector("#alloc-list li.alloc-card"));
@@ -171,14 +177,14 @@ class PlannerWorkflowIT extends MapBrowserTest {
         String allocationId = proposal.getDomAttribute("data-allocation-id");
 
         Map<String, Object> approved = waitForOperation("approve",
-                () -> driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']")).click());
+                () -> driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']")).click(), TIMEOUT);
         assertEquals(200L, approved.get("status"), "approved: " + approved);
         assertEquals("approved", driver.findElement(By.cssSelector("#alloc-list li.alloc-card")).getDomAttribute("data-state"));
         assertEquals("allocated", driver.findElement(By.id("selection-status")).getDomAttribute("data-status"));
         assertEquals("approved", planner.get("/api/allocations/" + allocationId).json().get("state").asString());
 
         // The history tells the story, newest first.
-        waitForOperation("history", () -> driver.findElement(By.id("tab-history")).click());
+        waitForOperation("history", () -> driver.findElement(By.id("tab-history")).click(), TIMEOUT);
         @SuppressWarnings("unchecked")
         List<String> actions = (List<String>) js(
                 "return [...document.querySelectorAll('#history-list .timeline-event')].map(e => e.dataset.action)");
@@ -187,7 +193,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertTrue(driver.findElement(By.id("history-list")).getText().contains(PLANNER), "events name the planner");
 
         // The budget chart: one bar per zone; the laser-industry zone now has allocated land.
-        waitForOperation("budget", () -> driver.findElement(By.id("tab-budget")).click());
+        waitForOperation("budget", () -> driver.findElement(By.id("tab-budget")).click(), TIMEOUT);
         long zones = planner.get("/ogc/collections/zones/items?limit=1").json().get("numberMatched").asLong();
         assertEquals(zones, (Long) js("return document.querySelectorAll('#budget-chart .budget-row').length"));
         assertTrue((Long) js("return document.querySelectorAll(\"#budget-chart .budget-row[data-zone='laser-industry'] .seg-allocated\").length") == 1);
@@ -227,7 +233,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
 
         // The right password then works from the same page.
         submitSignInForm(PLANNER, ServiceClient.USER_PASSWORD);
-        waitForWorkspace();
+        waitForWorkspace(PAGE_TIMEOUT);
         forgetSession();
     }
 
@@ -252,36 +258,6 @@ class PlannerWorkflowIT extends MapBrowserTest {
     // ------------------------------------------------------------------------------------------------
     // Page helpers
     // ------------------------------------------------------------------------------------------------
-
-    private String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
-    }
-
-    private void waitForWorkspace() {
-        new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
-            Object error = flag("plannerError");
-            if (error != null) {
-                throw new AssertionError("the workspace failed to load: " + error);
-            }
-            return path().equals("/planner.html") && "true".equals(flag("plannerReady"))
-                    && ((Number) page("return hooks.ops.running")).intValue() == 0;
-        });
-    }
-
-    /**
-     * Does {@code action} and waits until the workspace has finished an operation named {@code op} that ended after
-     * the action began, and nothing else is running (an operation may start others, e.g. reloading the parcel).
-     * Returns that operation's record: op, ok, status (a number for HTTP answers), detail.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> waitForOperation(String op, Runnable action) {
-        long before = ((Number) page("return hooks.ops.count")).longValue();
-        action.run();
-        return new WebDriverWait(driver, TIMEOUT).until(d -> (Map<String, Object>) page("""
-                const ops = hooks.ops;
-                if (ops.running > 0) return null;
-                return ops.log.filter(e => e.op === args[0] && e.seq > args[1]).pop() || null;""", op, before));
-    }
 
     private WebElement badge() {
         return driver.findElement(By.id("edit-badge"));
