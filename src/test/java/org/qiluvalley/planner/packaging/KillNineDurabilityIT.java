@@ -154,10 +154,13 @@ class KillNineDurabilityIT {
                 assertThat(exitStatus).as("the service was ended by SIGKILL").isEqualTo(ServiceProcess.KILLED_BY_SIGKILL);
                 assertThat(acknowledged.unexpected).as("answers other than the expected 2xx").isEmpty();
                 assertThat(acknowledged.inCycle.get()).as("writes acknowledged in cycle " + cycle).isPositive();
-                report.add("cycle " + cycle + ": " + acknowledged.inCycle.get() + " writes acknowledged in "
-                        + writingMillis + " ms, " + inFlightAtKill + " in flight at the kill");
+                String cycleReport = "cycle " + cycle + ": " + acknowledged.inCycle.get() + " writes acknowledged in "
+                        + writingMillis + " ms, " + inFlightAtKill + " in flight at the kill";
 
                 service = start(storeArguments, cycle);
+                // How often the embedded store's leftover-transaction rollback (LeftoverTransactions) was needed.
+                report.add(cycleReport + (service.log().contains("was not closed cleanly")
+                        ? ", unfinished transactions rolled back at the restart" : ""));
                 assertAllThere(service.client().as("admin", ADMIN_PASSWORD), acknowledged);
             }
             assertThat(service.log()).contains("Park data already loaded").doesNotContain("Loaded park data");

@@ -32,22 +32,19 @@ public final class H2gisDatabase {
      * {@code WRITE_DELAY=0}: H2 otherwise writes commits to disk in the background every 500 ms and loses
      * acknowledged commits when the process is killed (measured; see the README). {@code LOCK_TIMEOUT=20000}: a
      * writer waits up to 20 s for a zone lock (H2's default is 1 s, too short when dozens of planners' writes queue
-     * on one zone; PostgreSQL waits without limit). {@code REUSE_SPACE=FALSE}: H2 appends every change instead of
-     * writing new chunks into space it considers free; with space reused, a file killed during writes under load
-     * sometimes could not be opened again ("Unable to read the page ... ValueDataType cannot be cast to
-     * SpatialDataType": 1 of 3 runs of {@code KillNineDurabilityIT} with two busy cores, 0 of 10 with this setting).
-     * The price is a file that grows with every write (about 44 kB per parcel edit, measured) until the service stops:
-     * {@link #dataSource} compacts it then. {@code DB_CLOSE_ON_EXIT=FALSE}: the pool, not H2's own shutdown hook,
-     * closes the database, after the service has stopped using it, and compacts it as it does.
+     * on one zone; PostgreSQL waits without limit). {@code DB_CLOSE_ON_EXIT=FALSE}: the pool, not H2's own shutdown
+     * hook, closes the database, after the service has stopped using it, and compacts it as it does.
      */
     public static String jdbcUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("valley")
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
-     * A connection pool on the database in {@code dataDir}, created when missing. Closing it closes the database
-     * with {@code SHUTDOWN COMPACT}: the file is rewritten without the space old versions took (see {@link #jdbcUrl}).
+     * A connection pool on the database in {@code dataDir}, created when missing. Transactions a killed process left
+     * unfinished are rolled back first ({@link LeftoverTransactions}: H2 cannot when they touched a spatial index).
+     * Closing the pool closes the database with {@code SHUTDOWN COMPACT}: the file is rewritten without the space old
+     * versions took.
      */
     public static HikariDataSource dataSource(Path dataDir) {
         try {
@@ -55,6 +52,7 @@ public final class H2gisDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
+        LeftoverTransactions.rollBack(databaseFile(dataDir));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl(dataDir));
         config.setUsername("sa");
@@ -62,6 +60,11 @@ public final class H2gisDatabase {
         config.setPoolName("valley-h2gis");
         config.setMaximumPoolSize(8);
         return new CompactingDataSource(config);
+    }
+
+    /** H2's file of the database in {@code dataDir}. */
+    static Path databaseFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("valley.mv.db");
     }
 
     /** The pool, which compacts the database file as it closes. */
