@@ -3,6 +3,7 @@ package org.qiluvalley.planner.parcel;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Envelope;
+import org.qiluvalley.planner.filter.BoundFilter;
 
 /**
  * A page request against one layer.
@@ -14,9 +15,16 @@ import org.locationtech.jts.geom.Envelope;
  * @param limit maximum features to return
  * @param propertyIn filters "property is one of these values" on the same properties (e.g. the statuses a public
  *     client may see); an empty set matches nothing
+ * @param filter a CQL2 filter checked against the collection's queryables for its audience, ANDed with the rest;
+ *     null for none. It must be bound to this layer's queryables (the store refuses another layer's)
  */
 public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
-        int limit, Map<String, java.util.Set<String>> propertyIn) {
+        int limit, Map<String, java.util.Set<String>> propertyIn, BoundFilter filter) {
+
+    public FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
+            int limit, Map<String, java.util.Set<String>> propertyIn) {
+        this(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, null);
+    }
 
     /** A query on CRS84 coordinates, as the API receives them. */
     public FeatureQuery(Envelope bboxCrs84, Map<String, String> propertyEquals, int offset, int limit) {
@@ -34,6 +42,11 @@ public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, 
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
+    }
+
+    /** The same query with {@code filter} (null for none) in place of its filter. */
+    public FeatureQuery withFilter(BoundFilter filter) {
+        return new FeatureQuery(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, filter);
     }
 
     public static FeatureQuery all() {

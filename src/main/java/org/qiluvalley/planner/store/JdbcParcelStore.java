@@ -17,6 +17,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.filter.BoundFilter;
+import org.qiluvalley.planner.filter.SqlFilter;
 import org.qiluvalley.planner.parcel.AreaTotals;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
@@ -96,6 +98,10 @@ public class JdbcParcelStore implements ParcelStore {
             filter.getValue().stream().sorted().forEach(values::add);
         }
 
+        if (query.filter() != null) {
+            where.append(" AND ").append(filterSql(layer, spec, query.filter(), values));
+        }
+
         String countSql = "SELECT COUNT(*) FROM " + from + where;
         String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + from + where + " ORDER BY "
                 + spec.orderBy() + " LIMIT ? OFFSET ?";
@@ -120,13 +126,37 @@ public class JdbcParcelStore implements ParcelStore {
         return new Page<>(items, matched);
     }
 
+    /**
+     * The SQL of a CQL2 filter, its parameter values added to {@code values}. The filter's columns come from its
+     * queryables; they must be columns of this layer's table (or its two geometry columns), or nothing is read.
+     */
+    private <T> String filterSql(Layer<T> layer, ParkTables.TableSpec<T> spec, BoundFilter filter, List<Object> values) {
+        if (!filter.layer().equals(layer.name())) {
+            throw new IllegalArgumentException("a filter on the " + filter.layer() + " layer cannot read " + layer);
+        }
+        SqlFilter sql = filter.toSql(dialect);
+        for (String column : sql.columns()) {
+            if (!spec.columns().contains(column) && !column.equals("geom") && !column.equals("geom_crs84")) {
+                throw new IllegalStateException("the queryables of " + layer + " name " + column
+                        + ", which is not a column of " + spec.table());
+            }
+        }
+        values.addAll(sql.parameters());
+        return sql.sql();
+    }
+
+    /** Binds the boxes, then the values (a geometry with the dialect's geometry binding, anything else as is). */
     private int bind(PreparedStatement st, List<Geometry> boxes, List<Object> values) throws SQLException {
         int index = 1;
         for (Geometry box : boxes) {
             index = dialect.bindGeometry(st, index, box);
         }
         for (Object value : values) {
-            st.setObject(index++, value);
+            if (value instanceof Geometry geometry) {
+                index = dialect.bindGeometry(st, index, geometry);
+            } else {
+                st.setObject(index++, value);
+            }
         }
         return index;
     }

@@ -5,14 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.locationtech.jts.geom.Geometry;
+import org.qiluvalley.planner.filter.SqlFilter;
 
 /**
  * What differs between spatial databases in the SQL the store writes: how a geometry travels as a parameter and as
- * a result column, and how "intersects this box, using the index" is spelled.
+ * a result column, how "intersects this box, using the index" is spelled, and what a CQL2 filter's SQL needs
+ * ({@link SqlFilter.Dialect}).
  */
-public interface SpatialDialect {
+public interface SpatialDialect extends SqlFilter.Dialect {
 
     /** SQL for a geometry parameter of the given SRID (one or more {@code ?}; see {@link #bindGeometry}). */
+    @Override
     String geometryParameter(int srid);
 
     /** Binds a geometry to the parameter(s) written by {@link #geometryParameter}; returns the next index. */
@@ -47,6 +50,16 @@ public interface SpatialDialect {
      * column come from {@code ParkTables}, never from a client.
      */
     String extentQuery(String table, String column);
+
+    /**
+     * A text expression as compared with {@code <}, {@code >}, {@code <=} or {@code >=} in a filter: in code point
+     * order, as H2 compares text and as Java's {@code String.compareTo} does on these values, whatever the
+     * database's locale. By default the expression as it is (H2).
+     */
+    @Override
+    default String inCodePointOrder(String textExpression) {
+        return textExpression;
+    }
 
     /** Reads the row of {@link #extentQuery}; null when the table is empty. */
     org.locationtech.jts.geom.Envelope readExtent(ResultSet resultSet) throws SQLException;

@@ -31,6 +31,12 @@ public final class PostgisDialect implements SpatialDialect {
         return index + 1;
     }
 
+    /** The "C" collation: byte order of UTF-8, which is code point order (the ids' collation, see migration V1). */
+    @Override
+    public String inCodePointOrder(String textExpression) {
+        return "(" + textExpression + ") COLLATE \"C\"";
+    }
+
     @Override
     public String selectGeometry(String column) {
         return "ST_AsBinary(" + column + ")";
