@@ -10,8 +10,9 @@ import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar valley-planner.jar import FILE.geojson --collection parcels [--rejects PATH] [--batch-size N]}:
- * the bulk import from the command line (usage in {@link ImportArguments#USAGE}).
+ * {@code java -jar valley-planner.jar import FILE.geojson --collection parcels [--rejects PATH] [--batch-size N]}, or
+ * {@code import FILE.gpkg --collection parcels [--layer NAME] ...}: the bulk import from the command line (usage in
+ * {@link ImportArguments#USAGE}).
  *
  * <p>It runs in the service's own application context, started without a web server, so it uses the same
  * configuration: {@code VALLEY_DB_URL} selects PostGIS, otherwise the embedded store in {@code valley.data-dir};
@@ -26,7 +27,7 @@ public final class ImportCommand {
     public static final int EXIT_OK = 0;
     /** The store failed (or the application could not start); batches committed before stay, a re-run resumes. */
     public static final int EXIT_STORE_FAILED = 1;
-    /** Bad arguments, or a file that cannot be read or is not a GeoJSON FeatureCollection. */
+    /** Bad arguments, or a file that cannot be read or is not a GeoJSON FeatureCollection or GeoPackage layer. */
     public static final int EXIT_USAGE = 2;
 
     private ImportCommand() {
@@ -74,9 +75,13 @@ public final class ImportCommand {
                     context.getBean(ZoningRuleBook.class), Clock.systemUTC());
             ProgressDisplay progress = new ProgressDisplay(err, redraw, arguments.file().getFileName().toString(),
                     arguments.file().toFile().length(), System::nanoTime);
-            ImportReport report = parcelImport.run(arguments.file(), arguments.rejects(),
-                    ParcelImport.Settings.defaults().withBatchSize(arguments.batchSize()), progress);
-            out.println("import " + arguments.file() + " into " + arguments.collection() + ": " + report.summary());
+            ParcelImport.Settings settings = ParcelImport.Settings.defaults().withBatchSize(arguments.batchSize());
+            ImportReport report = arguments.isGeoPackage()
+                    ? parcelImport.runGeoPackage(arguments.file(), arguments.layer(), arguments.rejects(), settings,
+                            progress)
+                    : parcelImport.run(arguments.file(), arguments.rejects(), settings, progress);
+            out.println("import " + arguments.file() + (arguments.isGeoPackage() ? " (layer " + arguments.layer() + ")"
+                    : "") + " into " + arguments.collection() + ": " + report.summary());
             return EXIT_OK;
         } catch (ImportFailedException e) {
             err.println("import: stopped: " + e.getMessage());

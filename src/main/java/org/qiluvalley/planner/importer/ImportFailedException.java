@@ -8,7 +8,10 @@ public class ImportFailedException extends RuntimeException {
 
     /** Why it stopped. */
     public enum Kind {
-        /** The file cannot be read, is not JSON or not a GeoJSON FeatureCollection: the user must fix the file. */
+        /**
+         * The file cannot be read, is not JSON or not a GeoJSON FeatureCollection, or not a readable GeoPackage
+         * layer: the user must fix the file.
+         */
         BAD_FILE,
         /** The store failed (database unreachable, a write refused for a reason that is not the data). */
         STORE

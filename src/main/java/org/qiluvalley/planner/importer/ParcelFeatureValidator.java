@@ -13,6 +13,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
+import org.qiluvalley.planner.geopackage.GeoPackageCrs;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
@@ -88,6 +89,58 @@ final class ParcelFeatureValidator {
 
     /** The parcel the feature describes; {@code id} is what {@link #id} returned for it. */
     Parcel parcel(String id, JsonNode feature) {
+        Attributes attributes = attributes(feature);
+        Polygon crs84 = polygon(feature.get("geometry"));
+        return parcel(id, attributes, crs84);
+    }
+
+    /**
+     * The parcel a feature of a GeoPackage layer describes, with the same checks as a GeoJSON feature's: {@code
+     * feature} holds its id and properties as a GeoJSON feature would (its {@code geometry} member is not read), and
+     * {@code geometry} is the geometry as the layer stores it.
+     */
+    Parcel parcel(String id, JsonNode feature, StoredGeometry geometry) {
+        Attributes attributes = attributes(feature);
+        if (geometry.unreadable() != null) {
+            throw new Rejected("geometry: " + geometry.unreadable());
+        }
+        if (geometry.crs().lonLat()) {
+            return parcel(id, attributes, crs84Polygon(storedGeometry(geometry.geometry())));
+        }
+        Polygon planar = planarPolygon(storedGeometry(geometry.geometry()));
+        Polygon crs84;
+        try {
+            crs84 = (Polygon) CrsTransform.toCrs84(planar);
+        } catch (RuntimeException e) {
+            // Proj4J refuses some positions far outside the projection's domain.
+            throw new Rejected("geometry: an EPSG:4548 position has no longitude, latitude (" + e.getMessage() + ")");
+        }
+        for (Coordinate c : crs84.getCoordinates()) {
+            inAreaOfUse(c);
+        }
+        TopologyValidationError invalid = new IsValidOp(crs84).getValidationError();
+        if (invalid != null) {
+            throw new Rejected("invalid geometry: " + invalid);
+        }
+        return new Parcel(id, attributes.zone(), attributes.landUse(), attributes.status(), attributes.indicators(),
+                planar.getArea(), 1, importedAt, planar, crs84);
+    }
+
+    /**
+     * A geometry of a GeoPackage layer as stored there.
+     *
+     * @param geometry null for a feature without one
+     * @param crs the layer's SRS: for EPSG:4326 and CRS84 the geometry is in (longitude, latitude)
+     * @param unreadable why the geometry could not be read, or null
+     */
+    record StoredGeometry(Geometry geometry, GeoPackageCrs crs, String unreadable) {
+    }
+
+    /** What a feature's properties say, checked. */
+    private record Attributes(String zone, String landUse, ParcelStatus status, PlanningIndicators indicators) {
+    }
+
+    private Attributes attributes(JsonNode feature) {
         JsonNode properties = feature.get("properties");
         if (properties == null || !properties.isObject()) {
             throw new Rejected("\"properties\" must be an object");
@@ -108,14 +161,19 @@ final class ParcelFeatureValidator {
                 .orElseThrow(() -> new Rejected("status " + Texts.quote(statusName)
                         + " is not one of available, reserved, allocated"));
         PlanningIndicators indicators = indicators(properties, zoneRules);
-        Polygon crs84 = polygon(feature.get("geometry"));
+        return new Attributes(zone, landUse, status, indicators);
+    }
+
+    /** The parcel of a valid CRS84 outline: transformed to EPSG:4548 and checked there. */
+    private Parcel parcel(String id, Attributes attributes, Polygon crs84) {
         Polygon planar = (Polygon) CrsTransform.toPlanar(crs84);
         TopologyValidationError invalid = new IsValidOp(planar).getValidationError();
         if (invalid != null) {
             throw new Rejected("invalid geometry in EPSG:4548: " + invalid);
         }
         // Areas are planar truth: square metres in EPSG:4548, as everywhere in the service.
-        return new Parcel(id, zone, landUse, status, indicators, planar.getArea(), 1, importedAt, planar, crs84);
+        return new Parcel(id, attributes.zone(), attributes.landUse(), attributes.status(), attributes.indicators(),
+                planar.getArea(), 1, importedAt, planar, crs84);
     }
 
     private Polygon polygon(JsonNode geometry) {
@@ -125,6 +183,11 @@ final class ParcelFeatureValidator {
         } catch (InvalidGeometryException e) {
             throw new Rejected("geometry: " + e.getMessage());
         }
+        return crs84Polygon(crs84);
+    }
+
+    /** A CRS84 outline, checked: a polygon of longitudes and latitudes in the area of use of EPSG:4548, valid. */
+    private static Polygon crs84Polygon(Geometry crs84) {
         if (!(crs84 instanceof Polygon polygon)) {
             throw new Rejected("geometry must be a Polygon, not a " + crs84.getGeometryType());
         }
@@ -133,17 +196,56 @@ final class ParcelFeatureValidator {
                 throw new Rejected("geometry: position (" + c.x + ", " + c.y + ") is not a CRS84 longitude, latitude "
                         + "(longitude -180..180, latitude -90..90)");
             }
-            if (c.x < MIN_LON || c.x > MAX_LON || c.y < MIN_LAT || c.y > MAX_LAT) {
-                throw new Rejected("geometry: position (" + c.x + ", " + c.y + ") is outside the area of use of "
-                        + "EPSG:4548 (longitude " + MIN_LON + ".." + MAX_LON + " E, latitude " + MIN_LAT + ".."
-                        + MAX_LAT + " N), where parcel areas are computed");
-            }
+            inAreaOfUse(c);
         }
         TopologyValidationError invalid = new IsValidOp(polygon).getValidationError();
         if (invalid != null) {
             throw new Rejected("invalid geometry: " + invalid);
         }
         return polygon;
+    }
+
+    /** A CRS84 position outside the area of use of EPSG:4548 (or not a number) is a reject. */
+    private static void inAreaOfUse(Coordinate c) {
+        if (!(c.x >= MIN_LON && c.x <= MAX_LON && c.y >= MIN_LAT && c.y <= MAX_LAT)) {
+            throw new Rejected("geometry: position (" + c.x + ", " + c.y + ") is outside the area of use of "
+                    + "EPSG:4548 (longitude " + MIN_LON + ".." + MAX_LON + " E, latitude " + MIN_LAT + ".."
+                    + MAX_LAT + " N), where parcel areas are computed");
+        }
+    }
+
+    /** An EPSG:4548 outline of a GeoPackage layer, checked: a polygon, valid in EPSG:4548. */
+    private static Polygon planarPolygon(Geometry planar) {
+        if (!(planar instanceof Polygon polygon)) {
+            throw new Rejected("geometry must be a Polygon, not a " + planar.getGeometryType());
+        }
+        TopologyValidationError invalid = new IsValidOp(polygon).getValidationError();
+        if (invalid != null) {
+            throw new Rejected("invalid geometry in EPSG:4548: " + invalid);
+        }
+        return polygon;
+    }
+
+    /**
+     * A geometry read from a GeoPackage, held to what the GeoJSON reader asks of a geometry ({@link GeoJson}'s
+     * messages): present, not empty, finite coordinates, at most {@link GeoJson#MAX_VERTICES} vertices.
+     */
+    private static Geometry storedGeometry(Geometry geometry) {
+        if (geometry == null) {
+            throw new Rejected("geometry: the feature has no geometry");
+        }
+        if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
+            throw new Rejected("geometry: geometry has more than " + GeoJson.MAX_VERTICES + " vertices");
+        }
+        if (geometry.isEmpty()) {
+            throw new Rejected("geometry: the " + geometry.getGeometryType() + " is empty");
+        }
+        for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new Rejected("geometry: coordinates must be finite numbers");
+            }
+        }
+        return geometry;
     }
 
     /**
