@@ -19,13 +19,49 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The allocation lifecycle for planners: {@code POST /api/allocations} (propose: 201 with {@code Location}, or 422
  * with the findings, or 409 when the parcel is not available), {@code POST /api/allocations/{id}/approve},
  * {@code /reject}, {@code /release} (409 for a transition the state machine does not allow), and reads.
  */
 @RestController
+@Tag(name = "Allocations", description = "The allocation lifecycle (planners): propose a parcel to an allottee, "
+        + "approve, reject or release. proposed -> approved -> released, proposed -> rejected; a proposal reserves "
+        + "the parcel, an approval allocates it, a rejection or release makes it available again. Each step is one "
+        + "transaction under the zone's lock and an event of GET /api/history.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "session")
+@ApiResponse(responseCode = "401", description = "Not signed in, or wrong credentials (problem details; "
+        + "WWW-Authenticate: Basic unless the request sent X-Requested-With).",
+        content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "Signed in, but not a planner (or, for a request riding on a "
+        + "browser session, without the X-XSRF-TOKEN header).",
+        content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client: no password is "
+        + "checked until Retry-After seconds have passed.",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                schema = @Schema(type = "integer")),
+        content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
 class AllocationController {
+
+    /** The CSRF header of a state-changing request that rides on a browser session. */
+    static final String XSRF_HEADER = "X-XSRF-TOKEN";
+    static final String XSRF_DESCRIPTION = "The value of the XSRF-TOKEN cookie. Required when the request is "
+            + "authenticated by the browser session (SESSION cookie); not needed with HTTP Basic.";
 
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "parcel", "limit", "offset");
 
@@ -39,6 +75,44 @@ class AllocationController {
         this.parser = new ProposalParser(book);
     }
 
+    @Operation(operationId = "proposeAllocation", summary = "Propose an allocation of an available parcel",
+            description = "Validates the proposal with the whole rule book (the parcel as it stands, the proposed land "
+                    + "use and indicators, and for an enterprise the standard-land pledges against the zone's "
+                    + "minimums) under the zone's lock. Accepted: 201, the parcel becomes reserved. At most 2 MiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AllocationApiSchemas.Proposal.class),
+                            examples = @ExampleObject(name = "enterprise", value = """
+                                    {"parcelId": "QOV-LI-001",
+                                     "allottee": {"name": "Jinan Beam Works", "type": "enterprise"},
+                                     "intendedUse": "fibre-laser plant", "indicators": {"far": 1.8, "coverage": 0.5},
+                                     "pledges": {"investmentWanYuanPerMu": 350, "taxWanYuanPerMu": 30},
+                                     "termYears": 50}"""))),
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "201", description = "Proposed: the allocation, with any warnings.",
+            headers = @Header(name = "Location", description = "/api/allocations/{id}",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AllocationApiSchemas.ProposedAllocation.class)))
+    @ApiResponse(responseCode = "400", description = "A malformed body: not JSON, an unknown or repeated member, a "
+            + "value of the wrong type, a missing member, an unknown parcel or land-use code, a term outside 1 to 50 "
+            + "years.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The parcel is not available (reserved, allocated or "
+            + "withdrawn).", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 2 MiB.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "Refused by the rule book: the findings, nothing stored.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(implementation = AllocationApiSchemas.RuleBookRefusal.class)))
+    @ApiResponse(responseCode = "503", description = "The zone's lock was not granted in time; nothing changed, "
+            + "send the same request again.", headers = @Header(name = "Retry-After",
+                    description = "Seconds to wait.", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @PostMapping(value = "/api/allocations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> propose(@RequestBody byte[] body, Authentication who) {
@@ -50,28 +124,77 @@ class AllocationController {
                 .contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
+    @Operation(operationId = "approveAllocation", summary = "Approve a proposed allocation",
+            description = "proposed -> approved: the parcel becomes allocated.",
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
     @PostMapping(value = "/api/allocations/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
     AllocationJson.View approve(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.approve(id, who.getName()));
     }
 
+    @Operation(operationId = "rejectAllocation", summary = "Reject a proposed allocation",
+            description = "proposed -> rejected: the parcel becomes available again.",
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
     @PostMapping(value = "/api/allocations/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
     AllocationJson.View reject(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.reject(id, who.getName()));
     }
 
+    @Operation(operationId = "releaseAllocation", summary = "Release an approved allocation",
+            description = "approved -> released: the parcel becomes available again.",
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
     @PostMapping(value = "/api/allocations/{id}/release", produces = MediaType.APPLICATION_JSON_VALUE)
     AllocationJson.View release(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.release(id, who.getName()));
     }
 
+    @Operation(operationId = "getAllocation", summary = "One allocation",
+            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"))
+    @ApiResponse(responseCode = "200", description = "The allocation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AllocationApiSchemas.Allocation.class)))
+    @ApiResponse(responseCode = "404", description = "No allocation has this id.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @GetMapping(value = "/api/allocations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     AllocationJson.View one(@PathVariable String id) {
         return AllocationJson.view(lifecycle.find(id));
     }
 
+    @Operation(operationId = "listAllocations", summary = "List allocations, newest first",
+            description = "Each query parameter at most once; any other parameter is a 400.",
+            parameters = {
+                @Parameter(name = "state", in = ParameterIn.QUERY, description = "Only allocations in this state.",
+                        schema = @Schema(type = "string",
+                                allowableValues = {"proposed", "approved", "rejected", "released"})),
+                @Parameter(name = "parcel", in = ParameterIn.QUERY, description = "Only allocations of this parcel.",
+                        example = "QOV-LI-001", schema = @Schema(type = "string")),
+                @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Allocations per page.",
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100")),
+                @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Allocations to skip.",
+                        schema = @Schema(type = "integer", minimum = "0", maximum = "1000000000",
+                                defaultValue = "0"))})
+    @ApiResponse(responseCode = "200", description = "A page of allocations.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AllocationApiSchemas.AllocationPage.class)))
+    @ApiResponse(responseCode = "400", description = "An unknown or repeated parameter, an unknown state, a limit "
+            + "or offset out of range.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @GetMapping(value = "/api/allocations", produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.Page list(@RequestParam MultiValueMap<String, String> query) {
+    AllocationJson.Page list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name) || query.get(name).size() > 1) {
                 throw new InvalidInputException("unknown or repeated query parameter \"" + RefusedException.clip(name)

@@ -20,6 +20,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -30,10 +38,68 @@ import tools.jackson.core.json.JsonFactory;
  * in EPSG:4548.
  */
 @RestController
+@Tag(name = "Audit", description = "The plan-wide audit (planners): the rule book over every parcel, the park "
+        + "total against 487 ha, and the zone budget table.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "session")
+@ApiResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
+        content = @Content(mediaType = AuditController.PROBLEM_JSON, schema = @Schema(ref = AuditController.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "Signed in, but not a planner.",
+        content = @Content(mediaType = AuditController.PROBLEM_JSON, schema = @Schema(ref = AuditController.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client.",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = "integer")),
+        content = @Content(mediaType = AuditController.PROBLEM_JSON, schema = @Schema(ref = AuditController.PROBLEM)))
 class AuditController {
 
     private static final JsonFactory JSON = new JsonFactory();
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** The answer's shape, for the OpenAPI document only (the answer is written below, member by member). */
+    @Schema(description = "The plan-wide audit. Areas in m², computed in EPSG:4548; uses as fractions.")
+    record AuditReport(@Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String generatedAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED) ParkTotals park,
+            @Schema(description = "One line per zone.", requiredMode = RequiredMode.REQUIRED) List<ZoneBudget> zones,
+            @Schema(requiredMode = RequiredMode.REQUIRED) AuditSummary summary,
+            @Schema(description = "Every finding of the plan rules over every parcel (overlaps, gaps and slivers "
+                    + "between parcels with their geometry), each with its subject, in CRS84.",
+                    requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/FindingCollection")
+            Object findings) {
+    }
+
+    @Schema(description = "The park against its target area.")
+    record ParkTotals(@Schema(requiredMode = RequiredMode.REQUIRED) double areaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double areaHa,
+            @Schema(description = "4,870,000 m² (487 ha).", requiredMode = RequiredMode.REQUIRED) double targetAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double differenceM2,
+            @Schema(description = "The zones' total area.", requiredMode = RequiredMode.REQUIRED) double zonesAreaM2) {
+    }
+
+    @Schema(description = "A zone's line of the budget table. A budget not set in the rule book is null, and so is "
+            + "its use.")
+    record ZoneBudget(@Schema(requiredMode = RequiredMode.REQUIRED, example = "laser-industry") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String nameEn,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String nameZh,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String category,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double areaM2,
+            @Schema(description = "Parcels in the zone.", requiredMode = RequiredMode.REQUIRED) long parcels,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double allocatedM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double reservedM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double availableM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double budgetAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double budgetUse,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double floorCapacityM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double committedFloorAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double budgetFloorAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double floorBudgetUse) {
+    }
+
+    @Schema(description = "How many findings, and over how many parcels.")
+    record AuditSummary(@Schema(requiredMode = RequiredMode.REQUIRED) long errors,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long warnings,
+            @Schema(requiredMode = RequiredMode.REQUIRED) int parcelsChecked) {
+    }
 
     private final ParcelStore store;
     private final ParkAudit audit;
@@ -43,6 +109,12 @@ class AuditController {
         this.audit = new ParkAudit(book);
     }
 
+    @Operation(operationId = "getAudit", summary = "Audit the whole plan (planners)",
+            description = "Runs the plan rules over every parcel and reports the park total against 487 ha, per zone "
+                    + "the area, allocated, reserved and available land, budget use and floor-area capacity, and every "
+                    + "finding. The seed data audits with zero errors.")
+    @ApiResponse(responseCode = "200", description = "The audit.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditReport.class)))
     @GetMapping(value = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> audit() {
         ParkAudit.Report report = audit.run(StoreSiteContext.snapshot(store));
@@ -98,6 +170,15 @@ class AuditController {
     }
 
     /** The zone budget table, one row per zone and a park total row; areas in m², uses as fractions. */
+    @Operation(operationId = "getAuditCsv", summary = "The zone budget table as CSV (planners)",
+            description = "RFC 4180, UTF-8, CRLF: a header row, one row per zone and a park total row. Columns zone, "
+                    + "name_en, name_zh, category, area_m2, parcels, allocated_m2, reserved_m2, available_m2, "
+                    + "budget_area_m2, budget_use, floor_capacity_m2, committed_floor_area_m2, budget_floor_area_m2, "
+                    + "floor_budget_use; areas in m², uses as fractions, an unset budget empty.")
+    @ApiResponse(responseCode = "200", description = "The table, as an attachment "
+            + "(qilu-optics-valley-audit.csv).", headers = @Header(name = "Content-Disposition",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping(value = "/api/audit.csv", produces = "text/csv")
     ResponseEntity<byte[]> auditCsv() {
         ParkAudit.Report report = audit.run(StoreSiteContext.snapshot(store));

@@ -17,6 +17,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -29,10 +39,64 @@ import tools.jackson.core.json.JsonFactory;
  * parcels as one "unavailable" count; withdrawn parcels and planner-only fields never.
  */
 @RestController
+@Tag(name = "Map")
 class DensityController {
 
     static final String GEO_JSON = "application/geo+json";
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** The answer's shape, for the OpenAPI document only (the answer is written below, member by member). */
+    @Schema(description = "The non-empty cells of the grid that the bbox touches, as a GeoJSON FeatureCollection "
+            + "(CRS84). Public counts only: available parcels and their area, reserved and allocated parcels together "
+            + "as unavailable; withdrawn parcels never count.")
+    record DensityCells(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "FeatureCollection")
+            String type,
+            @Schema(description = "The cell size the zoom picked: 250 m from zoom 14 up, 500 m at 13, 1 km at 12, "
+                    + "2 km at 11, 4 km at 10 and below.", requiredMode = RequiredMode.REQUIRED,
+                    allowableValues = {"250", "500", "1000", "2000", "4000"}) int cellSizeMetres,
+            @Schema(description = "The CRS of the grid (cells anchored at its origin).",
+                    requiredMode = RequiredMode.REQUIRED, example = "http://www.opengis.net/def/crs/EPSG/0/4548")
+            String gridCrs,
+            @Schema(description = "Of the cells returned.", requiredMode = RequiredMode.REQUIRED) DensityCounts totals,
+            @Schema(description = "Of the whole register.", requiredMode = RequiredMode.REQUIRED)
+            DensityCounts register,
+            @ArraySchema(arraySchema = @Schema(description = "The bbox (CRS84: minLon, minLat, maxLon, maxLat) of the "
+                    + "register's 250 m cells, or null for an empty register.", types = {"array", "null"},
+                    requiredMode = RequiredMode.REQUIRED), minItems = 4, maxItems = 4) List<Double> registerBbox,
+            @Schema(requiredMode = RequiredMode.REQUIRED) int numberReturned,
+            @Schema(requiredMode = RequiredMode.REQUIRED) List<DensityCell> features) {
+    }
+
+    @Schema(description = "One cell: its square and its counts.")
+    record DensityCell(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "Feature") String type,
+            @Schema(description = "size:column:row", requiredMode = RequiredMode.REQUIRED, example = "1000:509:4071")
+            String id,
+            @Schema(description = "The cell's square as a CRS84 Polygon.", requiredMode = RequiredMode.REQUIRED,
+                    ref = "#/components/schemas/GeoJsonGeometry") Object geometry,
+            @Schema(requiredMode = RequiredMode.REQUIRED) CellCounts properties) {
+    }
+
+    @Schema(description = "Parcel counts; areas measured in EPSG:4548.")
+    record DensityCounts(
+            @Schema(description = "Available parcels.", requiredMode = RequiredMode.REQUIRED) long available,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double availableAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double availableAreaHa,
+            @Schema(description = "Reserved and allocated parcels.", requiredMode = RequiredMode.REQUIRED)
+            long unavailable) {
+    }
+
+    @Schema(description = "A cell's position and counts: column and row cover easting [column x size, (column + 1) "
+            + "x size) and northing likewise, metres in EPSG:4548. A parcel counts in the cell of the centre of its "
+            + "EPSG:4548 bounding box.")
+    record CellCounts(@Schema(requiredMode = RequiredMode.REQUIRED) long column,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long row,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long available,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double availableAreaM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double availableAreaHa,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long unavailable) {
+    }
 
     private final ParcelDensity density;
 
@@ -40,8 +104,32 @@ class DensityController {
         this.density = density;
     }
 
+    @Operation(operationId = "getParcelDensity", summary = "Parcel counts per grid cell (the zoomed-out map)",
+            description = "Public counts per cell of a square grid in EPSG:4548, for the cells the bbox touches. Each "
+                    + "parameter exactly once, and no other. The part of the bbox outside EPSG:4548's band (115.5 to "
+                    + "118.5 E) is ignored; a bbox wholly outside it gets an empty collection. Cache-Control: "
+                    + "no-cache.",
+            parameters = {
+                @Parameter(name = "bbox", in = ParameterIn.QUERY, required = true, description = "minLon,minLat,"
+                        + "maxLon,maxLat in CRS84 degrees, within -180..180 and -90..90, min < max.",
+                        example = "117.15,36.70,117.30,36.80", schema = @Schema(type = "string")),
+                @Parameter(name = "zoom", in = ParameterIn.QUERY, required = true, description = "The Web Mercator "
+                        + "zoom of the view, 0 to 24, fractions allowed: it picks the cell size.", example = "12",
+                        schema = @Schema(type = "number", minimum = "0", maximum = "24"))})
+    @ApiResponse(responseCode = "200", description = "The cells.", content = @Content(mediaType = GEO_JSON,
+            schema = @Schema(implementation = DensityCells.class)))
+    @ApiResponse(responseCode = "400", description = "A missing, repeated, unknown or malformed parameter, a bbox "
+            + "out of range or with min >= max, a zoom outside 0..24, or a bbox that would cover more than 10,000 "
+            + "cells at that size (send a smaller bbox or a lower zoom).",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Wrong credentials were sent (a request without credentials is "
+            + "never refused here).", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client, which sent "
+            + "credentials.", headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping(value = "/api/parcels/density", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<byte[]> density(HttpServletRequest request) {
+    ResponseEntity<byte[]> density(@Parameter(hidden = true) HttpServletRequest request) {
         DensityRequest query = DensityRequest.parse(request.getParameterMap());
         int size = query.cellSizeMetres();
         long c0 = 0;
