@@ -53,18 +53,21 @@ export function parcelCanvas() {
 
 /**
  * The small layers, whole, with the land-use names and the map configuration: { valley, zones, constraints,
- * roads, landUses: Map code → {nameEn, nameZh}, config }.
+ * roads, landUses: Map code → {nameEn, nameZh}, config }. `roads` holds the centre lines (collection roads) and the
+ * reserves (collection road-reserves), told apart by their `kind`.
  */
 export async function loadPlan({ config = true } = {}) {
-  const [valley, zones, constraints, roads, landUses, mapConfig] = await Promise.all([
+  const [valley, zones, constraints, centreLines, reserves, landUses, mapConfig] = await Promise.all([
     fetchCollection('valley'),
     fetchCollection('zones'),
     fetchCollection('constraints'),
     fetchCollection('roads'),
+    fetchCollection('road-reserves'),
     getOptional('/api/land-use-codes', []),
     config ? getOptional('/api/map-config', {}) : Promise.resolve({}),
   ]);
   const names = new Map((landUses || []).map((lu) => [lu.code, { nameEn: lu.nameEn, nameZh: lu.nameZh }]));
+  const roads = [...reserves, ...centreLines];
   return { valley, zones, constraints, roads, landUses: names, config: mapConfig || {} };
 }
 

@@ -95,9 +95,13 @@ public record ValleyProperties(
      *     Spring MVC around the same controller code (same bytes, a fraction of the CPU); off only to compare
      * @param concurrentReads how many of those anonymous reads run at once (the others wait in arrival order);
      *     0, the default, means one more than the processors this JVM may use
+     * @param exportMaxFeatures the most features one GeoPackage download ({@code f=gpkg}) holds; a collection or
+     *     filter that matches more is refused with 400 (narrow it with bbox or filter)
+     * @param concurrentExports GeoPackage downloads built at once; one more gets 503 with {@code Retry-After}
      */
     public record Items(@DefaultValue("100") int defaultLimit, @DefaultValue("1000") int maxLimit,
-            @DefaultValue("true") boolean anonymousFastPath, @DefaultValue("0") int concurrentReads) {
+            @DefaultValue("true") boolean anonymousFastPath, @DefaultValue("0") int concurrentReads,
+            @DefaultValue("200000") int exportMaxFeatures, @DefaultValue("2") int concurrentExports) {
 
         /** The number of anonymous reads allowed at once, {@link #concurrentReads} or its default. */
         public int concurrentReadsOrDefault() {
@@ -105,6 +109,10 @@ public record ValleyProperties(
         }
 
         public Items {
+            if (exportMaxFeatures < 1 || concurrentExports < 1) {
+                throw new IllegalArgumentException("valley.items.export-max-features and valley.items.concurrent-exports "
+                        + "must be at least 1");
+            }
             if (concurrentReads < 0 || concurrentReads > 10_000) {
                 throw new IllegalArgumentException("valley.items.concurrent-reads must be 0 (the default) to 10000, got "
                         + concurrentReads);

@@ -6,7 +6,11 @@ public class RateLimitedException extends RefusedException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(String detail, long retryAfterSeconds) {
-        super("Too many requests", detail);
+        this("Too many requests", detail, retryAfterSeconds);
+    }
+
+    protected RateLimitedException(String title, String detail, long retryAfterSeconds) {
+        super(title, detail);
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 

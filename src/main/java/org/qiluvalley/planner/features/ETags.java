@@ -5,22 +5,34 @@ import java.util.regex.Pattern;
 
 import org.qiluvalley.planner.errors.StaleVersionException;
 import org.qiluvalley.planner.errors.VersionRequiredException;
+import org.qiluvalley.planner.geo.OgcCrs;
 
 /**
  * Strong entity tags of parcels: {@code "v<version>"} for the planners' representation and
- * {@code "v<version>-public"} for the public one of an available parcel (the two bodies differ, so their tags must);
+ * {@code "v<version>-public"} for the public one of an available parcel (the two bodies differ, so their tags must),
+ * each with {@code -crs<EPSG code>} when the coordinates are in a CRS other than CRS84;
  * {@code If-Match} takes either: what it pins is the version. A reserved or allocated parcel's public tag is a
  * digest of its redacted body ({@link #ofRedacted}).
  */
 final class ETags {
 
-    private static final Pattern TAG = Pattern.compile("\\s*\"v(\\d{1,18})(?:-public)?\"\\s*");
+    private static final Pattern TAG = Pattern.compile("\\s*\"v(\\d{1,18})(?:-public)?(?:-crs[a-z0-9]{1,12})?\"\\s*");
 
     private ETags() {
     }
 
     static String of(long version, boolean planner) {
-        return "\"v" + version + (planner ? "" : "-public") + "\"";
+        return of(version, planner, OgcCrs.CRS84);
+    }
+
+    /** The tag of a parcel's representation with coordinates in {@code crs}: each CRS's body differs, so does its tag. */
+    static String of(long version, boolean planner, OgcCrs crs) {
+        return "\"v" + version + (planner ? "" : "-public") + (crs == OgcCrs.CRS84 ? "" : "-crs" + crsTag(crs)) + "\"";
+    }
+
+    private static String crsTag(OgcCrs crs) {
+        String uri = crs.uri();
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     /**

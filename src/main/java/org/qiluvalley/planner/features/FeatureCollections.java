@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.ConstraintArea;
 import org.qiluvalley.planner.parcel.Layer;
@@ -18,15 +20,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The allow-list of collections the API serves: id, title, the layer behind it, fixed filters (available-sites is
- * parcels with status available), the properties a client may filter on, and the public view of a feature.
- * A collection id a client sends is looked up here and nowhere else.
+ * parcels with status available; roads and road-reserves split the road layer by kind), the properties a client may
+ * filter on with a query parameter of their own ({@code ?zone=...}; any queryable with CQL2, see
+ * {@code filter.Queryables}), the one GeoJSON geometry type of its features, and the public view of a feature. A collection id a
+ * client sends is looked up here and nowhere else.
  */
 @Component
 public class FeatureCollections {
 
     /** One published collection. */
     public record Collection<T>(String id, String title, String description, Layer<T> layer, Map<String, String> fixedFilters,
-            List<String> queryables, java.util.function.BiFunction<T, Boolean, FeatureView> view) {
+            List<String> propertyParameters, String geometryType, java.util.function.BiFunction<T, Boolean, FeatureView> view) {
 
         /** The feature as the public sees it ({@code planner} false) or as planners see it. */
         public FeatureView viewOf(Object record, boolean planner) {
@@ -44,39 +48,54 @@ public class FeatureCollections {
         }
     }
 
+    /** GeoJSON geometry type names (RFC 7946, section 3.1). */
+    public static final String POLYGON = "Polygon";
+    public static final String MULTI_POLYGON = "MultiPolygon";
+    public static final String LINE_STRING = "LineString";
+
     private final Map<String, Collection<?>> collections = new LinkedHashMap<>();
 
     FeatureCollections() {
         add(new Collection<>("valley", "Qilu Optics Valley boundary and phases",
                 "The park boundary (487 ha, 齐鲁光谷) and its two construction phases (一期, 二期).",
-                Layer.VALLEY, Map.of(), List.of("kind"), (v, planner) -> valley(v)));
+                Layer.VALLEY, Map.of(), List.of("kind"), POLYGON, (v, planner) -> valley(v)));
+        // Five zones are MultiPolygons (a facility on both sides of a road), one a Polygon: all are served as
+        // MultiPolygons so that the collection has one geometry type, as GIS clients expect of a layer.
         add(new Collection<>("zones", "Functional zones",
                 "The four facilities, laser-industry enterprise land and infrastructure (功能分区).",
-                Layer.ZONES, Map.of(), List.of("category"), (z, planner) -> zone(z)));
+                Layer.ZONES, Map.of(), List.of("category"), MULTI_POLYGON, (z, planner) -> zone(z)));
         add(new Collection<>("parcels", "Parcels",
                 "Every live parcel (地块) with its zone, land-use code, status and planning conditions.",
-                Layer.PARCELS, Map.of(), List.of("zone", "landUse", "status"), FeatureCollections::parcel));
+                Layer.PARCELS, Map.of(), List.of("zone", "landUse", "status"), POLYGON, FeatureCollections::parcel));
         add(new Collection<>("available-sites", "Available sites",
                 "Parcels open to investors (可供地块): status available.",
-                Layer.PARCELS, Map.of("status", "available"), List.of("zone", "landUse"), FeatureCollections::parcel));
+                Layer.PARCELS, Map.of("status", "available"), List.of("zone", "landUse"), POLYGON,
+                FeatureCollections::parcel));
         add(new Collection<>("constraints", "Control lines",
                 "Ecological red line, permanent basic farmland, urban development boundary, river blue line and the "
                         + "high-voltage corridor (三区三线与控制线).",
-                Layer.CONSTRAINTS, Map.of(), List.of("kind"), (c, planner) -> constraint(c)));
-        add(new Collection<>("roads", "Roads",
-                "Road centrelines and road reserves between the red lines (道路红线).",
-                Layer.ROADS, Map.of(), List.of("kind"), (r, planner) -> road(r)));
+                Layer.CONSTRAINTS, Map.of(), List.of("kind"), POLYGON, (c, planner) -> constraint(c)));
+        // The road layer holds each road twice, as a centre line and as its reserve: two collections, one geometry
+        // type each.
+        add(new Collection<>("roads", "Roads (centre lines)",
+                "Road centre lines (道路中心线) inside the park, one line per road; the land between their red lines "
+                        + "is the road-reserves collection.",
+                Layer.ROADS, Map.of("kind", "centreline"), List.of(), LINE_STRING, (r, planner) -> road(r)));
+        add(new Collection<>("road-reserves", "Road reserves",
+                "The land between each road's red lines (道路红线) inside the park, one polygon per road: no parcel "
+                        + "may take any of it.",
+                Layer.ROADS, Map.of("kind", "reserve"), List.of(), POLYGON, (r, planner) -> road(r)));
     }
 
     private void add(Collection<?> collection) {
         collections.put(collection.id(), collection);
     }
 
-    List<Collection<?>> all() {
+    public List<Collection<?>> all() {
         return List.copyOf(collections.values());
     }
 
-    Optional<Collection<?>> find(String id) {
+    public Optional<Collection<?>> find(String id) {
         return Optional.ofNullable(collections.get(id));
     }
 
@@ -103,7 +122,12 @@ public class FeatureCollections {
         p.put("category", z.category());
         p.put("allocatable", z.allocatable());
         p.put("areaM2", area(z.areaSquareMetres()));
-        return new FeatureView(z.id(), p, z.crs84());
+        return new FeatureView(z.id(), p, multiPolygon(z.crs84()));
+    }
+
+    private static Geometry multiPolygon(Geometry geometry) {
+        return geometry instanceof Polygon polygon
+                ? geometry.getFactory().createMultiPolygon(new Polygon[] {polygon}) : geometry;
     }
 
     /** The status shown to the public for a parcel that is reserved or allocated: which of the two is not public. */

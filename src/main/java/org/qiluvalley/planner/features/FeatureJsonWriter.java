@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
@@ -17,7 +18,8 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Streams GeoJSON features and feature collections (RFC 7946, CRS84) with OGC API paging members. Written by hand
+ * Streams GeoJSON features and feature collections with OGC API paging members: in CRS84 as RFC 7946 has it, or in
+ * another CRS a client asked for (OGC API Features Part 2), in that CRS's axis order. Written by hand
  * with Jackson's generator rather than through DTO serialisation: the hot path of the read API, and byte-stable.
  */
 final class FeatureJsonWriter {
@@ -33,7 +35,9 @@ final class FeatureJsonWriter {
     private FeatureJsonWriter() {
     }
 
-    static byte[] collection(List<FeatureView> features, long numberMatched, String timeStamp, List<Link> links) {
+    /** A feature collection with its features' coordinates in {@code crs}. */
+    static byte[] collection(List<FeatureView> features, long numberMatched, String timeStamp, List<Link> links,
+            OgcCrs crs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + features.size() * 1024);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
             out.writeStartObject();
@@ -41,7 +45,7 @@ final class FeatureJsonWriter {
             out.writeName("features");
             out.writeStartArray();
             for (FeatureView feature : features) {
-                writeFeature(out, feature, null, null);
+                writeFeature(out, feature, null, null, crs);
             }
             out.writeEndArray();
             out.writeNumberProperty("numberMatched", numberMatched);
@@ -53,29 +57,25 @@ final class FeatureJsonWriter {
         return bytes.toByteArray();
     }
 
-    static byte[] feature(FeatureView feature, List<Link> links) {
-        return feature(feature, links, null);
-    }
-
     /**
-     * A feature; with {@code findings} (not null), the findings of its write as the foreign member
-     * {@code findings}, a FeatureCollection in CRS84, after the links.
+     * A feature with its coordinates in {@code crs}; with {@code findings} (not null), the findings of its write as
+     * the foreign member {@code findings}, a FeatureCollection in CRS84, after the links.
      */
-    static byte[] feature(FeatureView feature, List<Link> links, List<Finding> findings) {
+    static byte[] feature(FeatureView feature, List<Link> links, List<Finding> findings, OgcCrs crs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
-            writeFeature(out, feature, links, findings);
+            writeFeature(out, feature, links, findings, crs);
         }
         return bytes.toByteArray();
     }
 
     private static void writeFeature(JsonGenerator out, FeatureView feature, List<Link> links,
-            List<Finding> findings) {
+            List<Finding> findings, OgcCrs crs) {
         out.writeStartObject();
         out.writeStringProperty("type", "Feature");
         out.writeStringProperty("id", feature.id());
         out.writeName("geometry");
-        GeoJson.writeGeometry(out, feature.crs84(), GeoJson.CRS84_DECIMALS);
+        GeoJson.writeGeometry(out, crs.fromCrs84(feature.crs84()), crs.decimals());
         out.writeName("properties");
         out.writeStartObject();
         for (Map.Entry<String, Object> property : feature.properties().entrySet()) {

@@ -9,6 +9,7 @@ import org.qiluvalley.planner.errors.NotFoundException;
 import org.qiluvalley.planner.errors.ReadOnlyException;
 import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.errors.StaleVersionException;
+import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
@@ -32,6 +33,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -45,6 +56,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 @RestController
 class FeatureWriteController {
+
+    /** The one collection clients write to. */
+    static final String WRITABLE = "parcels";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -115,10 +129,59 @@ class FeatureWriteController {
     }
 
     /** The dry run: the findings a parcel write would meet. Body as for POST/PUT; with an id, that parcel's edit. */
+    @Tag(name = "Validation")
+    @Operation(operationId = "validateParcel", summary = "Check a parcel write against the rule book (planners)",
+            description = "The findings a POST or PUT of this feature to /ogc/collections/parcels/items would meet, "
+                    + "storing nothing: the planner workspace's check before saving. With the id of an existing "
+                    + "parcel it is checked as that parcel's edit (the parcel itself is not an overlap). At most "
+                    + "2 MiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "A GeoJSON Feature, as for POST /ogc/collections/parcels/items: unknown or "
+                            + "repeated members and values of the wrong type are a 400.",
+                    content = @Content(schema = @Schema(type = "object",
+                            requiredProperties = {"type", "geometry", "properties"}), schemaProperties = {
+                        @SchemaProperty(name = "type", schema = @Schema(type = "string", allowableValues = "Feature")),
+                        @SchemaProperty(name = "id", schema = @Schema(type = "string", description = "Optional: an "
+                                + "existing parcel to check an edit of, or the id a new parcel would take.",
+                                example = "QOV-LI-014")),
+                        @SchemaProperty(name = "geometry", schema = @Schema(description = "A Polygon, in CRS84 or "
+                                + "in the Content-Crs.", ref = "#/components/schemas/GeoJsonGeometry")),
+                        @SchemaProperty(name = "properties", schema = @Schema(description = "zone and landUse, and "
+                                + "the planning conditions (fractions; metres), which default to the zone's limits.",
+                                implementation = ParcelFeatureParser.ParcelProperties.class))})),
+            parameters = @Parameter(name = "X-XSRF-TOKEN", in = ParameterIn.HEADER, description = "The value of the "
+                    + "XSRF-TOKEN cookie. Required when the request is authenticated by the browser session (SESSION "
+                    + "cookie); not needed with HTTP Basic.", schema = @Schema(type = "string")))
+    @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "session")
+    @ApiResponse(responseCode = "200", description = "The report: valid, and the findings (geometries in CRS84).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/ValidationReport")))
+    @ApiResponse(responseCode = "400", description = "Malformed input: not a GeoJSON Feature, an unknown or repeated "
+            + "member, a value of the wrong type, bad geometry, an unknown zone or code, an unsupported Content-Crs.",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "403", description = "Signed in, but not a planner (or, for a request riding on a "
+            + "browser session, without the X-XSRF-TOKEN header).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "413", description = "The body is over 2 MiB.",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(value = "/api/parcels/validate", consumes = {OgcApi.GEO_JSON, MediaType.APPLICATION_JSON_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> validate(@RequestBody byte[] body,
-            @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
+            @Parameter(description = "The CRS of the geometry (OGC API Features Part 2), as for the writes to /ogc: a "
+                    + "CRS URI such as http://www.opengis.net/def/crs/EPSG/0/4548, with or without angle brackets; "
+                    + "CRS84 when absent.") @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
         ParcelDraft draft = parser.parse(body, crs(contentCrs), null);
         String existing = draft.id() != null && store.findById(Layer.PARCELS, draft.id()).isPresent() ? draft.id()
                 : null;
@@ -145,12 +208,12 @@ class FeatureWriteController {
         plannerFields.addAllocations(List.of(view));
         return FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(
                 reads.base() + "/collections/parcels/items/" + parcel.id(), OgcApi.REL_SELF,
-                OgcApi.GEO_JSON, "This feature")), findings);
+                OgcApi.GEO_JSON, "This feature")), findings, OgcCrs.CRS84);
     }
 
     private void writable(String collectionId) {
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
-        if (!collection.id().equals("parcels")) {
+        if (!collection.id().equals(WRITABLE)) {
             throw new ReadOnlyException("collection "
                     + collection.id() + " is read-only; parcels are written through /ogc/collections/parcels/items");
         }
@@ -161,18 +224,16 @@ class FeatureWriteController {
                 "collection parcels has no feature \"" + RefusedException.clip(featureId) + "\""));
     }
 
-    /** {@code Content-Crs} (OGC API Features Part 2), with or without angle brackets; CRS84 when absent. */
-    private static ResponseCrs crs(String contentCrs) {
+    /**
+     * {@code Content-Crs} (OGC API Features Part 2), with or without angle brackets; CRS84 when absent. Positions are
+     * in the CRS's axis order, as the reads answer them: EPSG:4548 northing first.
+     */
+    private static OgcCrs crs(String contentCrs) {
         if (contentCrs == null || contentCrs.isBlank()) {
-            return ResponseCrs.CRS84;
+            return OgcCrs.CRS84;
         }
-        String name = contentCrs.strip();
-        if (name.startsWith("<") && name.endsWith(">")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        String crsName = name;
-        return ResponseCrs.fromName(crsName).orElseThrow(() -> new InvalidInputException("Content-Crs \""
-                + RefusedException.clip(crsName) + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or "
-                + ResponseCrs.PLANAR.uri()));
+        return OgcCrs.fromName(contentCrs).orElseThrow(() -> new InvalidInputException("Content-Crs \""
+                + RefusedException.clip(contentCrs.strip()) + "\" is not supported; use one of "
+                + String.join(", ", OgcCrs.ALL.stream().map(OgcCrs::uri).toList())));
     }
 }

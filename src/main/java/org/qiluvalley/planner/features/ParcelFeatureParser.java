@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
-import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
@@ -79,7 +79,7 @@ final class ParcelFeatureParser {
     }
 
     /** A whole feature (POST, PUT). {@code pathId} is the id in the URL (PUT), or null (POST). */
-    ParcelDraft parse(byte[] body, ResponseCrs crs, String pathId) {
+    ParcelDraft parse(byte[] body, OgcCrs crs, String pathId) {
         ParcelFeature feature = feature(body);
         String id = pathId;
         if (feature.id() != null) {
@@ -102,7 +102,7 @@ final class ParcelFeatureParser {
      * A JSON Merge Patch (RFC 7396) of a feature: {@code properties} members replace or (with null) reset the
      * current ones; a {@code geometry} replaces the outline.
      */
-    ParcelDraft patch(Parcel current, byte[] body, ResponseCrs crs) {
+    ParcelDraft patch(Parcel current, byte[] body, OgcCrs crs) {
         ParcelFeature patch = feature(body);
         if (patch.id() != null && !current.id().equals(patch.id())) {
             throw new InvalidInputException("the id of a parcel cannot be changed");

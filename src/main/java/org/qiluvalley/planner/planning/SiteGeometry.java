@@ -3,16 +3,18 @@ package org.qiluvalley.planner.planning;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
+import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.geo.ResponseCrs;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * A site outline sent by a client (a GeoJSON Polygon in CRS84 or EPSG:4548), read and placed in EPSG:4548, or a
+ * A site outline sent by a client (a GeoJSON Polygon in CRS84 or another CRS), read and placed in EPSG:4548, or a
  * 400 saying what is wrong with it. An invalid polygon (self-intersecting...) is read as is: the rule
  * {@code geometry.valid} reports it as a finding with its location.
  */
@@ -23,9 +25,33 @@ public final class SiteGeometry {
     /** The same, metres of EPSG:4548. */
     public static final double MAX_SPAN_METRES = 50_000;
 
+    private static final GeometryFactory UNTYPED = new GeometryFactory();
+
     private SiteGeometry() {
     }
 
+    /**
+     * A site sent to the OGC API with {@code Content-Crs} (or without, in CRS84): positions in the axis order of the
+     * CRS's definition, as the OGC API answers them (OGC API Features Part 2), so that a feature read with
+     * {@code crs=...} can be written back unchanged: EPSG:4548 northing first, EPSG:4490 latitude first.
+     */
+    public static Polygon parse(JsonNode node, OgcCrs crs) {
+        Geometry geometry;
+        try {
+            geometry = GeoJson.readGeometry(node, UNTYPED);
+        } catch (InvalidGeometryException e) {
+            throw new InvalidInputException("geometry: " + e.getMessage());
+        }
+        if (!(geometry instanceof Polygon)) {
+            throw new InvalidInputException("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
+        }
+        if (crs == OgcCrs.CGCS2000_GK_CM_117E) {
+            return placed(ResponseCrs.PLANAR, crs.toPlanar(geometry));
+        }
+        return placed(ResponseCrs.CRS84, crs.toCrs84(geometry));
+    }
+
+    /** A site sent to the allocation API: CRS84, or EPSG:4548 as [easting, northing] (see the README). */
     public static Polygon parse(JsonNode node, ResponseCrs crs) {
         Geometry geometry;
         try {
@@ -36,6 +62,11 @@ public final class SiteGeometry {
         if (!(geometry instanceof Polygon)) {
             throw new InvalidInputException("geometry must be a GeoJSON Polygon, not " + geometry.getGeometryType());
         }
+        return placed(crs, geometry);
+    }
+
+    /** Checks {@code geometry}, read in {@code crs} with x easting or longitude, and places it in EPSG:4548. */
+    private static Polygon placed(ResponseCrs crs, Geometry geometry) {
         Envelope envelope = geometry.getEnvelopeInternal();
         if (crs == ResponseCrs.CRS84) {
             if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90

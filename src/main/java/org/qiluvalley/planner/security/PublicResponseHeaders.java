@@ -43,11 +43,21 @@ public final class PublicResponseHeaders {
         return path.equals("/ogc") || path.startsWith("/ogc/");
     }
 
-    /** The CORS headers of a public read ({@link #isPublicRead}); nothing for any other request. */
+    /**
+     * The CORS headers of a public read ({@link #isPublicRead}), and its {@code Vary: Accept}: the OGC API answers
+     * JSON or HTML by the {@code Accept} header, so a cache must key on it. Nothing for any other request.
+     */
     public static void writeCors(HttpServletRequest request, HttpServletResponse response) {
         if (isPublicRead(request)) {
             response.setHeader("Access-Control-Allow-Origin", "*");
             response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            // First, as Spring MVC merges it with what an answer varies on (a tile: Authorization, Cookie).
+            java.util.List<String> varies = response.getHeaders("Vary").stream()
+                    .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::strip).toList();
+            if (!varies.contains("Accept")) {
+                response.setHeader("Vary", "Accept");
+                varies.forEach(other -> response.addHeader("Vary", other));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.NotAllowedException;
 import org.qiluvalley.planner.errors.NotFoundException;
 import org.qiluvalley.planner.errors.NotSignedInException;
+import org.qiluvalley.planner.errors.BusyException;
 import org.qiluvalley.planner.errors.RateLimitedException;
 import org.qiluvalley.planner.errors.ReadOnlyException;
 import org.qiluvalley.planner.errors.RefusedException;
@@ -71,6 +72,8 @@ public class ProblemDetailsAdvice {
             return HttpStatus.PRECONDITION_FAILED;
         } else if (e instanceof VersionRequiredException) {
             return HttpStatus.PRECONDITION_REQUIRED;
+        } else if (e instanceof BusyException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
         } else if (e instanceof RateLimitedException) {
             return HttpStatus.TOO_MANY_REQUESTS;
         } else if (e instanceof NotSignedInException) {

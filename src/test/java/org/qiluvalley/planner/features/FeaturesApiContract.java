@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.qiluvalley.planner.PlannerApplication;
 import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParkDataset;
@@ -75,8 +77,8 @@ abstract class FeaturesApiContract {
         assertThat(api.get("openapi").stringValue()).startsWith("3.0");
         assertThat(api.get("servers").get(0).get("url").stringValue()).isEqualTo(client.base() + "/ogc");
         assertThat(api.get("paths").propertyNames()).contains("/", "/conformance", "/api", "/collections",
-                "/collections/{collectionId}", "/collections/{collectionId}/items",
-                "/collections/{collectionId}/items/{featureId}");
+                "/collections/parcels", "/collections/parcels/items", "/collections/parcels/items/{featureId}",
+                "/collections/road-reserves/items").doesNotContain("/collections/{collectionId}/items");
         List<String> refs = new ArrayList<>();
         collectRefs(api, refs);
         assertThat(refs).isNotEmpty().allMatch(ref -> ref.startsWith("#/"), "only local references");
@@ -85,7 +87,8 @@ abstract class FeaturesApiContract {
         }
         List<String> ids = new ArrayList<>();
         api.at("/components/parameters/collectionId/schema/enum").forEach(n -> ids.add(n.stringValue()));
-        assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads");
+        assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads",
+                "road-reserves");
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
@@ -118,7 +121,8 @@ abstract class FeaturesApiContract {
             }
             assertThat(itemsLink).as("items link of %s", collection.get("id")).isTrue();
         }
-        assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads");
+        assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads",
+                "road-reserves");
         assertThat(client.get("/ogc/collections/zones").json().get("id").stringValue()).isEqualTo("zones");
     }
 
@@ -300,7 +304,7 @@ abstract class FeaturesApiContract {
                 "urban-development-boundary", "river-blue-line", "high-voltage-corridor");
         JsonNode valley = client.get("/ogc/collections/valley/items/valley").json();
         assertThat(valley.at("/properties/areaM2").doubleValue()).isBetween(4_865_000.0, 4_875_000.0);
-        assertThat(client.get("/ogc/collections/roads/items?kind=reserve").json().get("numberMatched").intValue())
+        assertThat(client.get("/ogc/collections/road-reserves/items").json().get("numberMatched").intValue())
                 .isPositive();
     }
 
@@ -308,11 +312,21 @@ abstract class FeaturesApiContract {
 
     @ParameterizedTest
     @ValueSource(strings = {"bbox=a,b,c,d", "bbox=1,2,3", "bbox=1,2,3,4,5", "bbox=", "bbox=NaN,1,2,3",
-        "bbox=Infinity,1,2,3", "bbox=10,20,5,30", "bbox=1,50,2,40", "bbox=-200,0,0,10", "bbox=0,-91,1,1",
+        "bbox=Infinity,1,2,3", "bbox=1,50,2,40", "bbox=-200,0,0,10", "bbox=0,-91,1,1",
         "limit=-1", "limit=0", "limit=abc", "limit=1.5", "limit=99999999999999999999", "offset=-5",
-        "offset=x", "offset=1e3", "foo=bar", "LIMIT=5", "limit=5&limit=6", "f=html", "f=xml",
-        "zone=incubator&zone=exhibition", "bbox=1e309,0,1,1", "sortby=id", "filter=1%3D1",
-        "bbox=117.2,36.7,117.3,36.8&crs=EPSG:4326"})
+        "offset=x", "offset=1e3", "foo=bar", "LIMIT=5", "limit=5&limit=6", "f=xml",
+        "zone=incubator&zone=exhibition", "bbox=1e309,0,1,1", "sortby=id", "filter=version%3E1",
+        "filter=nope%3D1", "filter=zone%3D%27a%27%20OR", "filter-lang=cql1&filter=zone%3D%27a%27",
+        "filter=zone%3D%27a%27&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4326",
+        "bbox=117.2,36.7,117.3,36.8&crs=EPSG:4326", "crs=http://www.opengis.net/def/crs/EPSG/0/4326",
+        "crs=http://www.opengis.net/def/crs/EPSG/0/4548&crs=http://www.opengis.net/def/crs/EPSG/0/4548",
+        "bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4549",
+        "bbox=1,2,3,4&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/27700",
+        "bbox=4068000,519000,4067000,520000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4548",
+        "bbox=1e9,0,1e9,1&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/3857",
+        "bbox=36,117,37,118,1&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4490", "datetime=now",
+        "datetime=2026-13-01", "datetime=2027-01-01/2026-01-01", "datetime=..", "datetime=", "datetime=a/b/c",
+        "datetime=2026-12-04T10:00:00"})
     void badItemsParametersAre400ProblemDetails(String query) {
         ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items?" + query);
         assertThat(reply.status()).as(query).isEqualTo(400);
@@ -436,6 +450,316 @@ abstract class FeaturesApiContract {
 
     private double servedFast() {
         return meters.find("valley.map.reads").timers().stream().mapToDouble(t -> t.count()).sum();
+    }
+
+    // ---- Part 1 complete: datetime, the antimeridian, one geometry type and one items path per collection --------
+
+    @Test
+    void aValidDatetimeSelectsEveryFeatureSinceNoLayerHasATime() {
+        int all = matched("/ogc/collections/parcels/items");
+        for (String datetime : List.of("2026-12-04T10:00:00Z", "2026-12-04", "2026-01-01T00:00:00%2B08:00/..",
+                "../2026-12-04T10:00:00Z", "2020-01-01/2030-12-31", "../..", "/2026-12-04")) {
+            ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items?datetime=" + datetime);
+            assertThat(reply.status()).as(datetime).isEqualTo(200);
+            assertThat(reply.json().get("numberMatched").intValue()).as(datetime).isEqualTo(all);
+        }
+        String next = link(client.get("/ogc/collections/parcels/items?limit=5&datetime=2026-12-04").json(), "next");
+        assertThat(next).contains("datetime=2026-12-04");
+    }
+
+    @Test
+    void aBboxCrossingTheAntimeridianIsTheTwoBoxesEitherSideOfIt() {
+        // From 100 E eastwards across 180 to 170 W: the park (117 E) is in its western half.
+        Set<String> across = ids("/ogc/collections/parcels/items?limit=1000&bbox=100,36.742,-170,36.750");
+        assertThat(across).isNotEmpty()
+                .isEqualTo(ids("/ogc/collections/parcels/items?limit=1000&bbox=100,36.742,180,36.750"));
+        assertThat(matched("/ogc/collections/parcels/items?bbox=100,36.742,-170,36.750")).isEqualTo(across.size());
+        // 177 E to 177 W (the test suite's box): neither half reaches the park.
+        assertThat(matched("/ogc/collections/parcels/items?bbox=177,65,-177,70")).isZero();
+    }
+
+    @Test
+    void eachCollectionHasOneGeometryType() {
+        java.util.Map<String, String> expected = java.util.Map.of("valley", "Polygon", "zones", "MultiPolygon",
+                "parcels", "Polygon", "available-sites", "Polygon", "constraints", "Polygon", "roads", "LineString",
+                "road-reserves", "Polygon");
+        expected.forEach((collection, type) -> {
+            Set<String> types = new TreeSet<>();
+            client.get("/ogc/collections/" + collection + "/items?limit=1000").json().get("features")
+                    .forEach(f -> types.add(f.at("/geometry/type").stringValue()));
+            assertThat(types).as(collection).containsExactly(type);
+        });
+        // The road layer, split: a centre line and a reserve per road.
+        assertThat(matched("/ogc/collections/roads/items")).isEqualTo(matched("/ogc/collections/road-reserves/items"))
+                .isEqualTo((int) PARK.roads().stream().filter(r -> r.kind().equals("reserve")).count());
+    }
+
+    @Test
+    void eachCollectionsItemsPathListsExactlyTheParametersItAccepts() {
+        JsonNode api = client.get("/ogc/api").json();
+        for (JsonNode collection : client.get("/ogc/collections").json().get("collections")) {
+            String id = collection.get("id").stringValue();
+            JsonNode get = api.at("/paths/~1collections~1" + id + "~1items/get");
+            Set<String> names = new TreeSet<>();
+            get.get("parameters").forEach(p -> {
+                JsonNode parameter = p.has("$ref") ? api.at(p.get("$ref").stringValue().substring(1)) : p;
+                names.add(parameter.get("name").stringValue());
+            });
+            assertThat(names).as(id).contains("bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "f");
+            for (String name : names) {
+                ServiceClient.Reply reply = client.get("/ogc/collections/" + id + "/items?" + name + "="
+                        + sampleValue(name));
+                assertThat(reply.status()).as(id + " " + name + ": " + reply.body()).isEqualTo(200);
+            }
+            assertThat(client.get("/ogc/collections/" + id + "/items?notAParameter=1").status()).isEqualTo(400);
+            boolean writable = api.at("/paths/~1collections~1" + id + "~1items/post").isObject();
+            assertThat(writable).as(id + " writable").isEqualTo(id.equals("parcels"));
+        }
+    }
+
+    /** A value the parameter accepts on every collection. */
+    private static String sampleValue(String name) {
+        return switch (name) {
+            case "bbox" -> "117.1,36.7,117.3,36.8";
+            case "bbox-crs", "crs", "filter-crs" -> CRS84;
+            case "filter" -> "S_INTERSECTS(geometry,BBOX(117,36,118,37))";
+            case "filter-lang" -> "cql2-text";
+            case "datetime" -> "2026-12-04";
+            case "limit" -> "3";
+            case "offset" -> "1";
+            case "f" -> "json";
+            case "status" -> "available";
+            case "category" -> "facility";
+            case "kind" -> "boundary";
+            default -> "x";
+        };
+    }
+
+    // ---- Part 3: queryables and CQL2 filters ----------------------------------------------------------------------
+
+    @Test
+    void queryablesListWhatTheCallerMayFilterOn() {
+        ServiceClient.Reply anonymous = client.get("/ogc/collections/parcels/queryables");
+        assertThat(anonymous.contentType()).startsWith("application/schema+json");
+        JsonNode schema = anonymous.json();
+        assertThat(schema.get("$schema").stringValue()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.get("properties").propertyNames()).contains("geometry", "zone", "landUse", "status",
+                "areaM2").doesNotContain("version", "updatedAt");
+        assertThat(client.asAdmin().get("/ogc/collections/parcels/queryables").json().get("properties")
+                .propertyNames()).contains("version", "updatedAt");
+        assertThat(link(client.get("/ogc/collections/parcels").json(),
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables")).endsWith("/ogc/collections/parcels/queryables");
+        assertThat(client.get("/ogc/conformance").body())
+                .contains("ogcapi-features-3/1.0/conf/features-filter", "cql2/1.0/conf/cql2-text");
+    }
+
+    @Test
+    void aCql2FilterSelectsWhatItSaysInTextAndJson() {
+        // Available parcels of the laser-industry zone over 2 ha: evaluated here on the seed data.
+        Set<String> expected = new TreeSet<>();
+        PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE
+                && p.zone().equals("laser-industry") && Math.round(p.areaSquareMetres() * 100) / 100.0 > 20_000)
+                .forEach(p -> expected.add(p.id()));
+        String text = "zone = 'laser-industry' AND areaM2 > 20000 AND status = 'available'";
+        Set<String> byText = ids("/ogc/collections/parcels/items?limit=1000&filter=" + FeaturesController.queryValue(text));
+        assertThat(byText).isNotEmpty().isEqualTo(expected);
+        String json = "{\"op\":\"and\",\"args\":[{\"op\":\"=\",\"args\":[{\"property\":\"zone\"},\"laser-industry\"]},"
+                + "{\"op\":\">\",\"args\":[{\"property\":\"areaM2\"},20000]},"
+                + "{\"op\":\"=\",\"args\":[{\"property\":\"status\"},\"available\"]}]}";
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&filter-lang=cql2-json&filter="
+                + FeaturesController.queryValue(json))).isEqualTo(expected);
+        // Paging keeps the filter, encoded so that no server reads it differently.
+        String next = link(client.get("/ogc/collections/parcels/items?limit=2&filter="
+                + FeaturesController.queryValue(text)).json(), "next");
+        assertThat(next).contains("filter=zone%20%3D%20%27laser-industry%27");
+        ServiceClient.Reply second = client.getAbsolute(next);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        second.json().get("features").forEach(f -> assertThat(expected).contains(f.get("id").stringValue()));
+    }
+
+    @Test
+    void aSpatialFilterInEpsg4548ReadsNorthingFirst() {
+        Parcel parcel = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).findFirst()
+                .orElseThrow();
+        Coordinate c = parcel.planar().getCentroid().getCoordinate();
+        String filter = "S_INTERSECTS(geometry, POINT(" + c.y + " " + c.x + "))";
+        assertThat(ids("/ogc/collections/parcels/items?filter-crs=" + PLANAR + "&filter="
+                + FeaturesController.queryValue(filter))).containsExactly(parcel.id());
+        String lonLat = CrsTransform.toCrs84(parcel.planar().getCentroid()).getCoordinate().x + " "
+                + CrsTransform.toCrs84(parcel.planar().getCentroid()).getCoordinate().y;
+        assertThat(ids("/ogc/collections/parcels/items?filter="
+                + FeaturesController.queryValue("S_INTERSECTS(geometry, POINT(" + lonLat + "))")))
+                .containsExactly(parcel.id());
+    }
+
+    @Test
+    void aFilterOnAPropertyThePublicCannotSeeIsRefusedAsAnUnknownOne() {
+        ServiceClient.Reply hidden = client.get("/ogc/collections/parcels/items?filter=version%3E1");
+        ServiceClient.Reply unknown = client.get("/ogc/collections/parcels/items?filter=versio%3E1");
+        assertThat(hidden.status()).isEqualTo(400);
+        assertThat(hidden.json().get("detail").stringValue().replace("version", "X"))
+                .isEqualTo(unknown.json().get("detail").stringValue().replace("versio", "X"));
+        assertThat(client.asAdmin().get("/ogc/collections/parcels/items?filter=version%3E1").status()).isEqualTo(200);
+        String deep = "(".repeat(40) + "zone='a'" + ")".repeat(40);
+        assertThat(client.get("/ogc/collections/parcels/items?filter=" + FeaturesController.queryValue(deep))
+                .status()).isEqualTo(400);
+    }
+
+    // ---- GeoPackage downloads ------------------------------------------------------------------------------------
+
+    @Test
+    void everyCollectionDownloadsAsAGeoPackageOfEveryFeatureInEpsg4548(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        for (JsonNode collection : client.get("/ogc/collections").json().get("collections")) {
+            String id = collection.get("id").stringValue();
+            String enclosure = link(collection, "enclosure");
+            assertThat(enclosure).endsWith("/ogc/collections/" + id + "/items?f=gpkg");
+            ServiceClient.BinaryReply download = client.getBytes("/ogc/collections/" + id + "/items?f=gpkg");
+            assertThat(download.status()).as(id).isEqualTo(200);
+            assertThat(download.header("Content-Type")).isEqualTo("application/geopackage+sqlite3");
+            assertThat(download.header("Content-Crs")).isEqualTo("<" + PLANAR + ">");
+            java.nio.file.Path file = dir.resolve(id + ".gpkg");
+            java.nio.file.Files.write(file, download.body());
+            Set<String> expected = ids("/ogc/collections/" + id + "/items?limit=1000");
+            Set<String> inFile = new TreeSet<>();
+            try (var reader = org.qiluvalley.planner.geopackage.GeoPackageReader.open(file, id)) {
+                assertThat(reader.crs()).isEqualTo(org.qiluvalley.planner.geopackage.GeoPackageCrs.EPSG_4548);
+                for (var feature = reader.next(); feature != null; feature = reader.next()) {
+                    inFile.add(feature.id());
+                    assertThat(feature.geometry().getSRID()).isEqualTo(4548);
+                }
+                List<String> fields = reader.fields().stream().map(f -> f.name()).toList();
+                assertThat(fields).as(id + " fields").doesNotContain("version", "updatedAt", "allottee");
+            }
+            assertThat(inFile).as(id).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aGeoPackageDownloadIsTheFilteredCollectionWithTheCallersFields(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        ServiceClient.BinaryReply planners = client.asAdmin().getBytes(
+                "/ogc/collections/parcels/items?f=gpkg&zone=laser-industry&limit=3&offset=2");
+        assertThat(planners.status()).isEqualTo(200);
+        java.nio.file.Path file = dir.resolve("planners.gpkg");
+        java.nio.file.Files.write(file, planners.body());
+        try (var reader = org.qiluvalley.planner.geopackage.GeoPackageReader.open(file, "parcels")) {
+            // Every page at once: limit and offset do not apply.
+            assertThat(reader.count()).isEqualTo(PARK.parcels().stream()
+                    .filter(p -> p.zone().equals("laser-industry")).count());
+            assertThat(reader.fields().stream().map(f -> f.name()).toList()).contains("version", "updatedAt",
+                    "allocationId", "allottee");
+        }
+        assertThat(client.get("/ogc/collections/parcels/items?f=gpkg&crs=" + WEB_MERCATOR).status()).isEqualTo(400);
+        assertThat(client.get("/ogc/collections/parcels/items?f=gpkg&colour=red").status()).isEqualTo(400);
+        assertThat(client.get("/ogc/collections/parcels/items?f=shp").status()).isEqualTo(400);
+    }
+
+    // ---- Part 2: coordinate reference systems -------------------------------------------------------------------
+
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final String CGCS2000 = "http://www.opengis.net/def/crs/EPSG/0/4490";
+    static final String PLANAR = "http://www.opengis.net/def/crs/EPSG/0/4548";
+    static final String WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857";
+
+    @Test
+    void everyCollectionListsItsCrsAndStoresInEpsg4548() {
+        for (JsonNode collection : client.get("/ogc/collections").json().get("collections")) {
+            List<String> crs = new ArrayList<>();
+            collection.get("crs").forEach(c -> crs.add(c.stringValue()));
+            assertThat(crs).containsExactly(CRS84, CGCS2000, PLANAR, WEB_MERCATOR);
+            assertThat(collection.get("storageCrs").stringValue()).isEqualTo(PLANAR);
+        }
+        assertThat(client.get("/ogc/conformance").body())
+                .contains("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+    }
+
+    @Test
+    void coordinatesComeInTheCrsAskedForInItsAxisOrder() {
+        Parcel parcel = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).findFirst()
+                .orElseThrow();
+        String path = "/ogc/collections/parcels/items/" + parcel.id();
+        ServiceClient.Reply inCrs84 = client.get(path);
+        assertThat(inCrs84.header("Content-Crs")).isEqualTo("<" + CRS84 + ">");
+        Geometry lonLat = GeoJson.readGeometry(inCrs84.json().get("geometry"), CrsTransform.CRS84);
+        Geometry eastNorth = CrsTransform.toPlanar(lonLat);
+
+        ServiceClient.Reply inPlanar = client.get(path + "?crs=" + PLANAR);
+        assertThat(inPlanar.header("Content-Crs")).isEqualTo("<" + PLANAR + ">");
+        assertThat(inPlanar.header("ETag")).isNotEqualTo(inCrs84.header("ETag"));
+        Geometry northEast = geometry(inPlanar);
+        // EPSG:4548 northing first (about 4,068 km), easting second (about 519 km): the same points to the mm.
+        assertThat(distance(swapped(northEast), eastNorth)).isLessThan(0.0015);
+        // EPSG:4490 latitude first: CRS84's numbers, swapped.
+        assertThat(distance(swapped(geometry(client.get(path + "?crs=" + CGCS2000))), lonLat)).isLessThan(1e-8);
+        // EPSG:3857 easting first: the sphere's x = R * longitude in radians, y = R * ln(tan(pi/4 + latitude/2)).
+        Geometry mercator = geometry(client.get(path + "?crs=" + WEB_MERCATOR));
+        Geometry expectedMercator = lonLat.copy();
+        expectedMercator.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.setCoordinate(new Coordinate(
+                6_378_137 * Math.toRadians(c.x), 6_378_137 * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(c.y) / 2)))));
+        assertThat(distance(mercator, expectedMercator)).isLessThan(0.0015);
+        Coordinate first = northEast.getCoordinate();
+        assertThat(first.x).isBetween(4.0e6, 4.1e6);
+        assertThat(first.y).isBetween(5.0e5, 5.4e5);
+        assertThat(client.get("/ogc/collections/parcels/items?limit=3&crs=" + PLANAR).header("Content-Crs"))
+                .isEqualTo("<" + PLANAR + ">");
+        assertThat(link(client.get("/ogc/collections/parcels/items?limit=3&crs=" + PLANAR).json(), "next"))
+                .contains("crs=" + PLANAR);
+    }
+
+    @Test
+    void aBboxInAnotherCrsSelectsWhatItCoversThere() {
+        // A box in EPSG:4548 (northing first) around one parcel's centre, 60 m a side.
+        Parcel parcel = PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).findFirst()
+                .orElseThrow();
+        Coordinate centre = parcel.planar().getCentroid().getCoordinate();
+        Geometry box = CrsTransform.PLANAR.toGeometry(new Envelope(centre.x - 30, centre.x + 30, centre.y - 30,
+                centre.y + 30));
+        Set<String> expected = new TreeSet<>();
+        PARK.parcels().stream().filter(p -> p.planar().intersects(box)).forEach(p -> expected.add(p.id()));
+        String bbox = (centre.y - 30) + "," + (centre.x - 30) + "," + (centre.y + 30) + "," + (centre.x + 30);
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&bbox-crs=" + PLANAR + "&bbox=" + bbox))
+                .contains(parcel.id()).isEqualTo(expected);
+        // Sent easting first, as clients that ignore the axis order do, it is recognised (a northing is larger).
+        String eastingFirst = (centre.x - 30) + "," + (centre.y - 30) + "," + (centre.x + 30) + "," + (centre.y + 30);
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&bbox-crs=" + PLANAR + "&bbox=" + eastingFirst))
+                .isEqualTo(expected);
+        // The same box as EPSG:4490 (latitude first) and CRS84 numbers select the same as CRS84; so does EPSG:4490
+        // sent longitude first (a latitude is never above 90).
+        Set<String> inCrs84 = ids("/ogc/collections/parcels/items?limit=1000&bbox=117.205,36.742,117.215,36.750");
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&bbox-crs=" + CGCS2000 + "&bbox=36.742,117.205,"
+                + "36.750,117.215")).isNotEmpty().isEqualTo(inCrs84);
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&bbox-crs=" + CGCS2000 + "&bbox=117.205,36.742,"
+                + "117.215,36.750")).isEqualTo(inCrs84);
+    }
+
+    private static Geometry geometry(ServiceClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return GeoJson.readGeometry(reply.json().get("geometry"), new org.locationtech.jts.geom.GeometryFactory());
+    }
+
+    /** The geometry with its two axes swapped. */
+    private static Geometry swapped(Geometry geometry) {
+        return org.locationtech.jts.geom.util.AffineTransformation.reflectionInstance(0, 0, 1, 1).transform(geometry);
+    }
+
+    /** How far apart two outlines are at most, whatever the order of their vertices (discrete Hausdorff). */
+    private static double distance(Geometry a, Geometry b) {
+        return org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance.distance(a, b);
+    }
+
+    private int matched(String path) {
+        ServiceClient.Reply reply = client.get(path);
+        assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
+        return reply.json().get("numberMatched").intValue();
+    }
+
+    private Set<String> ids(String path) {
+        ServiceClient.Reply reply = client.get(path);
+        assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
+        Set<String> ids = new TreeSet<>();
+        reply.json().get("features").forEach(f -> ids.add(f.get("id").stringValue()));
+        return ids;
     }
 
     /** The headers but Date (a clock) and Keep-Alive/Connection (the connection), names lower-cased. */

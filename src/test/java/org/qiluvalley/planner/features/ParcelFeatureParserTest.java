@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.CrsTransform;
-import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
@@ -38,11 +38,11 @@ class ParcelFeatureParserTest {
             Instant.parse("2026-01-01T00:00:00Z"), PLANAR, PLANAR);
 
     private static ParcelDraft parse(String json) {
-        return PARSER.parse(json.getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84, null);
+        return PARSER.parse(json.getBytes(StandardCharsets.UTF_8), OgcCrs.CRS84, null);
     }
 
     private static ParcelDraft patch(String json) {
-        return PARSER.patch(CURRENT, json.getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84);
+        return PARSER.patch(CURRENT, json.getBytes(StandardCharsets.UTF_8), OgcCrs.CRS84);
     }
 
     /** A feature with {@code properties} (inside the braces) and {@code members} (each beginning with a comma). */
@@ -97,10 +97,10 @@ class ParcelFeatureParserTest {
 
         @Test
         void theIdInTheUrlOfAReplacement() {
-            assertThat(PARSER.parse(feature("", "").getBytes(StandardCharsets.UTF_8), ResponseCrs.CRS84, "QOV-LI-001").id())
+            assertThat(PARSER.parse(feature("", "").getBytes(StandardCharsets.UTF_8), OgcCrs.CRS84, "QOV-LI-001").id())
                     .isEqualTo("QOV-LI-001");
             assertThatThrownBy(() -> PARSER.parse(feature("", ",\"id\":\"QOV-LI-002\"").getBytes(StandardCharsets.UTF_8),
-                    ResponseCrs.CRS84, "QOV-LI-001")).hasMessage("the feature's id differs from the id in the URL");
+                    OgcCrs.CRS84, "QOV-LI-001")).hasMessage("the feature's id differs from the id in the URL");
         }
     }
 

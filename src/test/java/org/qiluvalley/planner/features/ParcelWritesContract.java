@@ -48,7 +48,8 @@ abstract class ParcelWritesContract {
             .collect(Collectors.toMap(Parcel::id, p -> p));
     private static final AtomicInteger NEXT_ID = new AtomicInteger(100);
     private static final String ITEMS = "/ogc/collections/parcels/items";
-    private static final String PLANAR_CRS = "<http://www.opengis.net/def/crs/EPSG/0/4548>";
+    private static final String PLANAR_URI = "http://www.opengis.net/def/crs/EPSG/0/4548";
+    private static final String PLANAR_CRS = "<" + PLANAR_URI + ">";
 
     @LocalServerPort
     int port;
@@ -245,8 +246,11 @@ abstract class ParcelWritesContract {
         planning.withdraw(id);
         // The seed outline in metres, one metre inside itself so that it is a new shape.
         Polygon planar = (Polygon) SEED.get(id).planar().buffer(-1.0, 1);
+        // EPSG:4548 lists northing first, and so does the API: positions are [northing, easting].
+        Polygon northingFirst = (Polygon) org.locationtech.jts.geom.util.AffineTransformation
+                .reflectionInstance(0, 0, 1, 1).transform(planar);
         ObjectNode body = Planning.object().put("type", "Feature");
-        body.set("geometry", Planning.polygon(planar));
+        body.set("geometry", Planning.polygon(northingFirst));
         body.set("properties", seedParcel.writable().get("properties"));
         ServiceClient.Reply created = planner.send(planner.request(ITEMS).header("Content-Type",
                 "application/geo+json").header("Content-Crs", PLANAR_CRS)
@@ -259,6 +263,12 @@ abstract class ParcelWritesContract {
         Geometry served = GeoJson.readGeometry(stored.get("geometry"), CrsTransform.CRS84);
         assertThat(served.getCoordinate().x).isBetween(117.1, 117.3);
         assertThat(CrsTransform.toPlanar(served).symDifference(planar).getArea()).isLessThan(0.5);
+        // Asked for in EPSG:4548, the outline comes back as it was sent, to the millimetre.
+        ServiceClient.Reply inPlanar = planner.getAbsolute(created.header("Location") + "?crs=" + PLANAR_URI);
+        assertThat(inPlanar.header("Content-Crs")).isEqualTo(PLANAR_CRS);
+        Geometry servedPlanar = GeoJson.readGeometry(inPlanar.json().get("geometry"), CrsTransform.PLANAR);
+        assertThat(org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance.distance(servedPlanar,
+                northingFirst)).as(servedPlanar.toText()).isLessThan(0.0015);
     }
 
     // ---- Replace and update: If-Match -----------------------------------------------------------------------------

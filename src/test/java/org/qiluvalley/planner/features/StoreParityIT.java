@@ -50,7 +50,12 @@ class StoreParityIT {
                 "/ogc/collections/parcels/items?status=reserved", "/ogc/collections/parcels/items?landUse=0802",
                 "/ogc/collections/available-sites/items?limit=1000",
                 "/ogc/collections/zones/items", "/ogc/collections/constraints/items", "/ogc/collections/roads/items",
-                "/ogc/collections/valley/items", "/ogc/collections/parcels/items/QOV-LI-014",
+                "/ogc/collections/road-reserves/items", "/ogc/collections/valley/items",
+                "/ogc/collections/parcels/items/QOV-LI-014",
+                "/ogc/collections/parcels/items?crs=http://www.opengis.net/def/crs/EPSG/0/4548&limit=50",
+                "/ogc/collections/parcels/items?bbox=4067899,518309,4068788,519200"
+                        + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4548",
+                "/ogc/collections/parcels/items?bbox=177,36,-177,37",
                 "/ogc/collections/parcels/items/" + RESERVED_SEED_PARCEL,
                 "/ogc/collections/parcels/items?bbox=a,b,c,d", "/ogc/collections/nope", "/api/me", "/api/audit");
         assertSameOnBoth(h2, pg, paths);

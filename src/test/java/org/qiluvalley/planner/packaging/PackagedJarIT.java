@@ -157,7 +157,8 @@ class PackagedJarIT {
         String out = new String(gdal.getInputStream().readAllBytes());
         assertThat(gdal.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(gdal.exitValue()).as(out).isZero();
-        for (String collection : List.of("valley", "zones", "parcels", "available-sites", "constraints", "roads")) {
+        for (String collection : List.of("valley", "zones", "parcels", "available-sites", "constraints", "roads",
+                "road-reserves")) {
             assertThat(out).as("ogrinfo output").containsPattern("\\d+: " + collection + " ");
         }
     }

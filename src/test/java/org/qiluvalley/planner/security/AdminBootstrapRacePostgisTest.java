@@ -44,7 +44,7 @@ class AdminBootstrapRacePostgisTest {
         }
         PostgisDatabase.migrate(pools.get(0));
         ValleyProperties properties = new ValleyProperties(Path.of("unused"), "classpath:gis-data/",
-                new ValleyProperties.Db(db.url(), db.user(), db.password(), 10), new ValleyProperties.Items(100, 1000, true, 0),
+                new ValleyProperties.Db(db.url(), db.user(), db.password(), 10), new ValleyProperties.Items(100, 1000, true, 0, 200_000, 2),
                 new ValleyProperties.Map("", "", 14), "race-admin-password",
                 new ValleyProperties.Inquiries(5, java.time.Duration.ofHours(1)),
                 new ValleyProperties.Uploads(16, 4, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)),

@@ -204,7 +204,8 @@ abstract class PublicLeakContract {
                 + reserved.getMaxY();
 
         List<String> lists = new ArrayList<>();
-        for (String collection : List.of("valley", "zones", "parcels", "available-sites", "constraints", "roads")) {
+        for (String collection : List.of("valley", "zones", "parcels", "available-sites", "constraints", "roads",
+                "road-reserves")) {
             urls.add(base + "/ogc/collections/" + collection);
             lists.add("/ogc/collections/" + collection + "/items?limit=40");
             lists.add("/ogc/collections/" + collection + "/items?limit=40&bbox=117.15,36.70,117.30,36.80");
@@ -238,7 +239,7 @@ abstract class PublicLeakContract {
         }
         lists.add("/ogc/collections/constraints/items?kind=ecological-red-line");
         lists.add("/ogc/collections/zones/items?category=enterprise");
-        lists.add("/ogc/collections/roads/items?kind=reserve");
+        lists.add("/ogc/collections/road-reserves/items");
         lists.add("/ogc/collections/valley/items?kind=boundary");
         for (String list : lists) {
             // Every page of it, through its next links.
