@@ -3,6 +3,7 @@ package org.qiluvalley.planner.anonymousreads;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,7 @@ import org.qiluvalley.planner.features.OgcApi;
 import org.qiluvalley.planner.security.PublicResponseHeaders;
 import org.qiluvalley.planner.tiles.TilesController;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.LinkedMultiValueMap;
@@ -30,8 +32,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The map's hot path: anonymous {@code GET}s of items, one item and vector tiles, answered by the same controller
- * code without the servlet filters, the security filter chain and Spring MVC's dispatch around it.
+ * The map's hot path: anonymous {@code GET}s of items, one item and vector tiles (with or without the {@code .mvt}
+ * extension), answered by the same controller code without the servlet filters, the security filter chain and Spring
+ * MVC's dispatch around it.
  *
  * <p>Why: a public map request does little work of its own (one indexed query, a few kB out), and the profile of the
  * side-by-side benchmark (docs/benchmarks.md) showed the layers around it, not the query, taking most of the
@@ -39,7 +42,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * filters about 8%. On two cores that CPU is taken from PostgreSQL.
  *
  * <p>Only requests that the security chain would treat as anonymous take this path: no {@code Authorization} header
- * and no session cookie. Anything signed in, anything with credentials (even invalid ones), every other method and
+ * and no session cookie; and of items and item, only those that want GeoJSON (not a browser's page, not a
+ * download). Anything signed in, anything with credentials (even invalid ones), every other method and
  * path, and every request the controller refuses (a 400 or 404, or a failure of any kind) goes through the normal
  * chain untouched, which then gives the usual answer, problem details included. An answer from here is
  * byte-for-byte the normal chain's for the same request, headers included (the security headers are written by
@@ -51,6 +55,8 @@ final class AnonymousMapReads extends HttpFilter {
     /** Spring Session's cookie name unless {@code server.servlet.session.cookie.name} says otherwise. */
     static final String SESSION_COOKIE = "SESSION";
     private static final String COLLECTIONS = OgcApi.ROOT + "/collections/";
+    /** The values of {@code f} that ask the items and item resources for GeoJSON. */
+    private static final Set<String> JSON_FORMATS = Set.of("json", "geojson");
 
     private final String sessionCookie;
     private final FeaturesController features;
@@ -80,7 +86,7 @@ final class AnonymousMapReads extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Route route = anonymous(request, sessionCookie) ? route(request) : null;
-        if (route == null) {
+        if (route == null || !route.tile() && !asksForJson(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -123,6 +129,24 @@ final class AnonymousMapReads extends HttpFilter {
     }
 
     /**
+     * Whether an items or item request wants the GeoJSON this path writes. A browser (its {@code Accept} names
+     * {@code text/html}) or an explicit {@code f} other than GeoJSON ({@code f=html}, the {@code f=gpkg} download)
+     * is answered by other mappings of the same path, which the full chain chooses between.
+     */
+    static boolean asksForJson(HttpServletRequest request) {
+        String[] formats = request.getParameterValues(OgcApi.PARAM_FORMAT);
+        if (formats != null) {
+            for (String format : formats) {
+                if (!JSON_FORMATS.contains(format)) {
+                    return false;
+                }
+            }
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    /**
      * The resources this path answers, each with the controller mapping (the same pattern string as its
      * {@code @GetMapping}) and the controller call it makes. {@code AnonymousMapReadsTest} checks this list against
      * the controllers' mappings: every pattern here must be a public GET mapping of the controller it calls, and
@@ -144,7 +168,18 @@ final class AnonymousMapReads extends HttpFilter {
                 return reads.features.item(path.get("collectionId"), path.get("featureId"), query, null);
             }
         },
-        TILE(OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}", true) {
+        /**
+         * A tile with the {@code .mvt} extension. Before {@link #TILE}, whose {@code {x}} also matches
+         * {@code 2.mvt}: Spring MVC prefers this longer pattern for such a path, and so must the fast path.
+         */
+        TILE_MVT(TilesController.TILE_PATH_MVT, true) {
+            @Override
+            ResponseEntity<byte[]> answer(AnonymousMapReads reads, Map<String, String> path,
+                    MultiValueMap<String, String> query, HttpServletRequest request) {
+                return TILE.answer(reads, path, query, request);
+            }
+        },
+        TILE(TilesController.TILE_PATH, true) {
             @Override
             ResponseEntity<byte[]> answer(AnonymousMapReads reads, Map<String, String> path,
                     MultiValueMap<String, String> query, HttpServletRequest request) {

@@ -22,10 +22,7 @@ import org.qiluvalley.planner.features.OgcApi;
 import org.qiluvalley.planner.features.ParcelVisibility;
 import org.qiluvalley.planner.features.PlannerParcelFields;
 import org.qiluvalley.planner.geo.Crs;
-import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.ParcelStore;
-import org.qiluvalley.planner.tiles.TileRequest;
-import org.qiluvalley.planner.tiles.VectorTileStore;
 import org.qiluvalley.planner.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -44,21 +41,24 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Vector tiles, OGC API Tiles style, for every collection: the tileset list, the WebMercatorQuad tileset's metadata
- * and the tiles ({@code application/vnd.mapbox-vector-tile}, one layer named after the collection, numeric feature
- * ids with the string id as property {@code id}, the same properties as the GeoJSON items for the same audience).
- * PostGIS builds tiles with {@code ST_AsMVT}; the embedded store's are encoded in Java. An empty tile is a 204;
- * every tile has a strong ETag (a hash of its bytes) and answers 304 to a matching {@code If-None-Match}.
+ * Vector tiles as OGC API Tiles (OGC 20-057: core, tileset, tilesets-list, geodata-tilesets, mvt) for every
+ * collection: the tileset list, the WebMercatorQuad tileset's metadata (OGC 17-083r4 tileset metadata) and the tiles
+ * ({@code application/vnd.mapbox-vector-tile}, one layer named after the collection, numeric feature ids with the
+ * string id as property {@code id}, the same properties as the GeoJSON items for the same audience). A tile is served
+ * at {@code .../{tileMatrix}/{tileRow}/{tileCol}} and, the same bytes and headers, with the {@code .mvt} extension
+ * that the tileset's URI template names (clients that open a URL by its extension, such as GDAL's {@code /vsicurl/},
+ * need it). PostGIS builds tiles with {@code ST_AsMVT}; the embedded store's are encoded in Java. An empty tile is a
+ * 204; every tile has a strong ETag (a hash of its bytes) and answers 304 to a matching {@code If-None-Match}.
  */
 @RestController
 public class TilesController {
 
-    static final String MATRIX_SET = "WebMercatorQuad";
-    static final String MATRIX_SET_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
-    static final String MVT = "application/vnd.mapbox-vector-tile";
-    static final String WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857";
-    /** Deepest zoom served (about 4 cm per pixel at the park's latitude). */
-    static final int MAX_ZOOM = 22;
+    static final String MATRIX_SET = WebMercatorQuad.ID;
+    static final String MATRIX_SET_URI = WebMercatorQuad.URI;
+    static final String MVT = TileLinks.MVT;
+    static final String WEB_MERCATOR = WebMercatorQuad.CRS;
+    /** Deepest zoom served (about 3 cm per pixel on the ground at the park's latitude). */
+    static final int MAX_ZOOM = WebMercatorQuad.MAX_TILE_MATRIX;
     /**
      * Shallowest zoom of the parcel layers: a z12 tile is about 8 km across here, so even a city-scale register puts
      * at most a few thousand parcels in a tile; below it maps show zones and a density view.
@@ -66,6 +66,13 @@ public class TilesController {
     static final int PARCELS_MIN_ZOOM = 12;
     /** Properties of the GeoJSON items left out of tiles: timestamps (the version says the same, and is a number). */
     static final Set<String> NOT_IN_TILES = Set.of("updatedAt");
+    /** The only values of {@code f}: the metadata is JSON, the tiles Mapbox Vector Tiles. */
+    static final String FORMAT_JSON = "json";
+    static final String FORMAT_MVT = "mvt";
+    /** The tile's path: {@code {z}} tile matrix (zoom), {@code {y}} row, {@code {x}} column. */
+    public static final String TILE_PATH = OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}";
+    /** The same tile with the extension, the path the tileset's URI template names. */
+    public static final String TILE_PATH_MVT = TILE_PATH + ".mvt";
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
     private final FeaturesController reads;
@@ -81,20 +88,26 @@ public class TilesController {
         this.plannerFields = plannerFields;
     }
 
-    /** The tileset list of a collection. */
+    /** The tileset list of a collection (20-057 "tilesets-list"). */
     @JsonPropertyOrder({"links", "tilesets"})
     record Tilesets(List<Link> links, List<TilesetSummary> tilesets) {
     }
 
+    /** One entry of the list: enough to choose it, and the links to its metadata, its scheme and its tiles. */
     @JsonPropertyOrder({"title", "dataType", "crs", "tileMatrixSetURI", "links"})
     record TilesetSummary(String title, String dataType, String crs, String tileMatrixSetURI, List<Link> links) {
     }
 
-    /** A tileset's metadata; without features, it has no bounding box and no limits. */
-    @JsonPropertyOrder({"title", "dataType", "crs", "tileMatrixSetURI", "boundingBox", "tileMatrixSetLimits", "layers",
-        "links"})
-    record Tileset(String title, String dataType, String crs, String tileMatrixSetURI, BoundingBox boundingBox,
-            List<TileMatrixLimits> tileMatrixSetLimits, List<TileLayer> layers, List<Link> links) {
+    /**
+     * A tileset's metadata (17-083r4 "tileSet"); without features, it has no bounding box and no limits. The
+     * bounding box is the collection's extent in CRS84 degrees; the limits, per zoom served, the tile rows and columns
+     * that hold it.
+     */
+    @JsonPropertyOrder({"title", "description", "dataType", "crs", "tileMatrixSetURI", "mediaTypes", "boundingBox",
+        "tileMatrixSetLimits", "layers", "links"})
+    record Tileset(String title, String description, String dataType, String crs, String tileMatrixSetURI,
+            List<String> mediaTypes, BoundingBox boundingBox, List<TileMatrixLimits> tileMatrixSetLimits,
+            List<TileLayer> layers, List<Link> links) {
     }
 
     @JsonPropertyOrder({"lowerLeft", "upperRight", "crs"})
@@ -105,11 +118,15 @@ public class TilesController {
     record TileMatrixLimits(String tileMatrix, long minTileRow, long maxTileRow, long minTileCol, long maxTileCol) {
     }
 
-    /** The one layer of a collection's tiles; lines (roads) have no geometry dimension given. */
-    @JsonPropertyOrder({"id", "title", "description", "dataType", "geometryDimension", "minTileMatrix", "maxTileMatrix",
-        "propertiesSchema"})
+    /**
+     * The one layer of a collection's tiles, named as in the tiles (the collection id). {@code geometryDimension} is
+     * 17-083r4's (1 lines, 2 polygons); {@code geometryType} says the same in GIS words (lines, polygons,
+     * multipolygons); both are left out for a collection of mixed kinds.
+     */
+    @JsonPropertyOrder({"id", "title", "description", "dataType", "geometryDimension", "geometryType", "minTileMatrix",
+        "maxTileMatrix", "propertiesSchema"})
     record TileLayer(String id, String title, String description, String dataType, Integer geometryDimension,
-            String minTileMatrix, String maxTileMatrix, PropertiesSchema propertiesSchema) {
+            String geometryType, String minTileMatrix, String maxTileMatrix, PropertiesSchema propertiesSchema) {
     }
 
     @JsonPropertyOrder({"type", "properties"})
@@ -123,25 +140,28 @@ public class TilesController {
 
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
     Tilesets tilesets(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query) {
-        onlyFormat(query);
+        onlyFormat(query, FORMAT_JSON);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
-        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles";
+        String base = reads.base();
         TilesetSummary tileset = new TilesetSummary(collection.title() + " (vector tiles)", "vector", WEB_MERCATOR,
                 MATRIX_SET_URI, List.of(
-                        link(tiles + "/" + MATRIX_SET, "self", OgcApi.JSON, "Tileset metadata", false),
-                        link(tiles + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles",
-                                true)));
-        return new Tilesets(List.of(link(tiles, "self", OgcApi.JSON, "Tilesets", false)), List.of(tileset));
+                        link(TileLinks.tileset(base, collection.id()), TileLinks.REL_SELF, TileLinks.JSON,
+                                "Tileset metadata"),
+                        link(TileLinks.tileMatrixSet(base, MATRIX_SET), TileLinks.REL_TILING_SCHEME, TileLinks.JSON,
+                                WebMercatorQuad.TITLE),
+                        template(base, collection.id())));
+        return new Tilesets(List.of(link(TileLinks.tilesets(base, collection.id()), TileLinks.REL_SELF, TileLinks.JSON,
+                "Tilesets")), List.of(tileset));
     }
 
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}",
             produces = MediaType.APPLICATION_JSON_VALUE)
     Tileset tileset(@PathVariable String collectionId, @PathVariable String matrixSet,
             @RequestParam MultiValueMap<String, String> query) {
-        onlyFormat(query);
+        onlyFormat(query, FORMAT_JSON);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         matrixSet(matrixSet);
-        String tiles = reads.base() + "/collections/" + collection.id() + "/tiles/" + MATRIX_SET;
+        String base = reads.base();
         int minZoom = minZoom(collection);
         Optional<Envelope> extent = store.extentCrs84(collection.layer());
         BoundingBox boundingBox = extent.map(e -> new BoundingBox(List.of(e.getMinX(), e.getMinY()),
@@ -153,23 +173,32 @@ public class TilesController {
             }
             return zooms;
         }).orElse(null);
+        Optional<TileLayerGeometry> geometry = TileLayerGeometry.of(collection);
         TileLayer layer = new TileLayer(collection.id(), collection.title(), collection.description(), "vector",
-                collection.layer() == Layer.ROADS ? null : 2, Integer.toString(minZoom), Integer.toString(MAX_ZOOM),
-                new PropertiesSchema("object", TileFields.of(collection.id())));
-        return new Tileset(collection.title() + " (vector tiles)", "vector", WEB_MERCATOR, MATRIX_SET_URI, boundingBox,
-                limits, List.of(layer), List.of(
-                        link(tiles, "self", OgcApi.JSON, "This tileset", false),
-                        link(tiles + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT, "Tiles", true),
-                        link(reads.base() + "/collections/" + collection.id(), "collection", OgcApi.JSON,
-                                collection.title(), false)));
+                geometry.map(g -> g.dimension).orElse(null), geometry.map(g -> g.type).orElse(null),
+                Integer.toString(minZoom), Integer.toString(MAX_ZOOM),
+                new PropertiesSchema("object", TileFields.of(collection.layer())));
+        return new Tileset(collection.title() + " (vector tiles)", collection.description(), "vector", WEB_MERCATOR,
+                MATRIX_SET_URI, List.of(MVT), boundingBox, limits, List.of(layer), List.of(
+                        link(TileLinks.tileset(base, collection.id()), TileLinks.REL_SELF, TileLinks.JSON,
+                                "This tileset"),
+                        link(TileLinks.tileMatrixSet(base, MATRIX_SET), TileLinks.REL_TILING_SCHEME, TileLinks.JSON,
+                                WebMercatorQuad.TITLE),
+                        template(base, collection.id()),
+                        link(base + "/collections/" + collection.id(), TileLinks.REL_GEODATA, TileLinks.JSON,
+                                collection.title())));
     }
 
-    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}")
+    /**
+     * One tile, at either path: {@code {x}} is the column, {@code {y}} the row, {@code {z}} the tile matrix (zoom).
+     * Spring matches {@code .../2.mvt} to the longer, more specific pattern, so {@code x} is then {@code 2}.
+     */
+    @GetMapping({TILE_PATH, TILE_PATH_MVT})
     public ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String matrixSet,
             @PathVariable String z, @PathVariable String y, @PathVariable String x,
             @RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, Authentication who) {
-        onlyFormat(query);
+        onlyFormat(query, FORMAT_MVT);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         matrixSet(matrixSet);
         int zoom = coordinate(z, "tileMatrix (zoom)");
@@ -180,8 +209,9 @@ public class TilesController {
             throw new NotFoundException("collection " + collection.id() + " has tiles from zoom " + minZoom + " to "
                     + MAX_ZOOM + ", not " + zoom);
         }
-        if (row >= (1L << zoom) || column >= (1L << zoom)) {
-            throw new NotFoundException("zoom " + zoom + " has rows and columns 0 to " + ((1L << zoom) - 1));
+        if (row >= WebMercatorQuad.matrixSize(zoom) || column >= WebMercatorQuad.matrixSize(zoom)) {
+            throw new NotFoundException("zoom " + zoom + " has rows and columns 0 to "
+                    + (WebMercatorQuad.matrixSize(zoom) - 1));
         }
         boolean planner = Role.isPlanner(who);
         Map<String, String> filters = new LinkedHashMap<>(collection.fixedFilters());
@@ -259,21 +289,39 @@ public class TilesController {
     }
 
     private static void matrixSet(String matrixSet) {
-        if (!MATRIX_SET.equals(matrixSet)) {
+        if (!WebMercatorQuad.isServed(matrixSet)) {
             throw new NotFoundException("tile matrix set \"" + RefusedException.clip(matrixSet) + "\" is not served; use "
                     + MATRIX_SET);
         }
     }
 
-    private static void onlyFormat(MultiValueMap<String, String> query) {
-        for (String name : query.keySet()) {
-            if (!name.equals(OgcApi.PARAM_FORMAT)) {
-                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(name) + "\"");
+    /**
+     * Only {@code f} is a parameter here (anything else is a 400, as OGC API requires of unknown parameters), and only
+     * with the one format served: {@code json} for the metadata, {@code mvt} for tiles.
+     */
+    static void onlyFormat(MultiValueMap<String, String> query, String format) {
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            if (!parameter.getKey().equals(OgcApi.PARAM_FORMAT)) {
+                throw new InvalidInputException("unknown query parameter \"" + RefusedException.clip(parameter.getKey())
+                        + "\"");
+            }
+            for (String value : parameter.getValue()) {
+                if (!format.equals(value)) {
+                    throw new InvalidInputException("f must be " + format + ", not \"" + RefusedException.clip(value)
+                            + "\"; this resource is served as " + (format.equals(FORMAT_MVT) ? MVT : TileLinks.JSON)
+                            + " only");
+                }
             }
         }
     }
 
-    private static Link link(String href, String rel, String type, String title, boolean templated) {
-        return new Link(href, rel, type, title, templated ? Boolean.TRUE : null);
+    private static Link link(String href, String rel, String type, String title) {
+        return new Link(href, rel, type, title, null);
+    }
+
+    /** The URI template of the collection's tiles (with {@code .mvt}: see {@link TileLinks#tileTemplate}). */
+    private static Link template(String base, String collectionId) {
+        return new Link(TileLinks.tileTemplate(base, collectionId), TileLinks.REL_ITEM, MVT,
+                "Tiles (Mapbox Vector Tiles)", Boolean.TRUE);
     }
 }

@@ -3,7 +3,9 @@ package org.qiluvalley.planner.anonymousreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,22 +20,37 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.Cookie;
 
-/** Which requests the anonymous fast path takes: the plain spellings of three resources, without credentials. */
+/** Which requests the anonymous fast path takes: the plain spellings of four resources, without credentials. */
 class AnonymousMapReadsTest {
 
     private static final String SESSION = AnonymousMapReads.SESSION_COOKIE;
 
     @ParameterizedTest
     @ValueSource(strings = {"/ogc/collections/parcels/items", "/ogc/collections/zones/items",
-            "/ogc/collections/parcels/items/QOV-LI-014", "/ogc/collections/parcels/tiles/WebMercatorQuad/15/12345/27000"})
+            "/ogc/collections/parcels/items/QOV-LI-014", "/ogc/collections/parcels/tiles/WebMercatorQuad/15/12345/27000",
+            "/ogc/collections/parcels/tiles/WebMercatorQuad/15/12345/27000.mvt"})
     void takesItemsOneItemAndTiles(String path) {
         assertThat(AnonymousMapReads.route(get(path))).isNotNull();
+    }
+
+    /** As Spring MVC does: {@code 27000.mvt} is column 27000 of the longer pattern, not a column named so. */
+    @Test
+    void aTileWithTheExtensionIsTheSameTileAddress() {
+        AnonymousMapReads.Route mvt = AnonymousMapReads.route(get(
+                "/ogc/collections/parcels/tiles/WebMercatorQuad/15/12345/27000.mvt"));
+        AnonymousMapReads.Route plain = AnonymousMapReads.route(get(
+                "/ogc/collections/parcels/tiles/WebMercatorQuad/15/12345/27000"));
+        assertThat(mvt.resource()).isEqualTo(AnonymousMapReads.Resource.TILE_MVT);
+        assertThat(plain.resource()).isEqualTo(AnonymousMapReads.Resource.TILE);
+        assertThat(mvt.path()).isEqualTo(plain.path());
+        assertThat(mvt.path()).containsEntry("x", "27000").containsEntry("y", "12345").containsEntry("z", "15");
+        assertThat(mvt.tile()).isTrue();
     }
 
     @ParameterizedTest
@@ -41,9 +58,31 @@ class AnonymousMapReadsTest {
             "/ogc/collections/parcels/tiles", "/ogc/collections/parcels/tiles/WebMercatorQuad",
             "/ogc/collections/parcels/items/a/b", "/ogc/collections//items", "/ogc/collections/parcels/items/a%2Fb",
             "/ogc/collections/parcels/items;jsessionid=1", "/ogc/collections/parcels/../zones/items",
-            "/ogc/collections/parcels/tiles/WebMercatorQuad/15//1", "/api/me", "/ogc"})
+            "/ogc/collections/parcels/tiles/WebMercatorQuad/15//1", "/ogc/collections/parcels/tiles/WebMercatorQuad/15/1/.mvt",
+            "/ogc/tileMatrixSets", "/ogc/tileMatrixSets/WebMercatorQuad", "/api/me", "/ogc"})
     void leavesEverythingElseToTheFullChain(String path) {
         assertThat(AnonymousMapReads.route(get(path))).isNull();
+    }
+
+    @Test
+    void itemsForABrowserOrADownloadAreLeftToTheMappingsThatWriteThem() {
+        assertThat(AnonymousMapReads.asksForJson(get("/ogc/collections/parcels/items"))).isTrue();
+        MockHttpServletRequest geojson = get("/ogc/collections/parcels/items");
+        geojson.addParameter("f", "geojson");
+        geojson.addHeader("Accept", "application/geo+json, */*");
+        assertThat(AnonymousMapReads.asksForJson(geojson)).isTrue();
+
+        MockHttpServletRequest browser = get("/ogc/collections/parcels/items");
+        browser.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertThat(AnonymousMapReads.asksForJson(browser)).isFalse();
+        for (String format : List.of("html", "gpkg", "json,html")) {
+            MockHttpServletRequest other = get("/ogc/collections/parcels/items");
+            other.addParameter("f", format);
+            assertThat(AnonymousMapReads.asksForJson(other)).as(format).isFalse();
+        }
+        MockHttpServletRequest twice = get("/ogc/collections/parcels/items");
+        twice.addParameter("f", "json", "html");
+        assertThat(AnonymousMapReads.asksForJson(twice)).isFalse();
     }
 
     @Test
@@ -75,12 +114,13 @@ class AnonymousMapReadsTest {
      */
     private static final Set<String> LEFT_TO_THE_FULL_CHAIN = Set.of(
             "/ogc/collections/{collectionId}",
+            "/ogc/collections/{collectionId}/queryables",
             "/ogc/collections/{collectionId}/tiles",
             "/ogc/collections/{collectionId}/tiles/{matrixSet}");
 
     @Test
     void everyPublicCollectionReadIsEitherOnTheFastPathOrLeftToTheFullChainOnPurpose() {
-        Map<String, Method> mappings = getMappings();
+        Map<String, List<Method>> mappings = getMappings();
         Set<String> underCollections = new TreeSet<>();
         mappings.keySet().stream().filter(p -> p.startsWith("/ogc/collections/")).forEach(underCollections::add);
         Set<String> decided = new TreeSet<>(LEFT_TO_THE_FULL_CHAIN);
@@ -92,28 +132,44 @@ class AnonymousMapReadsTest {
 
     @Test
     void eachFastPathResourceCallsTheControllerMethodMappedToItsPattern() {
-        Map<String, Method> mappings = getMappings();
-        assertThat(mappings.get(AnonymousMapReads.Resource.ITEMS.pattern).getName()).isEqualTo("items");
-        assertThat(mappings.get(AnonymousMapReads.Resource.ITEM.pattern).getName()).isEqualTo("item");
-        assertThat(mappings.get(AnonymousMapReads.Resource.TILE.pattern).getName()).isEqualTo("tile");
-        assertThat(mappings.get(AnonymousMapReads.Resource.ITEMS.pattern).getDeclaringClass())
+        Map<String, List<Method>> mappings = getMappings();
+        assertThat(plain(mappings, AnonymousMapReads.Resource.ITEMS).getName()).isEqualTo("items");
+        assertThat(plain(mappings, AnonymousMapReads.Resource.ITEM).getName()).isEqualTo("item");
+        assertThat(plain(mappings, AnonymousMapReads.Resource.TILE).getName()).isEqualTo("tile");
+        assertThat(plain(mappings, AnonymousMapReads.Resource.TILE_MVT))
+                .isEqualTo(plain(mappings, AnonymousMapReads.Resource.TILE));
+        assertThat(plain(mappings, AnonymousMapReads.Resource.ITEMS).getDeclaringClass())
                 .isEqualTo(FeaturesController.class);
-        assertThat(mappings.get(AnonymousMapReads.Resource.TILE.pattern).getDeclaringClass())
+        assertThat(plain(mappings, AnonymousMapReads.Resource.TILE).getDeclaringClass())
                 .isEqualTo(TilesController.class);
     }
 
-    /** Every {@code @GetMapping} path of the service's controllers, with the method it maps. */
-    private static Map<String, Method> getMappings() {
+    /**
+     * The one method mapped to the resource's pattern without a condition on parameters or on HTML: the mapping a
+     * plain request of a map client reaches, the one the fast path calls (other mappings of the same path, for
+     * {@code f=html} or a download format, answer what the fast path refuses and leaves to the full chain).
+     */
+    private static Method plain(Map<String, List<Method>> mappings, AnonymousMapReads.Resource resource) {
+        List<Method> plain = mappings.getOrDefault(resource.pattern, List.of()).stream().filter(method -> {
+            GetMapping get = AnnotatedElementUtils.findMergedAnnotation(method, GetMapping.class);
+            return get.params().length == 0 && !String.join(",", get.produces()).contains("text/html");
+        }).toList();
+        assertThat(plain).as("plain GET mappings of %s", resource.pattern).hasSize(1);
+        return plain.get(0);
+    }
+
+    /** Every {@code @GetMapping} path of the service's controllers, with the methods it maps. */
+    private static Map<String, List<Method>> getMappings() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
-        Map<String, Method> paths = new HashMap<>();
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        Map<String, List<Method>> paths = new HashMap<>();
         for (BeanDefinition bean : scanner.findCandidateComponents("org.qiluvalley.planner")) {
             Class<?> controller = ClassUtils.resolveClassName(bean.getBeanClassName(), null);
             for (Method method : controller.getDeclaredMethods()) {
                 GetMapping get = AnnotatedElementUtils.findMergedAnnotation(method, GetMapping.class);
                 if (get != null) {
                     for (String path : get.path()) {
-                        paths.put(path, method);
+                        paths.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
                     }
                 }
             }

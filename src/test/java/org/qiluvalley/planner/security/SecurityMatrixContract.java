@@ -70,7 +70,9 @@ abstract class SecurityMatrixContract {
         /** 302 to the sign-in page (a browser asking for the planner workspace). */
         SIGN_IN_PAGE,
         /** 2xx, or 429 (rate-limited per client: the role was let through); never 401 or 403. */
-        OK_OR_RATE_LIMITED;
+        OK_OR_RATE_LIMITED,
+        /** 302 to somewhere other than the sign-in page (an address that leads to its page). */
+        REDIRECT;
 
         boolean accepts(ServiceClient.Reply reply) {
             int status = reply.status();
@@ -82,6 +84,8 @@ abstract class SecurityMatrixContract {
                 case SIGN_IN_PAGE -> status == 302 && reply.header("Location") != null
                         && reply.header("Location").endsWith("/login.html");
                 case OK_OR_RATE_LIMITED -> status >= 200 && status < 300 || status == 429;
+                case REDIRECT -> status == 302 && reply.header("Location") != null
+                        && !reply.header("Location").endsWith("/login.html");
             };
         }
     }
@@ -157,6 +161,8 @@ abstract class SecurityMatrixContract {
                 everybody("GET /ogc/api", f -> Call.get("/ogc/api")),
                 everybody("GET /ogc/collections", f -> Call.get("/ogc/collections")),
                 everybody("GET /ogc/collections/{collectionId}", f -> Call.get("/ogc/collections/parcels")),
+                everybody("GET /ogc/collections/{collectionId}/queryables",
+                        f -> Call.get("/ogc/collections/parcels/queryables")),
                 everybody("GET /ogc/collections/{collectionId}/items", f -> Call.get(items + "?limit=5")),
                 everybody("GET /ogc/collections/{collectionId}/items (available-sites)",
                         f -> Call.get("/ogc/collections/available-sites/items?limit=5")),
@@ -173,6 +179,13 @@ abstract class SecurityMatrixContract {
                 // ---- The public site check (the investor map's "check a site").
                 everybody("POST /api/allocations/validate", f -> Call.json("POST", "/api/allocations/validate",
                         Planning.object().put("parcelId", f.anAvailableParcel()))),
+                // ---- The OpenAPI document of /api and its Swagger UI (springdoc): public, they describe and hold no
+                // data. The UI's files (/api/docs/swagger-ui/**) are static resources, public like the map's.
+                everybody("GET /api/openapi", f -> Call.get("/api/openapi")),
+                everybody("GET /api/openapi.yaml", f -> Call.get("/api/openapi.yaml")),
+                everybody("GET /api/openapi/swagger-config", f -> Call.get("/api/openapi/swagger-config")),
+                new Row("GET /api/docs/ (to the Swagger UI page)", f -> Call.get("/api/docs/"), Expect.REDIRECT,
+                        Expect.REDIRECT, Expect.REDIRECT, Expect.REDIRECT),
                 // ---- Pages, sign-in and health.
                 everybody("GET / (investor map)", f -> Call.get("/")),
                 everybody("GET /actuator/health", f -> Call.get("/actuator/health")),
@@ -237,7 +250,12 @@ abstract class SecurityMatrixContract {
                 everybody("GET /ogc/collections/{collectionId}/tiles/{matrixSet}",
                         f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad")),
                 everybody("GET /ogc/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}",
-                        f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad/15/12782/27053"))));
+                        f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad/15/12782/27053")),
+                everybody("GET /ogc/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}.mvt",
+                        f -> Call.get("/ogc/collections/parcels/tiles/WebMercatorQuad/15/12782/27053.mvt")),
+                everybody("GET /ogc/tileMatrixSets", f -> Call.get("/ogc/tileMatrixSets")),
+                everybody("GET /ogc/tileMatrixSets/{tileMatrixSetId}",
+                        f -> Call.get("/ogc/tileMatrixSets/WebMercatorQuad"))));
         return rows.stream();
     }
 
