@@ -179,7 +179,7 @@ class ParcelFeatureParserTest {
         void membersReplaceNullsResetAndAbsenceKeeps() {
             ParcelDraft draft = patch("{\"properties\":{\"farMin\":null,\"setbackMetres\":null,\"heightMaxMetres\":30}}");
             assertThat(draft.id()).isEqualTo("QOV-LI-001");
-            assertThat(draft.planar()).isSameAs(PLANAR);
+            assertThat((Object) draft.planar()).isSameAs(PLANAR);
             assertThat(draft.indicators()).isEqualTo(new PlanningIndicators(1.0, 2.0, 0.45, 0.55, 0.12, 0.18, 30, 5));
             assertThat(patch("{}").indicators()).isEqualTo(CURRENT.indicators());
             assertThat(patch("{\"type\":\"Feature\",\"id\":\"QOV-LI-001\",\"properties\":null,\"geometry\":null}")

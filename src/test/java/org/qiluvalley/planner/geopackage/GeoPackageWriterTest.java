@@ -117,7 +117,7 @@ class GeoPackageWriterTest {
                 Geometry expected = written.get(i).geometry();
                 Geometry actual = read.get(i).geometry();
                 if (expected == null) {
-                    assertThat(actual).as("feature %d", i).isNull();
+                    assertThat((Object) actual).as("feature %d", i).isNull();
                 } else {
                     // Doubles go through WKB unchanged: exactly the same coordinates.
                     assertThat(actual.equalsExact(expected)).as("feature %d: %s", i, actual).isTrue();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -79,6 +80,6 @@ class ApiDocsBrowserIT extends MapBrowserTest {
         List<String> resources = (List<String>) js(
                 "return performance.getEntriesByType('resource').map((e) => e.name)");
         assertThat(resources).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(baseUrl() + "/"));
-        assertThat(js("return window.cspViolations")).as("content security policy violations").asList().isEmpty();
+        assertThat(js("return window.cspViolations")).as("content security policy violations").asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
     }
 }
