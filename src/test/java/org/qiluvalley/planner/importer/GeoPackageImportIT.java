@@ -1,7 +1,6 @@
 package org.qiluvalley.planner.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,6 +29,7 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.store.h2gis.H2gisDatabase;
+import org.qiluvalley.planner.testsupport.Commands;
 import org.qiluvalley.planner.testsupport.ExternalTools;
 import org.qiluvalley.planner.testsupport.ParkData;
 import org.qiluvalley.planner.testsupport.RequiresGdal;
@@ -49,7 +48,6 @@ import com.zaxxer.hikari.HikariDataSource;
 class GeoPackageImportIT {
 
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final long TIMEOUT_SECONDS = 120;
 
     @TempDir
     Path dir;
@@ -93,7 +91,7 @@ class GeoPackageImportIT {
             command.addAll(List.of(srs.split(" ")));
         }
         command.addAll(List.of(file.toString(), ParkData.DIR.resolve("parcels.geojson").toString()));
-        run(command);
+        Commands.run(command);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         ImportReport report = new ParcelImport(store, ParkData.ruleBook(), Clock.fixed(NOW, ZoneOffset.UTC))
@@ -125,23 +123,5 @@ class GeoPackageImportIT {
                                 Files.size(file), System::nanoTime));
         assertThat(again.inserted()).isZero();
         assertThat(again.alreadyPresent()).isEqualTo(seedParcels.size());
-    }
-
-    /** Runs a command with a timeout; fails with its standard error on a non-zero exit. */
-    private void run(List<String> command) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile());
-        builder.environment().put("LC_ALL", "C");
-        builder.environment().put("PROJ_NETWORK", "OFF");
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        if (process.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(stderr, StandardCharsets.UTF_8));
-        }
     }
 }
