@@ -179,30 +179,30 @@ class ParcelImportGeoPackageTest {
 
         ImportReport report = importFile(file, "survey", 1000);
 
-        Map<Long, JsonNode> rejected = readRejects();
+        Map<Long, JsonNode> rejected = RejectLines.read(rejects());
         assertThat(report.read()).isEqualTo(features.size());
         assertThat(report.inserted()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(features.size() - 2).isEqualTo(rejected.size());
         assertThat(rejected).doesNotContainKeys(0L, 1L);
-        assertReason(rejected, 2, "", "\"id\" must be 1 to 32 characters long, this one has 0");
-        assertReason(rejected, 3, "IMP-1", "duplicate id");
-        assertReason(rejected, 4, "IMP-4", "zone \"moon-base\" does not exist");
-        assertReason(rejected, 5, "IMP-5", "land-use code \"999999\" is not in the rule book");
-        assertReason(rejected, 6, "IMP-6", "invalid geometry in EPSG:4548: Self-intersection");
-        assertReason(rejected, 7, "IMP-7", "geometry must be a Polygon, not a Point");
-        assertReason(rejected, 8, "IMP-8", "geometry must be a Polygon, not a MultiPolygon");
-        assertReason(rejected, 9, "IMP-9", "geometry: the feature has no geometry");
-        assertReason(rejected, 10, "IMP-10", "geometry: the Polygon is empty");
-        assertReason(rejected, 11, "IMP-11", "is outside the area of use of EPSG:4548");
-        assertReason(rejected, 12, "IMP-12", "farMin 3.0 is above farMax 1.0");
-        assertReason(rejected, 13, "'; DROP TABLE parcels; --", "may contain only");
-        assertReason(rejected, 14, "IMP-14", "status \"withdrawn\"");
-        assertReason(rejected, 15, "IMP-15", "heightMaxMetres must be a number, not a string");
-        assertReason(rejected, 16, "IMP-16", "property \"zone\" is missing");
-        assertReason(rejected, 17, "IMP-17", "geometry: GeoPackage geometry with broken WKB");
-        assertReason(rejected, 18, "IMP-18", "farMin must be a finite number >= 0, got -1.0");
-        assertReason(rejected, 19, "A".repeat(Texts.MAX_ECHO) + "...", "1 to 32 characters");
-        assertReason(rejected, 20, "IMP-20", "invalid geometry in EPSG:4548: Hole lies outside shell");
+        RejectLines.assertReason(rejected, 2, "", "\"id\" must be 1 to 32 characters long, this one has 0");
+        RejectLines.assertReason(rejected, 3, "IMP-1", "duplicate id");
+        RejectLines.assertReason(rejected, 4, "IMP-4", "zone \"moon-base\" does not exist");
+        RejectLines.assertReason(rejected, 5, "IMP-5", "land-use code \"999999\" is not in the rule book");
+        RejectLines.assertReason(rejected, 6, "IMP-6", "invalid geometry in EPSG:4548: Self-intersection");
+        RejectLines.assertReason(rejected, 7, "IMP-7", "geometry must be a Polygon, not a Point");
+        RejectLines.assertReason(rejected, 8, "IMP-8", "geometry must be a Polygon, not a MultiPolygon");
+        RejectLines.assertReason(rejected, 9, "IMP-9", "geometry: the feature has no geometry");
+        RejectLines.assertReason(rejected, 10, "IMP-10", "geometry: the Polygon is empty");
+        RejectLines.assertReason(rejected, 11, "IMP-11", "is outside the area of use of EPSG:4548");
+        RejectLines.assertReason(rejected, 12, "IMP-12", "farMin 3.0 is above farMax 1.0");
+        RejectLines.assertReason(rejected, 13, "'; DROP TABLE parcels; --", "may contain only");
+        RejectLines.assertReason(rejected, 14, "IMP-14", "status \"withdrawn\"");
+        RejectLines.assertReason(rejected, 15, "IMP-15", "heightMaxMetres must be a number, not a string");
+        RejectLines.assertReason(rejected, 16, "IMP-16", "property \"zone\" is missing");
+        RejectLines.assertReason(rejected, 17, "IMP-17", "geometry: GeoPackage geometry with broken WKB");
+        RejectLines.assertReason(rejected, 18, "IMP-18", "farMin must be a finite number >= 0, got -1.0");
+        RejectLines.assertReason(rejected, 19, "A".repeat(Texts.MAX_ECHO) + "...", "1 to 32 characters");
+        RejectLines.assertReason(rejected, 20, "IMP-20", "invalid geometry in EPSG:4548: Hole lies outside shell");
 
         Parcel withIndicators = store.findById(Layer.PARCELS, "IMP-1").orElseThrow();
         assertThat(withIndicators.indicators().farMin()).isEqualTo(1.2);
@@ -349,23 +349,6 @@ class ParcelImportGeoPackageTest {
         } catch (org.locationtech.jts.io.ParseException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private Map<Long, JsonNode> readRejects() throws IOException {
-        Map<Long, JsonNode> byIndex = new HashMap<>();
-        for (String line : Files.readAllLines(rejects())) {
-            JsonNode reject = JSON.readTree(line);
-            assertThat(reject.propertyNames()).containsExactly("index", "id", "reason");
-            assertThat(byIndex.put(reject.get("index").longValue(), reject)).as("one line per feature").isNull();
-        }
-        return byIndex;
-    }
-
-    private static void assertReason(Map<Long, JsonNode> rejected, long index, String id, String reason) {
-        JsonNode reject = rejected.get(index);
-        assertThat(reject).as("reject of feature %d", index).isNotNull();
-        assertThat(reject.get("id").asString(null)).as("id of reject %d", index).isEqualTo(id);
-        assertThat(reject.get("reason").stringValue()).as("reason of reject %d", index).contains(reason);
     }
 
     private static List<Parcel> syntheticParcels(ParcelStore parcels) {

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,13 +45,11 @@ import org.qiluvalley.planner.testsupport.ParkData;
 import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The bulk import against a real embedded store loaded with the park. */
 class ParcelImportTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A valid parcel outline in the park (CRS84), about 1.1 ha. */
     private static final String SQUARE = "[[[117.20,36.75],[117.201,36.75],[117.201,36.751],[117.20,36.751],[117.20,36.75]]]";
 
@@ -157,32 +154,32 @@ class ParcelImportTest {
 
         ImportReport report = importFile(file, 1000);
 
-        Map<Long, JsonNode> rejected = readRejects();
+        Map<Long, JsonNode> rejected = RejectLines.read(rejects());
         assertThat(report.read()).isEqualTo(features.length);
         assertThat(report.inserted()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(features.length - 2).isEqualTo(rejected.size());
         assertThat(rejected).doesNotContainKeys(0L, 1L);
-        assertReason(rejected, 2, null, "has no \"id\"");
-        assertReason(rejected, 3, "IMP-1", "duplicate id");
-        assertReason(rejected, 4, "IMP-4", "zone \"moon-base\" does not exist");
-        assertReason(rejected, 5, "IMP-5", "land-use code \"999999\" is not in the rule book");
-        assertReason(rejected, 6, "IMP-6", "invalid geometry: Self-intersection");
-        assertReason(rejected, 7, "IMP-7", "must be a Polygon, not a Point");
-        assertReason(rejected, 8, "IMP-8", "finite");
-        assertReason(rejected, 9, "IMP-9", "coordinates must be numbers");
-        assertReason(rejected, 10, "IMP-10", "longitude -180..180");
-        assertReason(rejected, 11, "IMP-11", "farMin 3.0 is above farMax 1.0");
-        assertReason(rejected, 12, "A".repeat(Texts.MAX_ECHO) + "...", "1 to 32 characters");
-        assertReason(rejected, 13, "'; DROP TABLE parcels; --", "may contain only");
-        assertReason(rejected, 14, "IMP-14", "status \"withdrawn\"");
-        assertReason(rejected, 15, "IMP-15", "coverageMax is a fraction");
-        assertReason(rejected, 16, null, "must be a JSON object");
-        assertReason(rejected, 17, null, "\"id\" must be a string, not a number");
-        assertReason(rejected, 18, "IMP-18", "outside the area of use of EPSG:4548");
-        assertReason(rejected, 19, "IMP-19", "not closed");
-        assertReason(rejected, 20, "IMP-20", "heightMaxMetres must be a finite number >= 0");
-        assertReason(rejected, 21, "IMP-21", "\"properties\" must be an object");
-        assertReason(rejected, 22, "IMP-22", "farMax must be a number, not a string");
+        RejectLines.assertReason(rejected, 2, null, "has no \"id\"");
+        RejectLines.assertReason(rejected, 3, "IMP-1", "duplicate id");
+        RejectLines.assertReason(rejected, 4, "IMP-4", "zone \"moon-base\" does not exist");
+        RejectLines.assertReason(rejected, 5, "IMP-5", "land-use code \"999999\" is not in the rule book");
+        RejectLines.assertReason(rejected, 6, "IMP-6", "invalid geometry: Self-intersection");
+        RejectLines.assertReason(rejected, 7, "IMP-7", "must be a Polygon, not a Point");
+        RejectLines.assertReason(rejected, 8, "IMP-8", "finite");
+        RejectLines.assertReason(rejected, 9, "IMP-9", "coordinates must be numbers");
+        RejectLines.assertReason(rejected, 10, "IMP-10", "longitude -180..180");
+        RejectLines.assertReason(rejected, 11, "IMP-11", "farMin 3.0 is above farMax 1.0");
+        RejectLines.assertReason(rejected, 12, "A".repeat(Texts.MAX_ECHO) + "...", "1 to 32 characters");
+        RejectLines.assertReason(rejected, 13, "'; DROP TABLE parcels; --", "may contain only");
+        RejectLines.assertReason(rejected, 14, "IMP-14", "status \"withdrawn\"");
+        RejectLines.assertReason(rejected, 15, "IMP-15", "coverageMax is a fraction");
+        RejectLines.assertReason(rejected, 16, null, "must be a JSON object");
+        RejectLines.assertReason(rejected, 17, null, "\"id\" must be a string, not a number");
+        RejectLines.assertReason(rejected, 18, "IMP-18", "outside the area of use of EPSG:4548");
+        RejectLines.assertReason(rejected, 19, "IMP-19", "not closed");
+        RejectLines.assertReason(rejected, 20, "IMP-20", "heightMaxMetres must be a finite number >= 0");
+        RejectLines.assertReason(rejected, 21, "IMP-21", "\"properties\" must be an object");
+        RejectLines.assertReason(rejected, 22, "IMP-22", "farMax must be a number, not a string");
 
         // Only the two valid parcels were added; the park is as it was.
         List<Parcel> after = store.find(Layer.PARCELS, FeatureQuery.all()).items();
@@ -285,7 +282,7 @@ class ParcelImportTest {
 
         assertThat(report.inserted()).isEqualTo(9);
         assertThat(report.rejected()).isEqualTo(1);
-        assertReason(readRejects(), 2, "SYN-0000003", "the database refused it");
+        RejectLines.assertReason(RejectLines.read(rejects()), 2, "SYN-0000003", "the database refused it");
         assertThat(store.findById(Layer.PARCELS, "SYN-0000003")).isEmpty();
         assertThat(store.findById(Layer.PARCELS, "SYN-0000010")).isPresent();
     }
@@ -338,23 +335,6 @@ class ParcelImportTest {
 
     private Path rejects() {
         return dir.resolve("rejects.ndjson");
-    }
-
-    private Map<Long, JsonNode> readRejects() throws IOException {
-        Map<Long, JsonNode> byIndex = new HashMap<>();
-        for (String line : Files.readAllLines(rejects())) {
-            JsonNode reject = JSON.readTree(line);
-            assertThat(reject.propertyNames()).containsExactly("index", "id", "reason");
-            assertThat(byIndex.put(reject.get("index").longValue(), reject)).as("one line per feature").isNull();
-        }
-        return byIndex;
-    }
-
-    private static void assertReason(Map<Long, JsonNode> rejected, long index, String id, String reason) {
-        JsonNode reject = rejected.get(index);
-        assertThat(reject).as("reject of feature %d", index).isNotNull();
-        assertThat(reject.get("id").asString(null)).as("id of reject %d", index).isEqualTo(id);
-        assertThat(reject.get("reason").stringValue()).as("reason of reject %d", index).contains(reason);
     }
 
     private Path synthetic(int count) throws IOException {
