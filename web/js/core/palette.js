@@ -36,6 +36,8 @@ const STATUS = {
   reserved: { en: 'Reserved', zh: '已预留', colour: '#e8a33d' },
   allocated: { en: 'Allocated', zh: '已出让', colour: '#4f6379' },
   withdrawn: { en: 'Withdrawn', zh: '已撤销', colour: '#9aa1a9' },
+  // What the public sees of a reserved or allocated parcel (the API does not say which).
+  unavailable: { en: 'Not available', zh: '不可供地', colour: '#4f6379' },
 };
 export const LIVE_STATUSES = ['available', 'reserved', 'allocated'];
 

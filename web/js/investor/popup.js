@@ -16,22 +16,39 @@ import { addParcel, layerFor, restyle } from './parcels.js';
 
 let currentPopup = null;
 
+const row = (en, zh, value) => `<tr><th scope="row">${bilingual(en, zh)}</th><td>${value}</td></tr>`;
+
+/** The area in m², ha and mu, as every popup shows it. */
+const areaRow = (areaM2) => row('Area', '面积', `<span class="area-m2">${formatFixed(areaM2, 0)} m²</span><br>
+    <span class="area-ha">${formatArea('ha', areaM2)}</span> <span class="zh">公顷</span> ·
+    <span class="area-mu">${formatArea('mu', areaM2)}</span> <span class="zh">亩</span>`);
+
 function popupHtml(feature) {
   const p = feature.properties;
   const zone = zoneNames(p.zone);
-  const use = landUseNames(p.landUse);
   const status = statusInfo(p.status);
-  const row = (en, zh, value) => `<tr><th scope="row">${bilingual(en, zh)}</th><td>${value}</td></tr>`;
-  return `
-    <div class="site-popup" data-parcel-id="${escapeHtml(feature.id)}">
+  const header = `
       <header>
         <h3 class="popup-id">${escapeHtml(feature.id)}</h3>
         <span class="status status-${escapeHtml(p.status)}">${bilingual(status.en, status.zh)}</span>
-      </header>
+      </header>`;
+  if (p.status !== 'available') {
+    // A reserved or allocated parcel: the public API gives its zone and area only, and so does the popup (its
+    // land use and conditions are the planners' business until it is offered again).
+    return `
+    <div class="site-popup site-popup-unavailable" data-parcel-id="${escapeHtml(feature.id)}">${header}
+      <p class="unavailable-note">${bilingual('This parcel is not available for investment.', '该地块暂不可供。')}</p>
       <table class="conditions">
-        ${row('Area', '面积', `<span class="area-m2">${formatFixed(p.areaM2, 0)} m²</span><br>
-            <span class="area-ha">${formatArea('ha', p.areaM2)}</span> <span class="zh">公顷</span> ·
-            <span class="area-mu">${formatArea('mu', p.areaM2)}</span> <span class="zh">亩</span>`)}
+        ${areaRow(p.areaM2)}
+        ${row('Zone', '片区', bilingual(zone.en, zone.zh))}
+      </table>
+    </div>`;
+  }
+  const use = landUseNames(p.landUse);
+  return `
+    <div class="site-popup" data-parcel-id="${escapeHtml(feature.id)}">${header}
+      <table class="conditions">
+        ${areaRow(p.areaM2)}
         ${row('Zone', '片区', bilingual(zone.en, zone.zh))}
         ${row('Land use', '用地性质', `<code>${escapeHtml(p.landUse)}</code> ${bilingual(use.nameEn, use.nameZh)}`)}
         ${row('Floor area ratio', '容积率', formatRange(p.farMin, p.farMax, formatFar))}

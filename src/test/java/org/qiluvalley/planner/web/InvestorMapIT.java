@@ -148,6 +148,33 @@ class InvestorMapIT extends MapBrowserTest {
         assertEquals(List.of(id), selectedRowIds(), "the clicked row is highlighted");
     }
 
+    /**
+     * A reserved or allocated parcel's popup (the public knows it only as unavailable) says so in both languages
+     * and shows its zone and area only: no land-use box, no rows of dashes for conditions it does not have.
+     */
+    @Test
+    void anUnavailableParcelsPopupSaysSoWithItsZoneAndAreaOnly() {
+        String json = get("/ogc/collections/parcels/items?status=unavailable&limit=1");
+        String id = JsonPath.read(json, "$.features[0].id");
+        double areaM2 = ((Number) JsonPath.read(json, "$.features[0].properties.areaM2")).doubleValue();
+        String zone = JsonPath.read(json, "$.features[0].properties.zone");
+
+        openMap("parcel=" + id);
+
+        WebElement popup = awaitPopup(id);
+        String text = popup.getText();
+        assertTrue(text.contains("Not available") && text.contains("不可供地"), "status in both languages: " + text);
+        assertTrue(text.contains("not available for investment") && text.contains("该地块暂不可供"),
+                "the note in both languages: " + text);
+        assertEquals(areaM2, numberBefore(text, "m²"), 0.6, "area in m² in: " + text);
+        assertEquals(areaM2 / M2_PER_MU, numberBefore(text, "mu"), 0.06, "area in mu in: " + text);
+        String zoneName = JsonPath.read(get("/ogc/collections/zones/items/" + zone), "$.properties.nameEn");
+        assertTrue(text.contains(zoneName), "zone " + zoneName + " named in: " + text);
+        assertEquals(List.of("Area 面积", "Zone 片区"), popup.findElements(By.cssSelector("table.conditions th"))
+                .stream().map(th -> th.getText().replaceAll("\\s+", " ")).toList(), "only area and zone rows");
+        assertTrue(!text.contains("unavailable") && !text.contains("—"), "no raw status, no empty rows: " + text);
+    }
+
     @Test
     void urlHashSharesTheViewAndRestoresTheSelectedParcel() {
         Sites api = availableSites();
