@@ -450,6 +450,7 @@ final class OgcHtml {
             page.raw("<link rel=\"stylesheet\" href=\"/webjars/leaflet/dist/leaflet.css\" />\n");
         }
         page.raw("<link rel=\"stylesheet\" href=\"/css/ogc.css\" />\n");
+        page.raw("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n");
         if (map) {
             // Leaflet (and Leaflet.draw, which js/core/leaflet.js insists on) are classic scripts from their
             // webjars; the map module runs after them, once the document is parsed.

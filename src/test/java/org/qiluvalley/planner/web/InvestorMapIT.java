@@ -175,6 +175,20 @@ class InvestorMapIT extends MapBrowserTest {
         assertTrue(!text.contains("unavailable") && !text.contains("—"), "no raw status, no empty rows: " + text);
     }
 
+    /** The page names its icon, and the icon is served (an SVG: sharp on any screen, no internet needed). */
+    @Test
+    void thePageHasAnIconAndItIsServed() throws IOException, InterruptedException {
+        openMap("");
+        String href = (String) js("return document.querySelector('link[rel=icon]').href");
+        assertEquals(baseUrl() + "/favicon.svg", href);
+        HttpResponse<String> icon = http.send(HttpRequest.newBuilder(URI.create(href)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"),
+                "served as SVG: " + icon.headers().map());
+        assertTrue(icon.body().startsWith("<svg"), "an SVG document");
+    }
+
     @Test
     void urlHashSharesTheViewAndRestoresTheSelectedParcel() {
         Sites api = availableSites();
