@@ -238,6 +238,10 @@ function buildRequest() {
   if (site.kind === 'drawn' && !dom.zone.value) {
     throw new InputError('Choose the zone the drawn area is proposed in.', '请选择绘制范围所属片区。', dom.zone);
   }
+  if (site.kind === 'drawn' && !dom.landUse.value) {
+    // A drawn area has no land use of its own to fall back on (a parcel has): the service would refuse it.
+    throw new InputError('Choose the land use proposed for the drawn area.', '请选择绘制范围的拟用地性质。', dom.landUse);
+  }
   const indicators = {};
   const far = readNumber(dom.far, 'FAR', '容积率');
   const coverage = readNumber(dom.coverage, 'Coverage %', '建筑密度', { max: 100 });

@@ -121,6 +121,24 @@ class SiteCheckIT extends MapBrowserTest {
                 "the previous result was cleared");
     }
 
+    /** A drawn area needs a land use (a parcel has its own): the panel says so in both languages, sending nothing. */
+    @Test
+    void aDrawnAreaWithoutALandUseIsAskedForOneInBothLanguages() throws IOException {
+        String square = squareAroundSouthernmostBoundaryVertex();
+        openMap("");
+        driver.findElement(By.id("tab-check")).click();
+        page("hooks.siteCheck.setDrawnPolygon(JSON.parse(args[0]))", square);
+        new Select(driver.findElement(By.id("check-zone"))).selectByValue("laser-industry");
+        driver.findElement(By.id("check-run")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> "true".equals(flag("siteCheckDone")));
+
+        String message = driver.findElement(By.id("check-message")).getText();
+        assertTrue(message.contains("Choose the land use") && message.contains("请选择绘制范围的拟用地性质"),
+                "the message in both languages: " + message);
+        assertEquals(null, page("return hooks.siteCheck.lastResult.request || null"), "nothing was sent");
+        assertEquals("check-landuse", page("return document.activeElement.id"), "the land-use box has the focus");
+    }
+
     @Test
     void aPolygonDrawnWithTheMouseBecomesTheSite() {
         openMap("");
