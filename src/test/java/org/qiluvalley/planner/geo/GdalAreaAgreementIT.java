@@ -1,13 +1,12 @@
 package org.qiluvalley.planner.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
+import static org.qiluvalley.planner.testsupport.Commands.run;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +52,6 @@ class GdalAreaAgreementIT {
 
     private static final Path OGR2OGR = ExternalTools.Gdal.OGR2OGR;
     private static final Path OGRINFO = ExternalTools.Gdal.OGRINFO;
-    private static final long TIMEOUT_SECONDS = 120;
     private static final Path GIS_DATA = Path.of("gis-data");
     private static final List<String> FILES = List.of("valley-boundary.geojson", "zones.geojson", "parcels.geojson");
 
@@ -105,25 +102,6 @@ class GdalAreaAgreementIT {
             }
         };
         return new ParkSeedReader(rules).read(open, Instant.EPOCH);
-    }
-
-    /** Runs a command with a timeout; returns its standard output, fails with its standard error on a non-zero exit. */
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Path stdout = Files.createTempFile(work, "stdout", ".txt");
-        Path stderr = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("LC_ALL", "C"); // decimal points, not commas
-        builder.environment().put("PROJ_NETWORK", "OFF"); // no grid downloads: offline and reproducible
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + err);
-        }
-        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
     /** Reads ogrinfo's feature listing: blocks of "OGRFeature(layer):n" followed by "  field (Type) = value". */

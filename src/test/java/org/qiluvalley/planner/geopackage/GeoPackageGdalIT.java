@@ -2,10 +2,10 @@ package org.qiluvalley.planner.geopackage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.qiluvalley.planner.testsupport.Commands.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +46,6 @@ class GeoPackageGdalIT {
     /** GDAL's validator of the GeoPackage requirements, a Python script shipped with python3-gdal. */
     private static final Path VALIDATE_GPKG = Path.of("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final long TIMEOUT_SECONDS = 120;
 
     private static final Pattern FEATURE_START = Pattern.compile("^OGRFeature\\(.*\\):\\d+$");
     private static final Pattern ID_FIELD = Pattern.compile("^\\s+id \\(String\\) = (.*)$");
@@ -225,25 +223,5 @@ class GeoPackageGdalIT {
         }
         assertThat(areas).as("areas parsed from ogrinfo output:\n%s", listing).isNotEmpty();
         return areas;
-    }
-
-    /** Runs a command with a timeout; returns its standard output, fails with its standard error on a non-zero exit. */
-    static String run(List<String> command) throws IOException, InterruptedException {
-        Path stdout = Files.createTempFile(work, "stdout", ".txt");
-        Path stderr = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("LC_ALL", "C"); // decimal points, not commas
-        builder.environment().put("PROJ_NETWORK", "OFF"); // no grid downloads: offline and reproducible
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        String out = Files.readString(stdout, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + out + "\n"
-                    + Files.readString(stderr, StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

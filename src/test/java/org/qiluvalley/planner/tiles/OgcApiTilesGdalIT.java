@@ -1,8 +1,8 @@
 package org.qiluvalley.planner.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
+import static org.qiluvalley.planner.testsupport.Commands.execute;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.qiluvalley.planner.PlannerApplication;
 import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.testsupport.Commands.Result;
 import org.qiluvalley.planner.testsupport.ExternalTools;
 import org.qiluvalley.planner.testsupport.RequiresGdal;
 import org.qiluvalley.planner.testsupport.ServiceClient;
@@ -66,7 +66,6 @@ class OgcApiTilesGdalIT {
     private static final Path GDAL_CREATE = OGRINFO.resolveSibling("gdal_create");
     private static final Path GDAL_TRANSLATE = OGRINFO.resolveSibling("gdal_translate");
     private static final Path GDALINFO = OGRINFO.resolveSibling("gdalinfo");
-    private static final long TIMEOUT_SECONDS = 120;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID_FIELD = Pattern.compile("^\\s+id \\(String\\) = (.*)$");
     private static final Pattern FETCH = Pattern.compile("HTTP: Fetch\\((.*)\\)");
@@ -102,7 +101,7 @@ class OgcApiTilesGdalIT {
     void gdalOpensATileByItsMvtUrlAndFindsTheParcelsOfTheItemsThere() throws Exception {
         String url = ogc + "/collections/parcels/tiles/WebMercatorQuad/" + TILE[0] + "/" + TILE[1] + "/" + TILE[2]
                 + ".mvt";
-        Result ogrinfo = run(List.of(OGRINFO.toString(), "-ro", "-al", "-geom=NO", "/vsicurl/" + url,
+        Result ogrinfo = execute(List.of(OGRINFO.toString(), "-ro", "-al", "-geom=NO", "/vsicurl/" + url,
                 "-oo", "Z=" + TILE[0], "-oo", "X=" + TILE[2], "-oo", "Y=" + TILE[1]));
         assertThat(ogrinfo.exit()).as(ogrinfo.err()).isZero();
         assertThat(ogrinfo.out()).contains("using driver `MVT' successful").contains("Layer name: parcels");
@@ -129,16 +128,16 @@ class OgcApiTilesGdalIT {
         double[] corner = mercator(117.215, 36.748);
         Path source = work.resolve("park.tif");
         Path cog = work.resolve("park-cog.tif");
-        Result create = run(List.of(GDAL_CREATE.toString(), "-of", "GTiff", "-outsize", "20", "20", "-bands", "1",
+        Result create = execute(List.of(GDAL_CREATE.toString(), "-of", "GTiff", "-outsize", "20", "20", "-bands", "1",
                 "-a_srs", "EPSG:3857", "-a_ullr", Double.toString(corner[0]), Double.toString(corner[1]),
                 Double.toString(corner[0] + 200), Double.toString(corner[1] - 200), source.toString()));
         assertThat(create.exit()).as(create.err()).isZero();
-        Result translate = run(List.of(GDAL_TRANSLATE.toString(), "-q", "-of", "COG", "-co", "TILING_SCHEME=" + tms,
+        Result translate = execute(List.of(GDAL_TRANSLATE.toString(), "-q", "-of", "COG", "-co", "TILING_SCHEME=" + tms,
                 "-co", "ZOOM_LEVEL=" + TILE[0], source.toString(), cog.toString()));
         assertThat(translate.exit()).as(translate.err()).isZero();
         assertThat(translate.err()).doesNotContain("ERROR");
 
-        Result info = run(List.of(GDALINFO.toString(), "-json", cog.toString()));
+        Result info = execute(List.of(GDALINFO.toString(), "-json", cog.toString()));
         assertThat(info.exit()).as(info.err()).isZero();
         JsonNode geoTransform = JSON.readTree(info.out()).get("geoTransform");
         double cellSize = WebMercatorQuad.cellSizeMetres(TILE[0]);
@@ -166,7 +165,7 @@ class OgcApiTilesGdalIT {
                 "-oo", "MAXX=" + upperRight[0], "-oo", "MAXY=" + upperRight[1]));
         List<String> summary = new ArrayList<>(List.of(OGRINFO.toString(), "--debug", "on", "-ro", "-so"));
         summary.addAll(open);
-        Result ogrinfo = run(summary);
+        Result ogrinfo = execute(summary);
 
         List<String> fetched = new ArrayList<>();
         Matcher fetch = FETCH.matcher(ogrinfo.err());
@@ -193,7 +192,7 @@ class OgcApiTilesGdalIT {
                 Double.toString(inside.getMaxY())));
         features.addAll(open);
         features.add("Zoom level " + TILE[0]);
-        Result read = run(features);
+        Result read = execute(features);
         assertThat(read.exit()).as(read.err()).isZero();
         assertTheParcelsOfTheItems(ids(read.out()), tile);
     }
@@ -247,25 +246,5 @@ class OgcApiTilesGdalIT {
         return new Envelope(Math.toDegrees(mercator.getMinX() / radius), Math.toDegrees(mercator.getMaxX() / radius),
                 Math.toDegrees(Math.atan(Math.sinh(mercator.getMinY() / radius))),
                 Math.toDegrees(Math.atan(Math.sinh(mercator.getMaxY() / radius))));
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    /** Runs a GDAL command with a timeout, straight to this service (no proxy), with C number formats. */
-    private Result run(List<String> command) throws IOException, InterruptedException {
-        Path stdout = Files.createTempFile(work, "stdout", ".txt");
-        Path stderr = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("LC_ALL", "C");
-        builder.environment().put("PROJ_NETWORK", "OFF");
-        builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }
