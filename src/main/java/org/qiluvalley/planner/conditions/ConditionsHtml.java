@@ -48,7 +48,8 @@ public final class ConditionsHtml {
             html { font-family: "Droid Sans Fallback", sans-serif; font-size: 10pt; color: #000; }
             body { margin: 0; }
             h1 { font-size: 18pt; text-align: center; margin: 0 0 2mm 0; }
-            h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm 0; border-bottom: 0.5pt solid #000; }
+            h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm 0; border-bottom: 0.5pt solid #000;
+                 page-break-after: avoid; }
             table { border-collapse: collapse; width: 100%; page-break-inside: avoid; margin: 0 0 1mm 0; }
             th, td { border: 0.5pt solid #555; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
             th { background: #eeeeee; font-weight: bold; }
@@ -59,7 +60,7 @@ public final class ConditionsHtml {
             .draft { border: 1.5pt solid #c00000; color: #c00000; padding: 2mm 3mm; margin: 2mm 0 3mm 0;
                      font-weight: bold; text-align: center; page-break-inside: avoid; }
             .draft-mark { position: fixed; top: 95mm; left: 0; width: 180mm; text-align: center; font-size: 72pt;
-                          color: #f2c4c4; z-index: -1; }
+                          color: #f6d6d6; z-index: -1; }
             .screen { margin: 0 0 4mm 0; }
             .screen button, .screen a { font-size: 11pt; margin-right: 4mm; }
             .map-box { page-break-inside: avoid; margin: 1mm 0; }
@@ -263,7 +264,8 @@ public final class ConditionsHtml {
         section("宗地图", "Parcel map");
         out.append(ConditionsMapSvg.render(c.map(), c.boundaryPoints())).append("\n<p class=\"note\">")
                 .append("粗红线为宗地界线，灰色为道路红线范围，细线为相邻地块；").append(CRS_TEXT).append("，上方为坐标北。")
-                .append(" Bold red: the parcel; grey: road reserves; thin: neighbouring parcels; grid north up.</p></div>\n");
+                .append(" Bold red: the parcel; grey: road reserves; thin: neighbouring parcels; grid north up.")
+                .append("</p></div>\n");
     }
 
     private void section(String zh, String en) {

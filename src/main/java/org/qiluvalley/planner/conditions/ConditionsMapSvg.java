@@ -19,8 +19,8 @@ import org.qiluvalley.planner.conditions.PlanningConditions.MapFeature;
  * PDF renderer.
  *
  * <p>Input is planar EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E, metres): x is the easting, y the northing.
- * The SVG is drawn in a fixed {@value #WIDTH} x {@value #HEIGHT} user-unit canvas (so line widths and label sizes do not
- * depend on the parcel's size); a metre is {@code scale} units, the y axis is flipped (SVG's points down, northings
+ * The SVG is drawn in a fixed {@value #WIDTH} x {@value #HEIGHT} user-unit canvas (so line widths and label sizes do
+ * not depend on the parcel's size); a metre is {@code scale} units, the y axis is flipped (SVG's points down, northings
  * up), and coordinates are written relative to the frame's north-west corner with one decimal, which keeps the
  * document small.
  *
@@ -100,7 +100,8 @@ final class ConditionsMapSvg {
     private String draw(MapContent map, List<BoundaryPoint> boundaryPoints) {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"宗地图 Parcel map\" font-family=\"Droid Sans Fallback, sans-serif\">");
+                .append("\" role=\"img\" aria-label=\"宗地图 Parcel map\"")
+                .append(" font-family=\"Droid Sans Fallback, sans-serif\">");
         out.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" fill=\"#ffffff\" stroke=\"none\"/>");
         Geometry frameGeometry = map.parcel().getFactory().toGeometry(frame);

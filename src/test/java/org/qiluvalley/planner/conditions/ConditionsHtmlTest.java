@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ class ConditionsHtmlTest {
                 "CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548)");
         for (BoundaryPoint point : LetterFixture.POINTS) {
             assertThat(html).contains("<tr><td>" + point.name() + "</td><td class=\"num\">"
-                    + String.format(java.util.Locale.ROOT, "%.2f</td><td class=\"num\">%.2f</td></tr>",
+                    + String.format(Locale.ROOT, "%.2f</td><td class=\"num\">%.2f</td></tr>",
                             point.northing(), point.easting()));
         }
         assertThat(html).contains("4060200.65", "520000.00", "4060000.00", "520190.00");
@@ -67,7 +68,8 @@ class ConditionsHtmlTest {
                 "至少 at least 5.0 m", "光谷三路 Guanggu 3rd Road", "次干路 secondary", "30.0 m", "南 South",
                 "北 North", "东 East", "西 West", "QL-A-07 激光制造 Laser Works", "高压走廊 high-voltage corridor",
                 "120.5 m", "50 年 years", "工业用地 industrial", "至少 at least 300.0 万元/亩", "至少 at least 25.0 万元/亩");
-        assertThat(html).as("the source's & and < are escaped").contains("GB 50180-2018 &amp; Jinan rules &lt;2019&gt;");
+        assertThat(html).as("the source's & and < are escaped")
+                .contains("GB 50180-2018 &amp; Jinan rules &lt;2019&gt;");
     }
 
     @Test
