@@ -30,8 +30,8 @@ public final class ConditionsHtml {
     /**
      * How the document is shown.
      *
-     * @param printButton true to show a "打印 Print" button (hidden when printing; a small inline {@code onclick} is
-     *        its only script, and it is left out of the PDF's input)
+     * @param printButton true to show a "打印 Print" button (hidden when printing; wired by the module
+     *        {@code /js/conditions/print.js}, the page's only script, and it is left out of the PDF's input)
      * @param pdfUrl the URL of the same letter as PDF, linked from the page (hidden when printing); {@code null} for
      *        none
      * @param faviconUrl the URL of the service's icon (e.g. {@code /favicon.svg}), {@code null} for none; the letter
@@ -109,7 +109,10 @@ public final class ConditionsHtml {
         }
         out.append("<div class=\"screen\">");
         if (o.printButton()) {
-            out.append("<button type=\"button\" onclick=\"window.print()\">打印 Print</button>");
+            // The page's Content-Security-Policy allows scripts from the service only: the button is wired by
+            // web/js/conditions/print.js, not by an inline handler.
+            out.append("<button type=\"button\" id=\"print-letter\">打印 Print</button>");
+            out.append("<script type=\"module\" src=\"/js/conditions/print.js\"></script>");
         }
         if (o.pdfUrl() != null) {
             out.append("<a href=\"").append(escape(o.pdfUrl())).append("\">下载 PDF Download PDF</a>");
