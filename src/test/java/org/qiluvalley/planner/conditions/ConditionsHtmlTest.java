@@ -90,7 +90,7 @@ class ConditionsHtmlTest {
 
     @Test
     void theScreenControlsAreOptional() {
-        assertThat(html(false)).contains("window.print()", "/api/parcels/QL-B-12/conditions.pdf", "@media print");
+        assertThat(html(false)).contains("print-letter", "/js/conditions/print.js", "/api/parcels/QL-B-12/conditions.pdf", "@media print");
         assertThat(ConditionsHtml.render(LetterFixture.letter(false, "Zone B"), ConditionsHtml.Options.PRINT))
                 .doesNotContain("<button", "Download PDF", "favicon");
     }

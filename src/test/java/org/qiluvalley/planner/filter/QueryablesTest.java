@@ -112,11 +112,12 @@ class QueryablesTest {
         }
 
         @Test
-        void plannersCompareItWithTheFourStatuses() {
-            PARCELS.bind(Cql2Text.parse("status IN ('available', 'reserved', 'allocated', 'withdrawn')", FilterCrs.CRS84),
+        void plannersCompareItWithTheFiveStatuses() {
+            PARCELS.bind(Cql2Text.parse("status IN ('available', 'reserved', 'allocated', 'withdrawn', 'retired')",
+                    FilterCrs.CRS84),
                     Audience.PLANNER);
             assertThat(refusal(PARCELS, Audience.PLANNER, "status = 'unavailable'"))
-                    .isEqualTo("status must be available, reserved, allocated or withdrawn");
+                    .isEqualTo("status must be available, reserved, allocated, withdrawn or retired");
         }
     }
 
@@ -171,7 +172,7 @@ class QueryablesTest {
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) PARCELS
                     .jsonSchema(Audience.PLANNER, "x").get("properties");
             assertThat(properties.get("status")).containsEntry("enum",
-                    List.of("available", "reserved", "allocated", "withdrawn"));
+                    List.of("available", "reserved", "allocated", "withdrawn", "retired"));
             assertThat(properties.get("version")).containsEntry("type", "integer");
             assertThat(properties.get("updatedAt")).containsEntry("type", "string").containsEntry("format", "date-time");
         }

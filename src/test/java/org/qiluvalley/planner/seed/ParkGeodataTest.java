@@ -344,8 +344,11 @@ class ParkGeodataTest {
                 PreparedGeometry area = PreparedGeometryFactory.prepare(reserve.planar());
                 for (Parcel parcel : dataset.parcels()) {
                     if (area.intersects(parcel.planar())) {
-                        double shared = reserve.planar().intersection(parcel.planar()).getArea();
-                        if (shared > OVERLAP_TOLERANCE_M2) {
+                        Geometry overlap = reserve.planar().intersection(parcel.planar());
+                        double shared = overlap.getArea();
+                        // Outlines are on the register's 0.01 m grid: a strip under 1.5 cm wide along a red line is
+                        // rounding, not an overlap (it vanishes when shrunk by 7.5 mm).
+                        if (shared > OVERLAP_TOLERANCE_M2 && !overlap.buffer(-0.0075).isEmpty()) {
                             violations.add(parcel.id() + " overlaps road reserve " + reserve.id() + " by " + m2(shared));
                         }
                     }
