@@ -36,6 +36,7 @@ const STATUS = {
   reserved: { en: 'Reserved', zh: '已预留', colour: '#e8a33d' },
   allocated: { en: 'Allocated', zh: '已出让', colour: '#4f6379' },
   withdrawn: { en: 'Withdrawn', zh: '已撤销', colour: '#9aa1a9' },
+  retired: { en: 'Retired (split or merged)', zh: '已注销（分割或合并）', colour: '#c4c8cd' },
   // What the public sees of a reserved or allocated parcel (the API does not say which).
   unavailable: { en: 'Not available', zh: '不可供地', colour: '#4f6379' },
 };

@@ -70,7 +70,7 @@ class ArchitectureTest {
     void theApiNeverReachesIntoStoreInternals() {
         assertHolds(noClasses().that().resideInAnyPackage("..features..", "..tiles..", "..map..", "..anonymousreads..",
                 "..web..", "..rules..", "..seed..", "..allocation..", "..inquiry..", "..audit..", "..importer..",
-                "..planning..", "..history..", "..security..", "..errors..")
+                "..planning..", "..history..", "..security..", "..errors..", "..conditions..")
                 .should().dependOnClassesThat().resideInAnyPackage("..store..")
                 .because("features talk to the store contracts, never to an implementation")
                 .allowEmptyShould(false));

@@ -83,7 +83,7 @@ final class ValidationRequestParser {
         Parcel parcel = null;
         if (parcelId != null) {
             parcel = store.findById(Layer.PARCELS, parcelId)
-                    .filter(p -> planner || p.status() != ParcelStatus.WITHDRAWN).orElseThrow(
+                    .filter(p -> planner || p.status().isLive()).orElseThrow(
                     () -> new InvalidInputException("parcelId \"" + RefusedException.clip(parcelId) + "\" is not a parcel of the plan"));
         }
         Geometry planar;

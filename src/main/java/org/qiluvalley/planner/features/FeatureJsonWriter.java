@@ -104,6 +104,12 @@ final class FeatureJsonWriter {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof Number number) {
             out.writeNumber(number.doubleValue());
+        } else if (value instanceof java.util.List<?> list) {
+            out.writeStartArray();
+            for (Object item : list) {
+                writeValue(out, item);
+            }
+            out.writeEndArray();
         } else {
             out.writeString(value.toString());
         }

@@ -206,6 +206,7 @@ class FeatureWriteController {
     private byte[] feature(Parcel parcel, List<Finding> findings) {
         FeatureView view = FeatureCollections.parcel(parcel, true);
         plannerFields.addAllocations(List.of(view));
+        plannerFields.addLineage(List.of(view));
         return FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(
                 reads.base() + "/collections/parcels/items/" + parcel.id(), OgcApi.REL_SELF,
                 OgcApi.GEO_JSON, "This feature")), findings, OgcCrs.CRS84);

@@ -189,6 +189,7 @@ public class FeaturesController {
         List<FeatureView> views = page.items().stream().map(item -> collection.viewOf(item, planner)).toList();
         if (planner && collection.parcels()) {
             plannerFields.addAllocations(views);
+            plannerFields.addLineage(views);
         }
 
         String itemsUrl = base() + "/collections/" + collection.id() + "/items";
@@ -259,6 +260,7 @@ public class FeaturesController {
                 .encode().toUriString();
         if (planner && collection.parcels()) {
             plannerFields.addAllocations(List.of(view.get()));
+            plannerFields.addLineage(List.of(view.get()));
         }
         ResponseEntity<byte[]> response = geoJson(FeatureJsonWriter.feature(view.get(), List.of(
                 new FeatureJsonWriter.Link(self, OgcApi.REL_SELF, OgcApi.GEO_JSON, "This feature"), asHtml(self),

@@ -77,6 +77,7 @@ final class OgcHtml {
             Map.entry("reserved", new String[] {"Reserved", "已预留"}),
             Map.entry("allocated", new String[] {"Allocated", "已出让"}),
             Map.entry("withdrawn", new String[] {"Withdrawn", "已撤销"}),
+            Map.entry("retired", new String[] {"Retired (split or merged)", "已注销（分割或合并）"}),
             Map.entry(FeatureCollections.UNAVAILABLE, new String[] {"Reserved or allocated", "已预留/已出让"}),
             Map.entry("proposed", new String[] {"Proposed", "已提出"}),
             Map.entry("approved", new String[] {"Approved", "已批准"}),

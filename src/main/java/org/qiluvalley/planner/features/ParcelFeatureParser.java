@@ -65,7 +65,7 @@ final class ParcelFeatureParser {
     @JsonIgnoreProperties({"areaM2", "version", "updatedAt", "allocationId", "allocationState", "allottee",
         "allotteeType"})
     record ParcelProperties(@WrongType(TEXT) String zone, @WrongType(TEXT) String landUse,
-            @WrongType("status must be available, reserved, allocated or withdrawn") String status,
+            @WrongType("status must be available, reserved, allocated, withdrawn or retired") String status,
             @WrongType(FAR) Double farMin, @WrongType(FAR) Double farMax,
             @WrongType(FRACTION) Double coverageMin, @WrongType(FRACTION) Double coverageMax,
             @WrongType(FRACTION) Double greenRatioMin, @WrongType(FRACTION) Double greenRatioMax,
@@ -110,6 +110,22 @@ final class ParcelFeatureParser {
         ObjectNode properties = merged(current, patch.properties());
         Polygon planar = absent(patch.geometry()) ? current.planar() : SiteGeometry.parse(patch.geometry(), crs);
         return draft(current.id(), planar, JsonBodies.bind(properties, ParcelProperties.class));
+    }
+
+    /**
+     * A part of a split or the result of a merge: {@code base}'s zone, land use and conditions with the client's
+     * {@code overrides} for this part (a JSON object of parcel properties, merged as JSON Merge Patch; null for none),
+     * and {@code base}'s outline. The status is not the client's to set.
+     */
+    ParcelDraft derived(Parcel base, JsonNode overrides, String what) {
+        if (overrides != null && !overrides.isNull() && !overrides.isObject()) {
+            throw new InvalidInputException(what + " must be an object of parcel properties");
+        }
+        if (overrides != null && overrides.has("status")) {
+            throw new InvalidInputException(what + ": status cannot be set; a new parcel is available");
+        }
+        ObjectNode properties = merged(base, overrides == null || overrides.isNull() ? null : overrides);
+        return draft(base.id(), base.planar(), JsonBodies.bind(properties, ParcelProperties.class));
     }
 
     private static ParcelFeature feature(byte[] body) {
@@ -164,7 +180,7 @@ final class ParcelFeatureParser {
         ParcelStatus status = null;
         if (properties.status() != null) {
             status = ParcelStatus.fromWireName(properties.status()).orElseThrow(() -> new InvalidInputException(
-                    "status must be available, reserved, allocated or withdrawn"));
+                    "status must be available, reserved, allocated, withdrawn or retired"));
         }
         PlanningIndicators indicators = new PlanningIndicators(
                 number(properties.farMin(), "farMin", rules.far(), true, MAX_FAR, FAR),

@@ -9,10 +9,10 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 
 /**
  * Which parcels a client sees, and how its {@code status} and {@code landUse} filters are read. The public sees
- * live parcels only (withdrawn ones are history), knows a parcel only as {@code available} or
+ * live parcels only (withdrawn and retired ones are history), knows a parcel only as {@code available} or
  * {@code unavailable}, and can filter on land use among available sites only: anything else would disclose
  * planner-only details of reserved and allocated parcels through counts. Planners see every status and may ask
- * for withdrawn parcels by filtering on them.
+ * for withdrawn or retired parcels by filtering on them.
  */
 public final class ParcelVisibility {
 
@@ -25,7 +25,7 @@ public final class ParcelVisibility {
     }
 
     static boolean visible(Parcel parcel, boolean planner) {
-        return planner || parcel.status() != ParcelStatus.WITHDRAWN;
+        return planner || parcel.status().isLive();
     }
 
     /**
@@ -39,7 +39,7 @@ public final class ParcelVisibility {
                 return Map.of("status", LIVE);
             }
             if (ParcelStatus.fromWireName(status).isEmpty()) {
-                throw new InvalidInputException("status must be available, reserved, allocated or withdrawn");
+                throw new InvalidInputException("status must be available, reserved, allocated, withdrawn or retired");
             }
             return Map.of();
         }

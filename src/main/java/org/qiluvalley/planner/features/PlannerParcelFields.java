@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.qiluvalley.planner.allocation.Allocation;
 import org.qiluvalley.planner.allocation.AllocationStore;
+import org.qiluvalley.planner.history.ParcelLineageStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,33 @@ import org.springframework.stereotype.Component;
 public class PlannerParcelFields {
 
     private final AllocationStore allocations;
+    private final ParcelLineageStore lineage;
 
-    PlannerParcelFields(AllocationStore allocations) {
+    PlannerParcelFields(AllocationStore allocations, ParcelLineageStore lineage) {
         this.allocations = allocations;
+        this.lineage = lineage;
+    }
+
+    /**
+     * The lineage of split and merge: {@code supersededBy} (the parts or the merged parcel that replaced a retired
+     * parcel) and {@code derivedFrom} (the parcels a parcel was made from), each a list of ids, present when not
+     * empty. Not in vector tiles, whose properties are scalars.
+     */
+    public void addLineage(List<FeatureView> parcels) {
+        if (parcels.isEmpty()) {
+            return;
+        }
+        List<String> ids = parcels.stream().map(FeatureView::id).toList();
+        Map<String, List<String>> children = lineage.linked(ids, true);
+        Map<String, List<String>> parents = lineage.linked(ids, false);
+        for (FeatureView parcel : parcels) {
+            if (children.containsKey(parcel.id())) {
+                parcel.properties().put("supersededBy", children.get(parcel.id()));
+            }
+            if (parents.containsKey(parcel.id())) {
+                parcel.properties().put("derivedFrom", parents.get(parcel.id()));
+            }
+        }
     }
 
     public void addAllocations(List<FeatureView> parcels) {

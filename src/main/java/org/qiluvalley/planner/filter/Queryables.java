@@ -198,7 +198,7 @@ public record Queryables(String collectionId, String title, String layer, List<Q
         properties.add(Queryable.of("landUse", "Land-use code (2023 national classification)", Queryable.Type.STRING,
                 "land_use", whenAvailable));
         properties.add(new Queryable("status", "Status", Queryable.Type.STRING, null, "status",
-                Queryable.Access.PUBLIC_AS_AVAILABILITY, -1, List.of("available", "reserved", "allocated", "withdrawn")));
+                Queryable.Access.PUBLIC_AS_AVAILABILITY, -1, List.of("available", "reserved", "allocated", "withdrawn", "retired")));
         properties.add(area());
         properties.add(number("farMin", "Floor area ratio, minimum", "far_min"));
         properties.add(number("farMax", "Floor area ratio, maximum", "far_max"));

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.qiluvalley.planner.geo.CadastralPrecision;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
@@ -107,7 +108,7 @@ final class ParcelFeatureValidator {
         if (geometry.crs().lonLat()) {
             return parcel(id, attributes, crs84Polygon(storedGeometry(geometry.geometry())));
         }
-        Polygon planar = planarPolygon(storedGeometry(geometry.geometry()));
+        Polygon planar = snapped(planarPolygon(storedGeometry(geometry.geometry())));
         Polygon crs84;
         try {
             crs84 = (Polygon) CrsTransform.toCrs84(planar);
@@ -166,14 +167,25 @@ final class ParcelFeatureValidator {
 
     /** The parcel of a valid CRS84 outline: transformed to EPSG:4548 and checked there. */
     private Parcel parcel(String id, Attributes attributes, Polygon crs84) {
-        Polygon planar = (Polygon) CrsTransform.toPlanar(crs84);
-        TopologyValidationError invalid = new IsValidOp(planar).getValidationError();
+        Polygon unsnapped = (Polygon) CrsTransform.toPlanar(crs84);
+        TopologyValidationError invalid = new IsValidOp(unsnapped).getValidationError();
         if (invalid != null) {
             throw new Rejected("invalid geometry in EPSG:4548: " + invalid);
         }
-        // Areas are planar truth: square metres in EPSG:4548, as everywhere in the service.
+        Polygon planar = snapped(unsnapped);
+        // Areas are planar truth: square metres in EPSG:4548, as everywhere in the service; the CRS84 copy is made
+        // from the outline as stored (on the 0.01 m grid).
         return new Parcel(id, attributes.zone(), attributes.landUse(), attributes.status(), attributes.indicators(),
-                planar.getArea(), 1, importedAt, planar, crs84);
+                planar.getArea(), 1, importedAt, planar, (Polygon) CrsTransform.toCrs84(planar));
+    }
+
+    /** The outline on the register's 0.01 m grid; one that does not survive it is rejected with the reason. */
+    private static Polygon snapped(Polygon planar) {
+        try {
+            return CadastralPrecision.snap(planar);
+        } catch (InvalidGeometryException e) {
+            throw new Rejected("geometry: " + e.getMessage());
+        }
     }
 
     private Polygon polygon(JsonNode geometry) {

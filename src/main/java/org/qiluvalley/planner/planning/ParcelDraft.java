@@ -1,5 +1,8 @@
 package org.qiluvalley.planner.planning;
 
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.geo.CadastralPrecision;
+import org.qiluvalley.planner.geo.InvalidGeometryException;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
@@ -16,4 +19,13 @@ import org.qiluvalley.planner.parcel.PlanningIndicators;
  */
 public record ParcelDraft(String id, Polygon planar, String zone, String landUse, ParcelStatus status,
         PlanningIndicators indicators) {
+
+    /** The outline goes on the register's 0.01 m grid here, so what is checked is exactly what is stored. */
+    public ParcelDraft {
+        try {
+            planar = CadastralPrecision.snap(planar);
+        } catch (InvalidGeometryException e) {
+            throw new InvalidInputException("geometry: " + e.getMessage());
+        }
+    }
 }

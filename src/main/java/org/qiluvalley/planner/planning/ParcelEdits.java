@@ -24,6 +24,7 @@ import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.rules.AllocationValidator;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.Finding;
+import org.qiluvalley.planner.rules.SiteContext;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,11 @@ public class ParcelEdits {
      * @param existingId the parcel being replaced (excluded from the overlap test), or null for a new one
      */
     public List<Finding> check(ParcelDraft draft, String existingId) {
-        StoreSiteContext site = new StoreSiteContext(store);
+        return check(draft, existingId, new StoreSiteContext(store));
+    }
+
+    /** As {@link #check(ParcelDraft, String)}, in the given view of the park (a split's or a merge's). */
+    List<Finding> check(ParcelDraft draft, String existingId, SiteContext site) {
         List<Finding> findings = new ArrayList<>(planRules.validate(new Candidate(existingId, draft.planar(),
                 draft.zone(), draft.landUse(), Candidate.ProposedIndicators.NONE, null), site));
         PlanningIndicators ind = draft.indicators();
@@ -103,8 +108,9 @@ public class ParcelEdits {
         return store.inTransaction(() -> {
             lockZones(before.zone(), draft.zone());
             Parcel current = currentAtVersion(id, expectedVersion);
-            if (current.status() == ParcelStatus.WITHDRAWN) {
-                throw conflict("parcel " + id + " is withdrawn: it is history and is not edited");
+            if (!current.status().isLive()) {
+                throw conflict("parcel " + id + " is " + current.status().wireName()
+                        + ": it is history and is not edited");
             }
             if (draft.status() != null && draft.status() != current.status()) {
                 throw conflict("status cannot be written (it is " + current.status().wireName()
@@ -150,6 +156,7 @@ public class ParcelEdits {
             case ALLOCATED -> "allocate";
             case AVAILABLE -> "make-available";
             case WITHDRAWN -> "withdraw";
+            case RETIRED -> "retire";
         }, actor);
         return after;
     }
@@ -185,7 +192,7 @@ public class ParcelEdits {
         return current;
     }
 
-    private static RefusedException stale(String id) {
+    static RefusedException stale(String id) {
         return new StaleVersionException("parcel " + id
                 + " has changed since that ETag was issued: fetch it again and re-apply your change");
     }
@@ -194,26 +201,26 @@ public class ParcelEdits {
         return new ConflictException(detail);
     }
 
-    private static List<Finding> refuseOnErrors(List<Finding> findings) {
+    static List<Finding> refuseOnErrors(List<Finding> findings) {
         if (!AllocationValidator.isValid(findings)) {
             throw new FindingsRejected(findings);
         }
         return findings;
     }
 
-    private Parcel toParcel(String id, ParcelDraft draft, ParcelStatus status, long version) {
+    static Parcel toParcel(String id, ParcelDraft draft, ParcelStatus status, long version) {
         Polygon planar = draft.planar();
         Polygon crs84 = (Polygon) CrsTransform.toCrs84(planar);
         return new Parcel(id, draft.zone(), draft.landUse(), status, draft.indicators(), planar.getArea(), version,
                 now(), planar, crs84);
     }
 
-    private static Parcel withStatus(Parcel p, ParcelStatus status) {
+    static Parcel withStatus(Parcel p, ParcelStatus status) {
         return new Parcel(p.id(), p.zone(), p.landUse(), status, p.indicators(), p.areaSquareMetres(), p.version() + 1,
                 now(), p.planar(), p.crs84());
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 

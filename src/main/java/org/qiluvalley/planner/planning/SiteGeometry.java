@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.GeoJson;
@@ -24,6 +25,8 @@ public final class SiteGeometry {
     public static final double MAX_SPAN_DEGREES = 0.5;
     /** The same, metres of EPSG:4548. */
     public static final double MAX_SPAN_METRES = 50_000;
+    /** A cutting line with more positions than this is not a planner's drawing. */
+    public static final int MAX_LINE_VERTICES = 1_000;
 
     private static final GeometryFactory UNTYPED = new GeometryFactory();
 
@@ -65,8 +68,33 @@ public final class SiteGeometry {
         return placed(crs, geometry);
     }
 
+    /**
+     * A cutting line sent to the split API: a GeoJSON LineString in CRS84, or EPSG:4548 as [easting, northing],
+     * placed in EPSG:4548.
+     */
+    public static LineString parseLine(JsonNode node, ResponseCrs crs) {
+        Geometry geometry;
+        try {
+            geometry = GeoJson.readGeometry(node, crs.factory());
+        } catch (InvalidGeometryException e) {
+            throw new InvalidInputException("line: " + e.getMessage());
+        }
+        if (!(geometry instanceof LineString line) || line.getNumPoints() < 2) {
+            throw new InvalidInputException("line must be a GeoJSON LineString of at least two positions, not "
+                    + geometry.getGeometryType());
+        }
+        if (line.getNumPoints() > MAX_LINE_VERTICES) {
+            throw new InvalidInputException("line has more than " + MAX_LINE_VERTICES + " positions");
+        }
+        return (LineString) placedGeometry(crs, line);
+    }
+
     /** Checks {@code geometry}, read in {@code crs} with x easting or longitude, and places it in EPSG:4548. */
     private static Polygon placed(ResponseCrs crs, Geometry geometry) {
+        return (Polygon) placedGeometry(crs, geometry);
+    }
+
+    private static Geometry placedGeometry(ResponseCrs crs, Geometry geometry) {
         Envelope envelope = geometry.getEnvelopeInternal();
         if (crs == ResponseCrs.CRS84) {
             if (envelope.getMinX() < -180 || envelope.getMaxX() > 180 || envelope.getMinY() < -90
@@ -86,6 +114,6 @@ public final class SiteGeometry {
                 throw new InvalidInputException("geometry cannot be placed in EPSG:4548 (coordinates out of range)");
             }
         }
-        return (Polygon) planar;
+        return planar;
     }
 }

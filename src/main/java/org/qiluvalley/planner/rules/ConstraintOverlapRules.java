@@ -24,7 +24,7 @@ final class ConstraintOverlapRules {
             }
             Geometry overlap = Overlays.intersection(site, area.planar());
             double overlapArea = overlap.getArea();
-            if (overlapArea > tolerance) {
+            if (overlapArea > tolerance && !Overlays.isGridNoise(overlap)) {
                 findings.add(Finding.error(ruleId, "The site overlaps the " + area.nameEn() + " by "
                         + Check.format(overlapArea) + " m².", "地块与" + area.nameZh() + "重叠 "
                         + Check.format(overlapArea) + " 平方米。", overlapArea, tolerance, "m²",

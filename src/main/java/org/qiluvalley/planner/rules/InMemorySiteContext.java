@@ -41,7 +41,7 @@ public final class InMemorySiteContext implements SiteContext {
         zones.forEach(z -> this.zones.put(z.id(), z));
         for (Parcel parcel : parcels) {
             allById.put(parcel.id(), parcel);
-            if (parcel.status() == ParcelStatus.WITHDRAWN) {
+            if (!parcel.status().isLive()) {
                 continue;
             }
             this.parcels.put(parcel.id(), parcel);

@@ -14,6 +14,21 @@ final class Overlays {
     private Overlays() {
     }
 
+    /**
+     * True when {@code overlap} is only a strip thinner than the register's grid can leave: outlines on the 0.01 m
+     * grid ({@code geo/CadastralPrecision}) move a vertex up to 7.1 mm, so a parcel drawn along a road's red line or a
+     * neighbour's edge may cross it by a few millimetres along its whole length, which on a 200 m edge is more area
+     * than the overlap tolerance. Such a strip disappears when shrunk by {@value #GRID_NOISE_HALF_WIDTH_METRES} m;
+     * a real overlap does not. Called only once an overlap is over the area tolerance, so checks that find none
+     * pay nothing.
+     */
+    static boolean isGridNoise(Geometry overlap) {
+        return overlap.buffer(-GRID_NOISE_HALF_WIDTH_METRES).isEmpty();
+    }
+
+    /** Half the width of the widest strip grid rounding can leave (2 x 7.1 mm, rounded up), metres. */
+    static final double GRID_NOISE_HALF_WIDTH_METRES = 0.0075;
+
     static Geometry intersection(Geometry a, Geometry b) {
         if (a.isEmpty() || b.isEmpty()) {
             return a.getFactory().createPolygon();

@@ -43,6 +43,7 @@ final class ParcelStatusRule implements Rule {
             case RESERVED -> "已预留";
             case ALLOCATED -> "已出让";
             case WITHDRAWN -> "已撤销";
+            case RETIRED -> "已注销";
         };
     }
 }

@@ -71,7 +71,8 @@ final class SliverGapRule implements Rule {
             Geometry piece = thin.getGeometryN(i);
             double area = piece.getArea();
             // Only strips the site itself leaves, above the drawing-noise tolerance and too small to be a parcel.
-            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < 0.01) {
+            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < 0.01
+                    && !Overlays.isGridNoise(piece)) {
                 findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.format(area) + " m², narrower than "
                         + Check.format(width) + " m, that can never be a parcel (minimum " + Check.format(minArea) + " m²).",
                         "地块留下 " + Check.format(area) + " 平方米、宽不足 " + Check.format(width) + " 米的零碎用地，无法再出让（地块下限 "

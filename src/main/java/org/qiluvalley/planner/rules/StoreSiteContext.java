@@ -51,7 +51,7 @@ public final class StoreSiteContext implements SiteContext {
     @Override
     public List<Parcel> parcelsNear(Envelope planar) {
         return store.find(Layer.PARCELS, FeatureQuery.intersectingPlanar(planar)).items().stream()
-                .filter(p -> p.status() != ParcelStatus.WITHDRAWN).toList();
+                .filter(p -> p.status().isLive()).toList();
     }
 
     @Override

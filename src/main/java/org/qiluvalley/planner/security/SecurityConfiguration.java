@@ -56,6 +56,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/inquiries", "/api/inquiries/*").authenticated()
                 // The density view of the public map: public counts only (see map/).
                 .requestMatchers(HttpMethod.GET, "/api/parcels/density").permitAll()
+                // The planning-conditions letter: available sites for everyone (the controller decides the rest).
+                .requestMatchers(HttpMethod.GET, "/api/parcels/*/conditions").permitAll()
                 .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
                         "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")
                 .hasRole("PLANNER")

@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.qiluvalley.planner.geo.CadastralPrecision;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
@@ -107,8 +108,10 @@ public final class ParkSeedReader {
             PlanningIndicators indicators = new PlanningIndicators(f.number("farMin"), f.number("farMax"),
                     f.number("coverageMin"), f.number("coverageMax"), f.number("greenRatioMin"),
                     f.number("greenRatioMax"), f.number("heightMaxMetres"), f.number("setbackMetres"));
-            parcels.add(new Parcel(f.id, zone, landUse, status, indicators, planar.getArea(), 1, loadedAt, planar,
-                    crs84));
+            // On the register's 0.01 m grid (geo/CadastralPrecision), with the CRS84 copy made from the snapped outline.
+            Polygon snapped = CadastralPrecision.snap(planar);
+            parcels.add(new Parcel(f.id, zone, landUse, status, indicators, snapped.getArea(), 1, loadedAt, snapped,
+                    (Polygon) CrsTransform.toCrs84(snapped)));
         }
         return new ParkDataset(DATASET_NAME, HexFormat.of().formatHex(digest.digest()), valley, zones, roads,
                 constraints, parcels);

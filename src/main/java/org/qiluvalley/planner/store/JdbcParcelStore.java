@@ -308,7 +308,7 @@ public class JdbcParcelStore implements ParcelStore {
     public Map<String, Map<ParcelStatus, AreaTotals>> parcelTotalsByZone() {
         Map<String, Map<ParcelStatus, AreaTotals>> totals = new java.util.TreeMap<>();
         jdbc.query("SELECT zone_id, status, COUNT(*), SUM(area_m2), SUM(area_m2 * far_max) FROM parcels "
-                + "WHERE status <> 'withdrawn' GROUP BY zone_id, status", (ResultSet rs) -> {
+                + "WHERE status NOT IN ('withdrawn', 'retired') GROUP BY zone_id, status", (ResultSet rs) -> {
                     ParcelStatus status = ParcelStatus.fromWireName(rs.getString(2)).orElseThrow();
                     totals.computeIfAbsent(rs.getString(1), z -> new java.util.EnumMap<>(ParcelStatus.class))
                             .put(status, new AreaTotals(rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));

@@ -16,6 +16,7 @@ import org.qiluvalley.planner.errors.StaleVersionException;
 import org.qiluvalley.planner.errors.VersionRequiredException;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.planning.FindingsRejected;
+import org.qiluvalley.planner.planning.ParcelReshaping;
 import org.qiluvalley.planner.rules.Finding;
 import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.slf4j.Logger;
@@ -106,6 +107,21 @@ public class ProblemDetailsAdvice {
             out.writeBooleanProperty("valid", false);
             out.writeName("findings");
             FindingsGeoJson.write(out, e.findings(), ResponseCrs.CRS84, null);
+            if (e instanceof ParcelReshaping.PartsRejected split) {
+                // A split or a merge: which new parcel each finding is about.
+                out.writeArrayPropertyStart("parts");
+                for (ParcelReshaping.NewParcel part : split.parts()) {
+                    out.writeStartObject();
+                    out.writeStringProperty("id", part.parcel().id());
+                    out.writeNumberProperty("areaM2", Math.round(part.parcel().areaSquareMetres() * 100) / 100.0);
+                    out.writeBooleanProperty("valid", org.qiluvalley.planner.rules.AllocationValidator
+                            .isValid(part.findings()));
+                    out.writeName("findings");
+                    FindingsGeoJson.write(out, part.findings(), ResponseCrs.CRS84, null);
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+            }
             out.writeEndObject();
         }
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)

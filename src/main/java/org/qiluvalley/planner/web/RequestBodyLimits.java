@@ -36,6 +36,8 @@ public final class RequestBodyLimits {
             new Limit("PUT", "/ogc/collections/*/items/*", OUTLINE_BYTES),
             new Limit("PATCH", "/ogc/collections/*/items/*", OUTLINE_BYTES),
             new Limit("POST", "/api/parcels/validate", OUTLINE_BYTES),
+            new Limit("POST", "/api/parcels/*/split", OUTLINE_BYTES),
+            new Limit("POST", "/api/parcels/merge", INQUIRY_BYTES),
             new Limit("POST", "/api/allocations/validate", OUTLINE_BYTES),
             new Limit("POST", "/api/allocations", OUTLINE_BYTES),
             new Limit("POST", "/api/inquiries", INQUIRY_BYTES),

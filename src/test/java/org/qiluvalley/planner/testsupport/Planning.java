@@ -87,6 +87,19 @@ public final class Planning {
         return takeAvailableParcel(null);
     }
 
+    /** As {@link #takeAvailableParcel()}, of at least this area (m², EPSG:4548): one that can be split in two. */
+    public String takeAvailableParcelOfAtLeast(double areaM2) {
+        JsonNode sites = anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=" + ENTERPRISE_ZONE)
+                .json();
+        for (JsonNode site : sites.get("features")) {
+            String id = site.get("id").stringValue();
+            if (site.at("/properties/areaM2").doubleValue() >= areaM2 && TAKEN.add(anonymous.base() + " " + id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no available " + ENTERPRISE_ZONE + " parcel of " + areaM2 + " m² left");
+    }
+
     /** As {@link #takeAvailableParcel()}, with this land-use code (null for any). */
     public String takeAvailableParcel(String landUse) {
         JsonNode sites = anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=" + ENTERPRISE_ZONE
@@ -166,7 +179,7 @@ public final class Planning {
             copy.remove("links");
             ObjectNode properties = (ObjectNode) copy.get("properties");
             for (String readOnly : List.of("areaM2", "version", "updatedAt", "allocationId", "allocationState",
-                    "allottee", "allotteeType")) {
+                    "allottee", "allotteeType", "derivedFrom", "supersededBy")) {
                 properties.remove(readOnly);
             }
             return copy;

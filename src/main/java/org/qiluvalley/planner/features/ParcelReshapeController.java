@@ -1,0 +1,317 @@
+package org.qiluvalley.planner.features;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.geo.OgcCrs;
+import org.qiluvalley.planner.geo.ResponseCrs;
+import org.qiluvalley.planner.history.ParcelLineageStore;
+import org.qiluvalley.planner.parcel.Parcel;
+import org.qiluvalley.planner.planning.ParcelDraft;
+import org.qiluvalley.planner.planning.ParcelReshaping;
+import org.qiluvalley.planner.planning.SiteGeometry;
+import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.JsonBodies;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Split, merge and lineage of parcels, for planners ({@code /api/parcels/**} is a planner's path). A split needs
+ * {@code If-Match} with the parent's ETag (428 without, 412 when stale); a merge names each parcel's ETag in its
+ * body. {@code dryRun=true} answers what would be stored, with every new parcel's findings, storing nothing (the
+ * workspace's preview). Geometry in CRS84, or EPSG:4548 as [easting, northing] with {@code "crs"}, as in the
+ * validation API.
+ */
+@RestController
+@Tag(name = "Parcels")
+class ParcelReshapeController {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final ParcelReshaping reshaping;
+    private final ParcelLineageStore lineage;
+    private final ParcelFeatureParser parser;
+    private final PlannerParcelFields plannerFields;
+    private final FeaturesController reads;
+
+    ParcelReshapeController(ParcelReshaping reshaping, ParcelLineageStore lineage, ZoningRuleBook book,
+            PlannerParcelFields plannerFields, FeaturesController reads) {
+        this.reshaping = reshaping;
+        this.lineage = lineage;
+        this.parser = new ParcelFeatureParser(book);
+        this.plannerFields = plannerFields;
+        this.reads = reads;
+    }
+
+    /** The body of a split: a cutting line, or the parts; optional ids and per-part property overrides. */
+    @JsonBodies.UnknownMember("unknown member \"{name}\"; a split takes line or parts, and crs, ids, overrides")
+    record SplitBody(JsonNode line, List<JsonNode> parts,
+            @JsonBodies.WrongType("crs must be a CRS URI (a string)") String crs,
+            @JsonBodies.WrongType("ids must be an array of parcel ids") List<String> ids,
+            @JsonBodies.WrongType("overrides must be an array of objects of parcel properties (or nulls)")
+            List<JsonNode> overrides) {
+    }
+
+    /** One parcel to merge and the ETag the planner read it with. */
+    @JsonBodies.UnknownMember("unknown member \"{name}\" in parcels[]; each is {\"id\", \"etag\"}")
+    record MergeRef(@JsonBodies.WrongType("parcels[].id must be a string") String id,
+            @JsonBodies.WrongType("parcels[].etag must be a string (the ETag header's value)") String etag) {
+    }
+
+    @JsonBodies.UnknownMember("unknown member \"{name}\"; a merge takes parcels, id and properties")
+    record MergeBody(@JsonBodies.WrongType("parcels must be an array of {\"id\", \"etag\"}") List<MergeRef> parcels,
+            @JsonBodies.WrongType("id must be a string") String id, JsonNode properties) {
+    }
+
+    @Operation(operationId = "splitParcel", summary = "Split an available parcel by a line or into given parts",
+            description = "Body {\"line\": LineString} or {\"parts\": [Polygon, ...]}, optional \"crs\" (CRS84 or "
+                    + "EPSG:4548 as [easting, northing]), \"ids\" (default: the parent's id with -1, -2, ... north-west "
+                    + "first) and \"overrides\" (per part, parcel properties such as landUse or farMax). Parts "
+                    + "inherit the zone, land use and conditions; areas in EPSG:4548 sum to the parent's within "
+                    + "0.01 m². 201 {parent, children} with a Location per child; the parent is retired. dryRun=true: "
+                    + "200 {valid, parent, children} with each part's findings, nothing stored. 400 bad body or a "
+                    + "line that does not cut; 409 not available or an id taken; 412 stale If-Match; 428 none; "
+                    + "422 a part fails the rule book (findings per part).")
+    @PostMapping(value = "/api/parcels/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> split(@PathVariable String id, @RequestBody byte[] body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+        Long version = dryRun ? null : ETags.versionFromIfMatch(ifMatch);
+        Parcel parent = reshaping.parcel(id);
+        SplitBody split = JsonBodies.read(body, SplitBody.class);
+        ResponseCrs crs = crs(split.crs());
+        List<Polygon> pieces;
+        if ((split.line() == null) == (split.parts() == null)) {
+            throw new InvalidInputException("send either line (a LineString cutting the parcel) or parts (Polygons "
+                    + "tiling it), not both and not neither");
+        } else if (split.line() != null) {
+            LineString line = SiteGeometry.parseLine(split.line(), crs);
+            pieces = reshaping.cut(parent, line);
+        } else {
+            List<Polygon> parts = new ArrayList<>();
+            for (JsonNode part : split.parts()) {
+                parts.add(SiteGeometry.parse(part, crs));
+            }
+            pieces = reshaping.checkParts(parent, parts);
+        }
+        if (pieces.size() > ParcelReshaping.MAX_PARCELS) {
+            throw new InvalidInputException("the cut makes " + pieces.size() + " parts; at most "
+                    + ParcelReshaping.MAX_PARCELS);
+        }
+        List<String> ids = childIds(id, split.ids(), pieces.size());
+        List<JsonNode> overrides = split.overrides();
+        if (overrides != null && overrides.size() != pieces.size()) {
+            throw new InvalidInputException("overrides has " + overrides.size() + " entries for " + pieces.size()
+                    + " parts (one per part, null for none)");
+        }
+        List<ParcelDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            Polygon piece = pieces.get(i);
+            Parcel base = new Parcel(ids.get(i), parent.zone(), parent.landUse(), parent.status(),
+                    parent.indicators(), piece.getArea(), 0, parent.updatedAt(), piece, null);
+            drafts.add(parser.derived(base, overrides == null ? null : overrides.get(i), "overrides[" + i + "]"));
+        }
+        if (dryRun) {
+            ParcelReshaping.Result preview = reshaping.previewSplit(parent, drafts);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(preview(preview, "children"));
+        }
+        ParcelReshaping.Result result = reshaping.split(id, version, drafts, who.getName());
+        HttpHeaders headers = new HttpHeaders();
+        for (ParcelReshaping.NewParcel child : result.created()) {
+            headers.add(HttpHeaders.LOCATION, itemUrl(child.parcel().id()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(written(result));
+    }
+
+    @Operation(operationId = "mergeParcels", summary = "Merge neighbouring available parcels of one zone",
+            description = "Body {\"parcels\": [{\"id\", \"etag\"}, ...], \"id\"?, \"properties\"?}: at least two "
+                    + "available parcels of one zone, each sharing part of its boundary with another, whose union is "
+                    + "one polygon without holes. The new parcel takes the largest parcel's land use and conditions "
+                    + "unless properties override them; its id defaults to the first parcel's id with -M. 201 with "
+                    + "the new parcel (Location, ETag); the parcels are retired. dryRun=true: 200 {valid, feature} "
+                    + "with its findings, nothing stored. 400, 409, 412 (naming the stale parcel), 422.")
+    @PostMapping(value = "/api/parcels/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> merge(@RequestBody byte[] body,
+            @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+        MergeBody merge = JsonBodies.read(body, MergeBody.class);
+        if (merge.parcels() == null) {
+            throw new InvalidInputException("parcels is required: [{\"id\", \"etag\"}, ...]");
+        }
+        List<ParcelReshaping.Ref> refs = new ArrayList<>();
+        for (MergeRef ref : merge.parcels()) {
+            if (ref == null || ref.id() == null) {
+                throw new InvalidInputException("each of parcels needs an id");
+            }
+            refs.add(new ParcelReshaping.Ref(ref.id(), dryRun && ref.etag() == null ? -1
+                    : ETags.versionFromIfMatch(ref.etag())));
+        }
+        if (merge.id() != null && !ParcelFeatureParser.ID.matcher(merge.id()).matches()) {
+            throw new InvalidInputException("id must be 2 to 32 upper-case letters, digits and dashes");
+        }
+        java.util.function.Function<Parcel, ParcelDraft> draft = base -> parser.derived(base, merge.properties(),
+                "properties");
+        if (dryRun) {
+            ParcelReshaping.Result preview = reshaping.previewMerge(refs, merge.id(), draft);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(preview(preview, "feature"));
+        }
+        ParcelReshaping.Result result = reshaping.merge(refs, merge.id(), draft, who.getName());
+        Parcel merged = result.created().get(0).parcel();
+        return ResponseEntity.created(URI.create(itemUrl(merged.id()))).eTag(ETags.of(merged.version(), true))
+                .contentType(MediaType.parseMediaType(OgcApi.GEO_JSON))
+                .body(feature(merged, result.created().get(0).findings(), List.of()));
+    }
+
+    @Operation(operationId = "parcelLineage", summary = "A parcel's ancestors and descendants through splits and "
+            + "merges, with when and by whom")
+    @GetMapping(value = "/api/parcels/{id}/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> lineage(@PathVariable String id) {
+        reshaping.parcel(id);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            out.writeStartObject();
+            out.writeStringProperty("parcelId", id);
+            writeEdges(out, "ancestors", lineage.ancestors(id), true);
+            writeEdges(out, "descendants", lineage.descendants(id), false);
+            out.writeEndObject();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.toByteArray());
+    }
+
+    private static void writeEdges(JsonGenerator out, String name, List<ParcelLineageStore.Edge> edges, boolean up) {
+        out.writeArrayPropertyStart(name);
+        for (ParcelLineageStore.Edge edge : edges) {
+            out.writeStartObject();
+            out.writeStringProperty("id", up ? edge.parent() : edge.child());
+            out.writeStringProperty(up ? "child" : "parent", up ? edge.child() : edge.parent());
+            out.writeStringProperty("operation", edge.operation());
+            out.writeStringProperty("at", edge.at().toString());
+            out.writeStringProperty("by", edge.actor());
+            out.writeNumberProperty("depth", edge.depth());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    /** The children's ids: the client's (checked), or the parent's id with -1, -2, ... */
+    private static List<String> childIds(String parentId, List<String> given, int count) {
+        if (given != null) {
+            if (given.size() != count) {
+                throw new InvalidInputException("ids has " + given.size() + " entries; the split makes " + count
+                        + " parts");
+            }
+            for (String id : given) {
+                if (id == null || !ParcelFeatureParser.ID.matcher(id).matches()) {
+                    throw new InvalidInputException("each of ids must be 2 to 32 upper-case letters, digits and "
+                            + "dashes, as QOV-LI-014-1");
+                }
+            }
+            return given;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            String id = ParcelReshaping.partId(parentId, n);
+            if (!ParcelFeatureParser.ID.matcher(id).matches()) {
+                throw new InvalidInputException("the parts' default ids (" + RefusedException.clip(id) + ") are too "
+                        + "long: send ids");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static ResponseCrs crs(String name) {
+        if (name == null) {
+            return ResponseCrs.CRS84;
+        }
+        return ResponseCrs.fromName(name).orElseThrow(() -> new InvalidInputException("crs \""
+                + RefusedException.clip(name) + "\" is not supported; use " + ResponseCrs.CRS84.uri() + " or "
+                + ResponseCrs.PLANAR.uri()));
+    }
+
+    private String itemUrl(String id) {
+        return reads.base() + "/collections/parcels/items/" + id;
+    }
+
+    /** {"parent": Feature, "children": [Feature, ...]} after a split, as stored. */
+    private byte[] written(ParcelReshaping.Result result) {
+        StringBuilder json = new StringBuilder("{\"parent\":");
+        json.append(text(feature(result.replaced().get(0), List.of(), List.of())));
+        json.append(",\"children\":[");
+        for (int i = 0; i < result.created().size(); i++) {
+            ParcelReshaping.NewParcel child = result.created().get(i);
+            json.append(i == 0 ? "" : ",").append(text(feature(child.parcel(), child.findings(), List.of())));
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A preview: {"valid", "parent"?, "children" | "feature"}; lineage as it would be, from the request. */
+    private byte[] preview(ParcelReshaping.Result result, String member) {
+        List<String> replaced = result.replaced().stream().map(Parcel::id).toList();
+        StringBuilder json = new StringBuilder("{\"valid\":").append(result.valid());
+        if (member.equals("children")) {
+            json.append(",\"parent\":").append(text(feature(result.replaced().get(0), List.of(), List.of())));
+            json.append(",\"children\":[");
+        } else {
+            json.append(",\"parents\":[");
+            for (int i = 0; i < result.replaced().size(); i++) {
+                json.append(i == 0 ? "" : ",").append(text(feature(result.replaced().get(i), List.of(),
+                        List.of())));
+            }
+            json.append("],\"feature\":");
+        }
+        for (int i = 0; i < result.created().size(); i++) {
+            ParcelReshaping.NewParcel created = result.created().get(i);
+            json.append(i == 0 ? "" : ",").append(text(feature(created.parcel(), created.findings(), replaced)));
+        }
+        return json.append(member.equals("children") ? "]}" : "}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The parcel as planners see it, with its area in mu and the findings of its write as the foreign member
+     * {@code findings}; {@code derivedFrom} given for a preview (the stored lineage otherwise).
+     */
+    private byte[] feature(Parcel parcel, List<org.qiluvalley.planner.rules.Finding> findings,
+            List<String> derivedFrom) {
+        FeatureView view = FeatureCollections.parcel(parcel, true);
+        plannerFields.addAllocations(List.of(view));
+        plannerFields.addLineage(List.of(view));
+        if (!derivedFrom.isEmpty()) {
+            view.properties().put("derivedFrom", derivedFrom);
+        }
+        view.properties().put("areaMu", Math.round(parcel.areaSquareMetres() / Crs.SQUARE_METRES_PER_MU * 100) / 100.0);
+        return FeatureJsonWriter.feature(view, List.of(new FeatureJsonWriter.Link(itemUrl(parcel.id()),
+                OgcApi.REL_SELF, OgcApi.GEO_JSON, "This feature")), findings, OgcCrs.CRS84);
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+}
