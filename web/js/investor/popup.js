@@ -57,6 +57,8 @@ function popupHtml(feature) {
         ${row('Height limit', '建筑限高', p.heightMaxMetres == null ? '—' : `≤ ${formatMetres(p.heightMaxMetres)}`)}
         ${row('Setback', '建筑退线', p.setbackMetres == null ? '—' : `≥ ${formatMetres(p.setbackMetres)}`)}
       </table>
+      <a class="print-conditions" href="/api/parcels/${encodeURIComponent(feature.id)}/conditions?f=html" target="_blank"
+        rel="noopener">${bilingual('Print planning conditions', '打印规划条件')}</a>
     </div>`;
 }
 

@@ -43,7 +43,8 @@ export function initEdit() {
     state.redrawPending = false;
     dom.redraw.classList.remove('active');
   });
-  map.on(L.Draw.Event.CREATED, (event) => onDrawn(event.layer));
+  // A line is the split tool's (split.js); outlines are polygons and rectangles.
+  map.on(L.Draw.Event.CREATED, (event) => { if (event.layerType !== 'polyline') onDrawn(event.layer); });
 
   view.findings = new FindingsView({
     ...findingsHost(),

@@ -1,7 +1,8 @@
 /*
  * "History 历史": everything that happened to the selected parcel and to its allocations, newest
  * first, from the audit events (GET /api/history?feature=ID, once for the parcel and once per
- * allocation). Each event says who, when and what; edits list the properties that changed, and an
+ * allocation), under the parcel's lineage (lineage.js: the parcels it was split or merged from, and into).
+ * Each event says who, when and what; edits list the properties that changed, and an
  * event that moved the outline can show the outline before (grey, dashed) and after (blue) on the map.
  *
  * Test hooks: plannerHistory = { events (last loaded, newest first), load() }; loading is
@@ -13,6 +14,7 @@ import { ANIMATE, overlayPane } from '../core/map.js';
 import { showMessage } from '../core/messages.js';
 import { view, zoneNames } from './context.js';
 import { controlsInset } from './controls.js';
+import { initLineage, lineage, loadLineage, renderLineage } from './lineage.js';
 import * as Planner from './shell.js';
 
 const ACTIONS = {
@@ -26,6 +28,9 @@ const ACTIONS = {
   approve: { en: 'Allocation approved', zh: '批准供地', tone: 'allocation' },
   reject: { en: 'Allocation rejected', zh: '驳回供地', tone: 'end' },
   release: { en: 'Allocation released', zh: '收回供地', tone: 'end' },
+  split: { en: 'Parcel split', zh: '分割地块', tone: 'edit' },
+  merge: { en: 'Parcels merged', zh: '合并地块', tone: 'edit' },
+  retire: { en: 'Parcel retired', zh: '注销地块', tone: 'end' },
 };
 const PROPERTY_NAMES = {
   zone: 'zone 片区', landUse: 'land use 用地性质', status: 'status 状态',
@@ -45,8 +50,8 @@ const dom = {
   refresh: document.getElementById('history-refresh'),
 };
 
-/** Test hooks (see the top of this file). */
-export const plannerHistory = { events: [] };
+/** Test hooks (see the top of this file); lineage: the last lineage read (lineage.js). */
+export const plannerHistory = { events: [], get lineage() { return lineage.value; } };
 const hooks = plannerHistory;
 let parcelId = null;
 let active = false;
@@ -58,6 +63,7 @@ export function initHistory() {
   overlayPane(view.map, 'historyPane', 458);
   outlineLayer = L.featureGroup();
   hooks.load = () => load();
+  initLineage();
   dom.refresh.addEventListener('click', () => load());
   dom.list.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-event]');
@@ -90,7 +96,8 @@ function load() {
   const seq = ++loadSeq;
   stale = false;
   return Planner.track('history', async () => {
-    const parcelEvents = await Planner.call(`/api/history?feature=${encodeURIComponent(id)}`);
+    const [parcelEvents, parcelLineage] = await Promise.all([
+      Planner.call(`/api/history?feature=${encodeURIComponent(id)}`), loadLineage(id)]);
     if (!parcelEvents.ok) {
       show('error', `The history could not be loaded: ${Planner.problemText(parcelEvents)}`, '历史记录加载失败。');
       return parcelEvents;
@@ -105,6 +112,7 @@ function load() {
       .flatMap((r) => r.data.events || [])
       .sort((a, b) => String(b.at).localeCompare(String(a.at)) || b.id - a.id);
     hooks.events = events;
+    renderLineage(parcelLineage);
     render(events);
     dom.message.hidden = true;
     return { ok: true, status: 200 };

@@ -15,6 +15,7 @@ import { addControls, controlsInset } from './controls.js';
 import { initEdit, plannerEdit } from './edit.js';
 import { initHistory, plannerHistory } from './history.js';
 import { initInquiries, plannerInquiries } from './inquiries.js';
+import { initReshape, plannerReshape, reshapeClick } from './reshape.js';
 import { addLegend, fetchParcel, idle, initParcels, parcelLayer, reloadParcels } from './parcels.js';
 import {
   bindSelectionControls, clearSelection, parcelsChanged, renderSelection, selectParcel, showParcel,
@@ -40,6 +41,7 @@ export const testHooks = {
   plannerHistory,
   plannerBudget,
   plannerInquiries,
+  plannerReshape,
 };
 
 async function start() {
@@ -59,8 +61,9 @@ async function start() {
 
   Object.assign(layers, drawContext(view.map, plan, { zoneFillOpacity: 0.1 }));
   initParcels({
-    // While a parcel is being drawn, a click on the map adds a corner: it selects nothing.
-    onClick: (id) => { if (!plannerEdit.isDrawing()) selectParcel(id); },
+    // While a parcel or a split line is drawn, a click on the map adds a point, and while merging it adds the
+    // parcel to the merge set: it selects nothing.
+    onClick: (id) => { if (!reshapeClick(id) && !plannerEdit.isDrawing()) selectParcel(id); },
     changed() {
       parcelsChanged();
       rebuildSnapPoints();
@@ -77,6 +80,7 @@ async function start() {
   initHistory();
   initBudget();
   initInquiries();
+  initReshape();
   Planner.activate('parcel');
   root.dataset.plannerReady = 'true';
 }

@@ -20,7 +20,14 @@ const dom = {
   id: document.getElementById('selection-id'),
   status: document.getElementById('selection-status'),
   facts: document.getElementById('selection-facts'),
+  split: document.getElementById('split-start'),
+  merge: document.getElementById('merge-start'),
+  print: document.getElementById('print-conditions'),
+  printPdf: document.getElementById('print-conditions-pdf'),
 };
+
+/** The planning-conditions letter of a parcel: f=html (printable A4) or f=pdf. */
+export const conditionsUrl = (id, format) => `/api/parcels/${encodeURIComponent(id)}/conditions?f=${format}`;
 
 const announce = (id, previous) => document.dispatchEvent(new CustomEvent('planner:select', { detail: { id, previous } }));
 
@@ -99,6 +106,11 @@ export function renderSelection() {
   const allottee = p.allottee ? ` · ${bilingual('Allottee', '用地单位')} <b>${escapeHtml(p.allottee)}</b>` : '';
   dom.facts.innerHTML = `${formatFixed(p.areaM2 / M2_PER_HA, 2)} ha · ${formatFixed(p.areaM2 / M2_PER_MU, 1)} 亩 ·
     ${bilingual(zone.en, zone.zh)} · <code>${escapeHtml(p.landUse)}</code> ${bilingual(use.nameEn, use.nameZh)}${allottee}`;
+  // Only available land can be split or merged (reshape.js); the letter is for any parcel.
+  dom.split.disabled = p.status !== 'available';
+  dom.merge.disabled = p.status !== 'available';
+  dom.print.href = conditionsUrl(feature.id, 'html');
+  dom.printPdf.href = conditionsUrl(feature.id, 'pdf');
 }
 
 /** The find box (a parcel ID, anywhere in the register), the reload button and the card's ✕. */
