@@ -93,7 +93,7 @@ class ParcelReshapeController {
                     + "EPSG:4548 as [easting, northing]), \"ids\" (default: the parent's id with -1, -2, ... north-west "
                     + "first) and \"overrides\" (per part, parcel properties such as landUse or farMax). Parts "
                     + "inherit the zone, land use and conditions; areas in EPSG:4548 sum to the parent's within "
-                    + "0.01 m². 201 {parent, children} with a Location per child; the parent is retired. dryRun=true: "
+                    + "0.01 m². 201 {parent, children} with Location (the first part) and a Link rel=item per part; the parent is retired. dryRun=true: "
                     + "200 {valid, parent, children} with each part's findings, nothing stored. 400 bad body or a "
                     + "line that does not cut; 409 not available or an id taken; 412 stale If-Match; 428 none; "
                     + "422 a part fails the rule book (findings per part).")
@@ -142,9 +142,12 @@ class ParcelReshapeController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(preview(preview, "children"));
         }
         ParcelReshaping.Result result = reshaping.split(id, version, drafts, who.getName());
+        // Location is a singleton field (RFC 9110 §10.2.2): Chromium refuses a response with two
+        // (net::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION), so it names the first part and a Link rel="item" each part.
         HttpHeaders headers = new HttpHeaders();
+        headers.setLocation(java.net.URI.create(itemUrl(result.created().get(0).parcel().id())));
         for (ParcelReshaping.NewParcel child : result.created()) {
-            headers.add(HttpHeaders.LOCATION, itemUrl(child.parcel().id()));
+            headers.add(HttpHeaders.LINK, "<" + itemUrl(child.parcel().id()) + ">; rel=\"item\"");
         }
         return ResponseEntity.status(HttpStatus.CREATED).headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(written(result));

@@ -126,8 +126,9 @@ abstract class ParcelReshapeContract {
         assertThat(split.status()).as(split.body()).isEqualTo(201);
         JsonNode children = split.json().get("children");
         assertThat(children).hasSize(2);
-        assertThat(split.headers().get("location")).containsExactly(
-                anonymous.base() + ITEMS + id + "-1", anonymous.base() + ITEMS + id + "-2");
+        assertThat(split.headers().get("location")).containsExactly(anonymous.base() + ITEMS + id + "-1");
+        assertThat(split.headers().get("link")).containsExactly(
+                "<" + anonymous.base() + ITEMS + id + "-1>; rel=\"item\"", "<" + anonymous.base() + ITEMS + id + "-2>; rel=\"item\"");
         assertThat(split.json().at("/parent/properties/status").stringValue()).isEqualTo("retired");
         assertThat(split.json().at("/parent/properties/supersededBy").toString())
                 .isEqualTo("[\"" + id + "-1\",\"" + id + "-2\"]");
