@@ -45,7 +45,7 @@ public final class ConditionsHtml {
 
     private static final String STYLE = """
             @page { size: A4; margin: 15mm; }
-            html { font-family: "Droid Sans Fallback", sans-serif; font-size: 10pt; color: #000; }
+            html { font-family: "Liberation Sans", "Droid Sans Fallback", sans-serif; font-size: 10pt; color: #000; }
             body { margin: 0; }
             h1 { font-size: 18pt; text-align: center; margin: 0 0 2mm 0; }
             h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm 0; border-bottom: 0.5pt solid #000;

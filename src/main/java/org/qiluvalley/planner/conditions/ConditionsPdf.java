@@ -21,8 +21,10 @@ import com.openhtmltopdf.util.XRLog;
  *
  * <p>The Chinese text is set in Droid Sans Fallback (Apache-2.0, bundled as {@value #FONT_RESOURCE}, see
  * {@code fonts/NOTICE.md}), embedded as a subset, so it stays selectable and searchable and the file carries only the
- * glyphs used (a few hundred kB instead of the font's 4 MB). That font has no Latin glyphs: Latin letters and digits
- * fall back to the PDF's built-in Helvetica ({@code sans-serif} in the CSS), which viewers supply.
+ * glyphs used (a few hundred kB instead of the font's 4 MB). That font has no Latin glyphs: Latin letters, digits and
+ * signs are set in Liberation Sans (SIL Open Font License 1.1), the font PDFBox itself ships in its jar
+ * ({@value #LATIN_RESOURCE}), embedded as a subset too, so that no text depends on the reader's fonts. The CSS lists
+ * it first; openhtmltopdf takes each glyph from the first family that has it.
  *
  * <p>The font's bytes are read from the classpath once per JVM (the service runs as a jar, so it is a resource, not a
  * file) and shared by every rendering; each rendering builds its own document, so renderings may run concurrently.
@@ -34,6 +36,12 @@ public final class ConditionsPdf {
 
     /** The font's family name as the CSS and the PDF builder know it. */
     static final String CJK_FAMILY = "Droid Sans Fallback";
+
+    /** The Latin font, from PDFBox's own jar. */
+    static final String LATIN_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    /** Its family name as the CSS and the PDF builder know it. */
+    static final String LATIN_FAMILY = "Liberation Sans";
 
     static {
         // openhtmltopdf logs every resource load and layout step to java.util.logging at INFO, which Spring Boot
@@ -56,8 +64,15 @@ public final class ConditionsPdf {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
-        builder.useFont(() -> new ByteArrayInputStream(BundledFont.BYTES), CJK_FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useSVGDrawer(new MapSvgDrawer(BundledFont.AWT));
+        // Each face is registered for normal and bold weight: there is no bold face of either, and without one the
+        // bold headings would fall back to a built-in, unembedded Helvetica-Bold.
+        for (int weight : new int[] {400, 700}) {
+            builder.useFont(() -> new ByteArrayInputStream(BundledFont.LATIN), LATIN_FAMILY, weight, FontStyle.NORMAL,
+                    true);
+            builder.useFont(() -> new ByteArrayInputStream(BundledFont.BYTES), CJK_FAMILY, weight, FontStyle.NORMAL,
+                    true);
+        }
+        builder.useSVGDrawer(new MapSvgDrawer(BundledFont.AWT, BundledFont.AWT_LATIN));
         builder.withHtmlContent(xhtml, null);
         builder.toStream(pdf);
         try {
@@ -70,17 +85,19 @@ public final class ConditionsPdf {
 
     /** The CJK font, loaded on first use (holder idiom: the JVM makes the loading happen once, thread-safely). */
     private static final class BundledFont {
-        static final byte[] BYTES = read();
+        static final byte[] BYTES = read(FONT_RESOURCE);
+        static final byte[] LATIN = read(LATIN_RESOURCE);
         static final Font AWT = awt(BYTES);
+        static final Font AWT_LATIN = awt(LATIN);
 
-        private static byte[] read() {
-            try (InputStream in = ConditionsPdf.class.getResourceAsStream(FONT_RESOURCE)) {
+        private static byte[] read(String resource) {
+            try (InputStream in = ConditionsPdf.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException(FONT_RESOURCE + " is missing from the classpath");
+                    throw new IllegalStateException(resource + " is missing from the classpath");
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException(FONT_RESOURCE + " could not be read", e);
+                throw new UncheckedIOException(resource + " could not be read", e);
             }
         }
 
@@ -88,7 +105,7 @@ public final class ConditionsPdf {
             try {
                 return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
             } catch (FontFormatException | IOException e) {
-                throw new IllegalStateException(FONT_RESOURCE + " is not a TrueType font", e);
+                throw new IllegalStateException("a bundled font is not a TrueType font", e);
             }
         }
     }

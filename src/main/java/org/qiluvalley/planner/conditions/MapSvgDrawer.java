@@ -37,19 +37,25 @@ import com.openhtmltopdf.render.RenderingContext;
  * SSRF advisories) to draw a drawing this service writes itself from a handful of elements.
  *
  * <p>Text is real PDF text: a run of CJK characters is set in Droid Sans Fallback (mapped by openhtmltopdf to the
- * embedded, subset font registered by {@link ConditionsPdf}), a run of anything else in the built-in Helvetica (the
- * CJK font has no Latin glyphs). Widths for {@code text-anchor} come from the fonts' own metrics: Helvetica's AFM
- * widths, and one em per CJK character (Droid's ideographs and full-width signs are all square).
+ * embedded, subset font registered by {@link ConditionsPdf}), a run of anything else in Liberation Sans (embedded the
+ * same way; the CJK font has no Latin glyphs). Widths for {@code text-anchor} come from the fonts' own metrics:
+ * Helvetica's AFM widths, which Liberation Sans shares (it is metric-compatible with Arial and Helvetica), and one em
+ * per CJK character (Droid's ideographs and full-width signs are all square).
  */
 final class MapSvgDrawer implements SVGDrawer {
 
     private static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
     private final Font cjkFont;
+    private final Font latinFont;
 
-    /** @param cjkFont the CJK font as an AWT font of any size, its family the one registered with the PDF builder */
-    MapSvgDrawer(Font cjkFont) {
+    /**
+     * @param cjkFont the CJK font as an AWT font of any size, its family the one registered with the PDF builder
+     * @param latinFont the Latin font, the same way
+     */
+    MapSvgDrawer(Font cjkFont, Font latinFont) {
         this.cjkFont = cjkFont;
+        this.latinFont = latinFont;
     }
 
     @Override
@@ -185,7 +191,7 @@ final class MapSvgDrawer implements SVGDrawer {
         }
         Color fill = colour(element.getAttribute("fill"));
         graphics.setColor(fill == null ? Color.BLACK : fill);
-        Font latin = new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(size);
+        Font latin = latinFont.deriveFont(size);
         Font cjk = cjkFont.deriveFont(size);
         for (String run : runs(text)) {
             graphics.setFont(isCjk(run.codePointAt(0)) ? cjk : latin);

@@ -99,7 +99,7 @@ public class ParcelReshaping {
 
     /** The parcel cut by a line (EPSG:4548), north-west part first, each on the 0.01 m grid. */
     public List<Polygon> cut(Parcel parent, LineString line) {
-        return ParcelCuts.byLine(parent.planar(), line);
+        return ParcelCuts.byLine(onGrid(parent), line);
     }
 
     /** The client's parts (EPSG:4548), on the grid, checked to tile the parcel exactly. */
@@ -107,7 +107,15 @@ public class ParcelReshaping {
         if (parts.size() > MAX_PARCELS) {
             throw new InvalidInputException("a split makes at most " + MAX_PARCELS + " parts");
         }
-        return ParcelCuts.byParts(parent.planar(), parts);
+        return ParcelCuts.byParts(onGrid(parent), parts);
+    }
+
+    /**
+     * The parent's outline on the 0.01 m grid: itself for every parcel stored since outlines are snapped; a parcel
+     * stored earlier is cut as it is on the grid (its parts then tile that outline).
+     */
+    private static Polygon onGrid(Parcel parent) {
+        return CadastralPrecision.isSnapped(parent.planar()) ? parent.planar() : CadastralPrecision.snap(parent.planar());
     }
 
     /** The default id of the n-th part (from 1): the parent's id with {@code -n}. */

@@ -83,6 +83,19 @@ class ConditionsPdfTest {
     }
 
     @Test
+    void everyFontIsEmbeddedSoNoTextDependsOnTheReadersFonts() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                collectFonts(page.getResources(), fonts);
+            }
+            assertThat(fonts).isNotEmpty();
+            assertThat(fonts).as("fonts of the letter").allMatch(PDFont::isEmbedded);
+            assertThat(fonts.stream().map(PDFont::getName).toList()).anyMatch(n -> n.contains("LiberationSans"));
+        }
+    }
+
+    @Test
     void pdftotextReadsTheSameText(@TempDir Path directory) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PDFTOTEXT), "pdftotext (Debian poppler-utils) is not installed");
         Path file = directory.resolve("letter.pdf");
