@@ -87,6 +87,28 @@ public final class Planning {
         return takeAvailableParcel(null);
     }
 
+    /**
+     * Takes these parcels of {@code service} (its base URL) for one test, all or none: false when another caller
+     * already has one of them. For tests that choose their parcels themselves (a fixture by id, a pair of
+     * neighbours), so that {@link #takeAvailableParcel} never hands them to another test of the same service.
+     */
+    public static boolean take(ServiceClient service, String... ids) {
+        List<String> added = new ArrayList<>();
+        for (String id : ids) {
+            if (!TAKEN.add(service.base() + " " + id)) {
+                added.forEach(TAKEN::remove);
+                return false;
+            }
+            added.add(service.base() + " " + id);
+        }
+        return true;
+    }
+
+    /** Whether a test of {@code service} has taken this parcel. */
+    public static boolean taken(ServiceClient service, String id) {
+        return TAKEN.contains(service.base() + " " + id);
+    }
+
     /** As {@link #takeAvailableParcel()}, of at least this area (m², EPSG:4548): one that can be split in two. */
     public String takeAvailableParcelOfAtLeast(double areaM2) {
         JsonNode sites = anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=" + ENTERPRISE_ZONE)
