@@ -3,20 +3,17 @@ package org.qiluvalley.planner.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qiluvalley.planner.testsupport.Planning;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
@@ -31,10 +28,8 @@ import tools.jackson.databind.JsonNode;
  * gis-data, one headless Chromium for the class). Every step is driven through the page; the API is only read, to
  * set expectations and to confirm what the page did. Waits are on the page's flags and operation log.
  */
-class ParcelReshapeIT extends MapBrowserTest {
+class ParcelReshapeIT extends ReshapeBrowserTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String PLANNER = "planner-zhao";
     /**
      * The available laser-industry parcel that is split: 107 m × 151 m, fronting a road reserve along its south edge
      * only, so a north-south cut leaves two parts of about 7,800 m² that both front the road and meet the rule book.
@@ -48,8 +43,9 @@ class ParcelReshapeIT extends MapBrowserTest {
     // ------------------------------------------------------------------------------------------------
 
     @Test
-    void aPlannerSplitsAnAvailableParcelByDrawingALineAcrossIt() {
+    void aPlannerSplitsAnAvailableParcelByDrawingALineAcrossIt() throws IOException {
         ServiceClient planner = signedInPlanner();
+        assertTrue(Planning.take(planner, SPLIT), SPLIT + " is this test's: no other test of the service may take it");
         JsonNode parent = planner.get("/ogc/collections/parcels/items/" + SPLIT).json();
         assertEquals("available", parent.at("/properties/status").asString(), "the test splits an available parcel");
         double parentAreaM2 = parent.at("/properties/areaM2").asDouble();
@@ -88,6 +84,8 @@ class ParcelReshapeIT extends MapBrowserTest {
         assertEquals(parentAreaM2, sumM2, 1.0, "the parts cover the parent");
         assertEquals(2L, page("return hooks.plannerReshape.parts.length"), "both parts are drawn");
         assertEquals("true", String.valueOf(page("return hooks.plannerReshape.lastResult.valid")), "both parts meet the rule book");
+        // docs/screenshot-split.png: SPLIT_SCREENSHOT=docs/screenshot-split.png
+        saveScreenshotIfAsked("SPLIT_SCREENSHOT", "reshape");
 
         // Save: the parent retires, the parts are parcels derived from it, and the first is selected.
         Map<String, Object> saved = waitForOperation("split", () -> driver.findElement(By.id("reshape-save")).click(),
@@ -154,23 +152,6 @@ class ParcelReshapeIT extends MapBrowserTest {
     // Page helpers
     // ------------------------------------------------------------------------------------------------
 
-    /** Signs the planner in through the sign-in page; returns a client signed in as the planner too. */
-    private ServiceClient signedInPlanner() {
-        ServiceClient anonymous = new ServiceClient(baseUrl());
-        anonymous.ensureUser("planner", PLANNER);
-        forgetSession();
-        signIn(PLANNER, ServiceClient.USER_PASSWORD);
-        return anonymous.as(PLANNER, ServiceClient.USER_PASSWORD);
-    }
-
-    /** Opens the workspace and selects a parcel through the find box, as a planner would. */
-    private void openWorkspaceWith(String id) {
-        driver.get(baseUrl() + "/planner.html?animate=0");
-        waitForWorkspace(PAGE_TIMEOUT);
-        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(id, Keys.ENTER), TIMEOUT);
-        assertEquals(id, driver.findElement(By.id("selection-id")).getText());
-    }
-
     /** The first parcel of the public API with this status (available or unavailable). */
     private String firstParcel(String status) {
         return new ServiceClient(baseUrl()).get("/ogc/collections/parcels/items?status=" + status + "&limit=1")
@@ -182,24 +163,5 @@ class ParcelReshapeIT extends MapBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup .site-popup")));
         assertEquals(id, popup.getDomAttribute("data-parcel-id"), "popup of the selected parcel");
         return popup;
-    }
-
-    /** Clicks the map at these container points (pixels from its top-left corner), as a planner drawing would. */
-    private void clickOnMap(List<double[]> points) {
-        WebElement map = driver.findElement(By.id("map"));
-        // Selenium's offsets are from the element's centre.
-        double halfWidth = map.getSize().getWidth() / 2.0;
-        double halfHeight = map.getSize().getHeight() / 2.0;
-        for (double[] p : points) {
-            new Actions(driver).moveToElement(map, (int) Math.round(p[0] - halfWidth), (int) Math.round(p[1] - halfHeight))
-                    .click().pause(Duration.ofMillis(100)).perform();
-        }
-    }
-
-    /** The number just before a unit in a text, e.g. 7,845.35 from "7,845.35 m² · 11.77 亩". */
-    private static double numberBefore(String text, String unit) {
-        Matcher m = Pattern.compile("([\\d,]+(?:\\.\\d+)?)\\s*" + Pattern.quote(unit)).matcher(text);
-        assertTrue(m.find(), "a number before " + unit + " in: " + text);
-        return Double.parseDouble(m.group(1).replace(",", ""));
     }
 }
