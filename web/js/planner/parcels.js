@@ -21,6 +21,8 @@ const LABEL_MIN_ZOOM = 17;
 const parcelLayerById = new Map();
 /** The ids of the parcels the last load of the view returned (the selected one may be kept besides). */
 let loadedIds = new Set();
+/** Parcels whose ID label is not drawn: those a reshape preview replaces, whose parts carry their own labels. */
+let unlabelled = new Set();
 let onChange = () => {};
 
 export const parcelStyle = (feature) => statusParcelStyle(feature.properties.status, feature.id === state.selectedId);
@@ -106,7 +108,7 @@ function drawLabels() {
   const bounds = map.getBounds();
   layers.labels.remove();
   parcelLayerById.forEach((layer, id) => {
-    if (!bounds.intersects(layer.getBounds())) return;
+    if (unlabelled.has(id) || !bounds.intersects(layer.getBounds())) return;
     const centre = layer._map ? layer.getCenter() : layer.getBounds().getCenter();
     layers.labels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'parcel-label', interactive: false })
       .setLatLng(centre).setContent(escapeHtml(id)));
@@ -178,6 +180,15 @@ export async function reloadParcels() {
   const id = state.selectedId;
   if (id && !loadedIds.has(id)) await fetchParcel(id);
   document.dispatchEvent(new CustomEvent('planner:parcels'));
+}
+
+/**
+ * Leaves out the ID labels of these parcels (none: every label again): a split's or merge's preview draws the new
+ * parcels' labels where the old parcel's label would sit on top of them.
+ */
+export function hideLabels(ids) {
+  unlabelled = new Set(ids);
+  drawLabels();
 }
 
 /** The view's parcels have been drawn (a test hook, and for the find box). */

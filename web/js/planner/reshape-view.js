@@ -13,6 +13,7 @@ import { bilingual, escapeHtml, formatFixed, M2_PER_MU } from '../core/format.js
 import { overlayPane } from '../core/map.js';
 import { hideMessage as hide, showMessage as show } from '../core/messages.js';
 import { view as mapView } from './context.js';
+import { hideLabels } from './parcels.js';
 import { findingsHost } from './selection.js';
 
 /** One colour per part, none of them a status, finding or draft colour. */
@@ -117,6 +118,7 @@ export function clearParts() {
   findingsViews = [];
   if (partsLayer) partsLayer.clearLayers();
   dom.parts.replaceChildren();
+  if (plannerReshape.parts.length) hideLabels([]);
   plannerReshape.parts = [];
 }
 
@@ -127,6 +129,8 @@ export function clearParts() {
 export function showParts(features) {
   clearParts();
   plannerReshape.parts = features;
+  // The replaced parcels' labels would sit on the parts' labels (a split's cut runs through the parent's centre).
+  hideLabels(features.flatMap((f) => (f.properties && Array.isArray(f.properties.derivedFrom) ? f.properties.derivedFrom : [])));
   const group = layer();
   features.forEach((feature, index) => {
     const colour = PART_COLOURS[index % PART_COLOURS.length];

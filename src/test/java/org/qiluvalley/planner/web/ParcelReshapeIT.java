@@ -84,6 +84,10 @@ class ParcelReshapeIT extends ReshapeBrowserTest {
         assertEquals(parentAreaM2, sumM2, 1.0, "the parts cover the parent");
         assertEquals(2L, page("return hooks.plannerReshape.parts.length"), "both parts are drawn");
         assertEquals("true", String.valueOf(page("return hooks.plannerReshape.lastResult.valid")), "both parts meet the rule book");
+        List<String> labels = driver.findElements(By.cssSelector(".parcel-label:not(.reshape-label)")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(!labels.isEmpty() && !labels.contains(SPLIT),
+                "the neighbours keep their labels, the parent's would sit on the parts' labels: " + labels);
         // docs/screenshot-split.png: SPLIT_SCREENSHOT=docs/screenshot-split.png
         saveScreenshotIfAsked("SPLIT_SCREENSHOT", "reshape");
 
