@@ -13,11 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qiluvalley.planner.testsupport.ServiceClient;
 
 /**
@@ -29,6 +31,9 @@ abstract class ReshapeBrowserTest extends MapBrowserTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String PLANNER = "planner-zhao";
+    /** The size of the screenshots for docs/, CSS pixels. */
+    private static final int SHOT_WIDTH = 1400;
+    private static final int SHOT_HEIGHT = 900;
 
     /** Signs the planner in through the sign-in page; returns a client signed in as the planner too. */
     ServiceClient signedInPlanner() {
@@ -67,17 +72,31 @@ abstract class ReshapeBrowserTest extends MapBrowserTest {
     }
 
     /**
-     * With the environment variable {@code variable} set to a file path, saves a screenshot of the browser window
-     * (1400 × 900, see {@link HeadlessChromium}) there, the element {@code inView} scrolled into the side panel's view.
+     * With the environment variable {@code variable} set to a file path, saves a screenshot of the page there, 1400 ×
+     * 900 CSS pixels (the window is grown for it by what the browser's frame takes, then given back), the element
+     * {@code inView} scrolled into the side panel's view.
      */
     void saveScreenshotIfAsked(String variable, String inView) throws IOException {
         String target = System.getenv(variable);
         if (target == null || target.isBlank()) {
             return;
         }
-        js("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' })", inView);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of(target).toAbsolutePath().getParent());
-        Files.copy(shot, Path.of(target), StandardCopyOption.REPLACE_EXISTING);
+        Dimension window = driver.manage().window().getSize();
+        @SuppressWarnings("unchecked")
+        List<Number> inner = (List<Number>) js("return [window.innerWidth, window.innerHeight]");
+        driver.manage().window().setSize(new Dimension(window.getWidth() + SHOT_WIDTH - inner.get(0).intValue(),
+                window.getHeight() + SHOT_HEIGHT - inner.get(1).intValue()));
+        try {
+            new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js(
+                    "return window.innerWidth === arguments[0] && window.innerHeight === arguments[1]", SHOT_WIDTH,
+                    SHOT_HEIGHT)));
+            page("hooks.plannerMap.map.invalidateSize({ animate: false }); await hooks.plannerMap.idle();");
+            js("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' })", inView);
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(Path.of(target).toAbsolutePath().getParent());
+            Files.copy(shot, Path.of(target), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
     }
 }
