@@ -124,11 +124,13 @@ public class ParcelReshaping {
     }
 
     /**
-     * The split as it would be stored, checked, storing nothing (the workspace's preview).
+     * The split as it would be stored, checked, storing nothing (the workspace's preview): 409 for a parcel that is
+     * not available, as the split itself (and a merge's preview) answers.
      *
      * @param parts the new parcels as drafts (ids set), in the order of the parts
      */
     public Result previewSplit(Parcel parent, List<ParcelDraft> parts) {
+        available(parent, "split");
         return plan(List.of(parent), parts);
     }
 

@@ -236,6 +236,9 @@ abstract class ParcelReshapeContract {
         assertThat(reserved.status()).isNotEqualTo("available");
         assertProblem(post("/api/parcels/" + id + "/split", splitBody(id, 0.5), reserved.eTag()), 409,
                 "only an available parcel");
+        // The preview says so too, as a merge's does: it must not promise a split the write refuses.
+        assertProblem(post("/api/parcels/" + id + "/split?dryRun=true", splitBody(id, 0.5), null), 409,
+                "only an available parcel");
     }
 
     @Test
