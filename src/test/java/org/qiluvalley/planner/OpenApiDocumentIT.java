@@ -340,7 +340,9 @@ class OpenApiDocumentIT {
                 "validateParcel", "org.qiluvalley.planner.features.ParcelFeatureParser$ParcelFeature",
                 "sendInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Submission",
                 "closeInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Closing",
-                "createUser", "org.qiluvalley.planner.security.NewUser$Sent");
+                "createUser", "org.qiluvalley.planner.security.NewUser$Sent",
+                "splitParcel", "org.qiluvalley.planner.features.ParcelReshapeController$SplitBody",
+                "mergeParcels", "org.qiluvalley.planner.features.ParcelReshapeController$MergeBody");
         Set<String> withBodies = new TreeSet<>();
         forEachOperation((endpoint, operation) -> {
             if (operation.has("requestBody")) {

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -34,6 +38,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Parcels")
 class ConditionsController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     static final int CONCURRENT_PDFS = 2;
     static final MediaType PDF = MediaType.APPLICATION_PDF;
@@ -52,11 +59,37 @@ class ConditionsController {
                     + "text embedded and searchable. Public for available sites; planners for every parcel (a "
                     + "parcel that is not available gets a draft). 400 for an unknown f; 404 for an id the caller "
                     + "may not read; 503 when PDFs are being made for others.")
+    @ApiResponse(responseCode = "200", description = "The letter.", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object", description = "f=json: "
+                + "parcelId, draft, status (planners), generatedAt, zone, landUse, areaM2, areaHa, areaMu, indicators, "
+                + "roadSetbacks, adjoining, controlLines, leaseTerm, pledges, crs, boundaryPoints.")),
+        @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "f=html: the "
+                + "A4 print page.")),
+        @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary",
+                description = "f=pdf: the same, as PDF."))})
+    @ApiResponse(responseCode = "400", description = "f is not json, html or pdf.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Wrong credentials (the letter itself needs none).",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No parcel the caller may read of that id: for the public, any "
+            + "parcel that is not available is the same 404 as an unknown one.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "Two PDFs are being made for others; try again.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping("/api/parcels/{id}/conditions")
-    ResponseEntity<byte[]> conditions(@PathVariable String id,
+    ResponseEntity<byte[]> conditions(
+            @Parameter(description = "The parcel.", example = "QOV-LI-014") @PathVariable String id,
             @Parameter(description = "json, html or pdf; when absent the Accept header decides (JSON by default).")
             @RequestParam(value = "f", required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication who) {
+            @Parameter(description = "Used when f is absent: text/html gives the page, application/pdf the PDF, "
+                    + "anything else JSON.") @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication who) {
         String chosen = format != null ? format : fromAccept(accept);
         if (!List.of("json", "html", "pdf").contains(chosen)) {
             throw new InvalidInputException("f must be json, html or pdf, not \"" + RefusedException.clip(chosen)

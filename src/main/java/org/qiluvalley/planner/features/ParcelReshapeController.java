@@ -34,6 +34,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -48,10 +57,38 @@ import tools.jackson.databind.JsonNode;
  * validation API.
  */
 @RestController
-@Tag(name = "Parcels")
+@Tag(name = "Parcels", description = "Parcels shaped to demand (planners): split a parcel by a line or into given "
+        + "parts, merge neighbours, and read the lineage; and the planning-conditions letter (规划条件) of a parcel, "
+        + "public for available sites.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "session")
+@ApiResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
+        content = @Content(mediaType = ParcelReshapeController.PROBLEM_JSON,
+                schema = @Schema(ref = ParcelReshapeController.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "Signed in, but not a planner (or, for a request riding on a "
+        + "browser session, without the X-XSRF-TOKEN header).",
+        content = @Content(mediaType = ParcelReshapeController.PROBLEM_JSON,
+                schema = @Schema(ref = ParcelReshapeController.PROBLEM)))
+@ApiResponse(responseCode = "404", description = "No parcel of that id.",
+        content = @Content(mediaType = ParcelReshapeController.PROBLEM_JSON,
+                schema = @Schema(ref = ParcelReshapeController.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this client.",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = "integer")),
+        content = @Content(mediaType = ParcelReshapeController.PROBLEM_JSON,
+                schema = @Schema(ref = ParcelReshapeController.PROBLEM)))
 class ParcelReshapeController {
 
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM = "#/components/schemas/Problem";
+    static final String RULE_BOOK_REFUSAL = "#/components/schemas/RuleBookRefusal";
+    private static final String XSRF_HEADER = "X-XSRF-TOKEN";
+    private static final String XSRF_DESCRIPTION = "The value of the XSRF-TOKEN cookie. Required when the request "
+            + "is authenticated by the browser session (SESSION cookie); not needed with HTTP Basic.";
+    private static final String DRY_RUN = "true: answer what would be stored, with every new parcel's findings, "
+            + "storing nothing (no If-Match needed).";
+
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String GEOJSON_GEOMETRY = "#/components/schemas/GeoJsonGeometry";
 
     private final ParcelReshaping reshaping;
     private final ParcelLineageStore lineage;
@@ -96,12 +133,53 @@ class ParcelReshapeController {
                     + "0.01 m². 201 {parent, children} with Location (the first part) and a Link rel=item per part; the parent is retired. dryRun=true: "
                     + "200 {valid, parent, children} with each part's findings, nothing stored. 400 bad body or a "
                     + "line that does not cut; 409 not available or an id taken; 412 stale If-Match; 428 none; "
-                    + "422 a part fails the rule book (findings per part).")
+                    + "422 a part fails the rule book (findings per part).",
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The cut: a line or the parts; at most 2 MiB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object"), schemaProperties = {
+                        @SchemaProperty(name = "line", schema = @Schema(description = "A GeoJSON LineString "
+                                + "crossing the parcel (either this or parts).", ref = GEOJSON_GEOMETRY)),
+                        @SchemaProperty(name = "parts", array = @ArraySchema(schema = @Schema(description = "A GeoJSON "
+                                + "Polygon; together the parts tile the parcel to 0.01 m².", ref = GEOJSON_GEOMETRY))),
+                        @SchemaProperty(name = "crs", schema = @Schema(type = "string", description = "The CRS of the "
+                                + "geometry: CRS84 (default) or EPSG:4548 as [easting, northing].",
+                                example = "http://www.opengis.net/def/crs/EPSG/0/4548")),
+                        @SchemaProperty(name = "ids", array = @ArraySchema(schema = @Schema(type = "string",
+                                description = "The parts' ids, north-west part first.", example = "QOV-LI-014-1"))),
+                        @SchemaProperty(name = "overrides", array = @ArraySchema(schema = @Schema(type = "object",
+                                description = "Per part, parcel properties replacing the inherited ones (landUse, "
+                                        + "farMax, ...), or null.")))})))
+    @ApiResponse(responseCode = "201", description = "Split: {parent, children} as GeoJSON Features.",
+            headers = {@Header(name = "Location", description = "The first part.", schema = @Schema(type = "string")),
+                @Header(name = "Link", description = "Each part, rel=\"item\".", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "dryRun=true: {valid, parent, children}, each child with its "
+            + "areaM2, areaMu and findings; nothing stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "A malformed body, a line that does not cut the parcel in "
+            + "two, parts that do not tile it, ids of the wrong number or form.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The parcel is not available, or a part's id is taken.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version of the parcel.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 2 MiB.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "A part fails the rule book: the findings, and per part "
+            + "(parts[]) its own; nothing stored.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = RULE_BOOK_REFUSAL)))
+    @ApiResponse(responseCode = "428", description = "No If-Match (or If-Match: *).",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PostMapping(value = "/api/parcels/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> split(@PathVariable String id, @RequestBody byte[] body,
+    ResponseEntity<byte[]> split(
+            @Parameter(description = "The parcel to split.", example = "QOV-LI-014") @PathVariable String id,
+            @RequestBody byte[] body,
+            @Parameter(description = "The parcel's ETag (required unless dryRun).", example = "\"v1\"")
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
         Long version = dryRun ? null : ETags.versionFromIfMatch(ifMatch);
         Parcel parent = reshaping.parcel(id);
         SplitBody split = JsonBodies.read(body, SplitBody.class);
@@ -159,11 +237,41 @@ class ParcelReshapeController {
                     + "one polygon without holes. The new parcel takes the largest parcel's land use and conditions "
                     + "unless properties override them; its id defaults to the first parcel's id with -M. 201 with "
                     + "the new parcel (Location, ETag); the parcels are retired. dryRun=true: 200 {valid, feature} "
-                    + "with its findings, nothing stored. 400, 409, 412 (naming the stale parcel), 422.")
+                    + "with its findings, nothing stored. 400, 409, 412 (naming the stale parcel), 422.",
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The parcels to merge; at most 64 KiB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object", requiredProperties = "parcels"), schemaProperties = {
+                        @SchemaProperty(name = "parcels", array = @ArraySchema(schema = @Schema(type = "object",
+                                description = "{\"id\", \"etag\"}: a parcel and the ETag it was read with (etag "
+                                        + "optional in a dry run)."), minItems = 2, maxItems = 20)),
+                        @SchemaProperty(name = "id", schema = @Schema(type = "string", description = "The new "
+                                + "parcel's id (default: the first parcel's id with -M).")),
+                        @SchemaProperty(name = "properties", schema = @Schema(type = "object", description = "Parcel "
+                                + "properties replacing those taken from the largest parcel."))})))
+    @ApiResponse(responseCode = "201", description = "Merged: the new parcel as a GeoJSON Feature.",
+            headers = {@Header(name = "Location", description = "The new parcel.", schema = @Schema(type = "string")),
+                @Header(name = "ETag", description = "Its version.", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = OgcApi.GEO_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "dryRun=true: {valid, parents, feature} with its areaM2, "
+            + "areaMu and findings; nothing stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "A malformed body, fewer than two parcels, a parcel listed "
+            + "twice or unknown, parcels of different zones, not sharing boundaries, or leaving a hole.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "A parcel is not available, or the new id is taken.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "412", description = "An ETag is stale: the detail names the parcel.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The merged parcel fails the rule book; nothing stored.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = RULE_BOOK_REFUSAL)))
     @PostMapping(value = "/api/parcels/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> merge(@RequestBody byte[] body,
-            @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
         MergeBody merge = JsonBodies.read(body, MergeBody.class);
         if (merge.parcels() == null) {
             throw new InvalidInputException("parcels is required: [{\"id\", \"etag\"}, ...]");
@@ -194,8 +302,12 @@ class ParcelReshapeController {
 
     @Operation(operationId = "parcelLineage", summary = "A parcel's ancestors and descendants through splits and "
             + "merges, with when and by whom")
+    @ApiResponse(responseCode = "200", description = "{parcelId, ancestors: [{id, child, operation, at, by, "
+            + "depth}], descendants: [{id, parent, operation, at, by, depth}]}, nearest first, at most 500 each.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     @GetMapping(value = "/api/parcels/{id}/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> lineage(@PathVariable String id) {
+    ResponseEntity<byte[]> lineage(
+            @Parameter(description = "The parcel.", example = "QOV-LI-014-1") @PathVariable String id) {
         reshaping.parcel(id);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {

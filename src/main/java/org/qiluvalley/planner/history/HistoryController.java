@@ -52,7 +52,7 @@ class HistoryController {
             @Schema(description = "The username; anonymous for an inquiry sent without signing in.",
                     requiredMode = RequiredMode.REQUIRED) String actor,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"create", "update", "withdraw",
-                "reserve", "allocate", "make-available", "propose", "approve", "reject", "release", "inquire",
+                "split", "merge", "retire", "reserve", "allocate", "make-available", "propose", "approve", "reject", "release", "inquire",
                 "close"}) String action,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"parcel", "allocation", "inquiry",
                 "user"}) String featureType,

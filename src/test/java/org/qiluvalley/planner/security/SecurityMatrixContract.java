@@ -141,6 +141,17 @@ abstract class SecurityMatrixContract {
         return new Row(endpoint, call, OK, OK, OK, OK);
     }
 
+    /** A split's dry run along the meridian through the middle of the parcel's extent (CRS84), which cuts it. */
+    private static Call splitDryRun(Fixtures f, String id) {
+        org.locationtech.jts.geom.Envelope e = org.qiluvalley.planner.geo.GeoJson.readGeometry(
+                f.planning.parcel(id).json().get("geometry"), org.qiluvalley.planner.geo.CrsTransform.CRS84)
+                .getEnvelopeInternal();
+        double lon = (e.getMinX() + e.getMaxX()) / 2;
+        return Call.json("POST", "/api/parcels/" + id + "/split?dryRun=true", Planning.parse("{\"line\": {\"type\": "
+                + "\"LineString\", \"coordinates\": [[" + lon + ", " + (e.getMaxY() + 0.0003) + "], [" + lon + ", "
+                + (e.getMinY() - 0.0003) + "]]}}"));
+    }
+
     /** Planners and admins: anonymous is asked to sign in, an investor is refused. */
     private static Row planners(String endpoint, Function<Fixtures, Call> call) {
         return new Row(endpoint, call, E401, E403, OK, OK);
@@ -213,6 +224,19 @@ abstract class SecurityMatrixContract {
                         E4XX, E4XX),
                 planners("POST /api/parcels/validate", f -> Call.json("POST", "/api/parcels/validate",
                         f.planning.parcel(f.anAvailableParcel()).writable())),
+                // ---- Split, merge and lineage: planners (dry runs, so that no role's call uses up a parcel).
+                planners("POST /api/parcels/{id}/split", f -> splitDryRun(f, f.anAvailableParcel())),
+                new Row("POST /api/parcels/merge (a parcel listed twice: refused after the role check)",
+                        f -> {
+                            String id = f.anAvailableParcel();
+                            return Call.json("POST", "/api/parcels/merge?dryRun=true", Planning.parse("{\"parcels\": "
+                                    + "[{\"id\": \"" + id + "\"}, {\"id\": \"" + id + "\"}]}"));
+                        }, E401, E403, E4XX, E4XX),
+                planners("GET /api/parcels/{id}/lineage", f -> Call.get("/api/parcels/" + f.anAvailableParcel()
+                        + "/lineage")),
+                // ---- The planning-conditions letter: anyone, for an available site.
+                everybody("GET /api/parcels/{id}/conditions", f -> Call.get("/api/parcels/" + f.anAvailableParcel()
+                        + "/conditions")),
                 // ---- The allocation lifecycle: planners.
                 planners("GET /api/allocations", f -> Call.get("/api/allocations")),
                 planners("GET /api/allocations/{id}", f -> Call.get("/api/allocations/" + f.anAllocation())),
