@@ -206,8 +206,11 @@ public class ConditionsBuilder {
         for (ConstraintArea area : park.constraintsNear(reach)) {
             double distance = outline.distance(area.planar());
             if (distance <= CONTROL_LINE_REACH_METRES) {
+                // Within the containment tolerance of the rule book's checks (0.05 m), a parcel counts as inside.
+                String relation = distance > 0 ? "outside"
+                        : area.planar().buffer(0.05).covers(outline) ? "inside" : "overlaps";
                 lines.add(new PlanningConditions.ControlLine(area.id(), area.kind().wireName(), area.nameEn(),
-                        area.nameZh(), round(distance, 1)));
+                        area.nameZh(), relation, round(distance, 1)));
             }
         }
         lines.sort(Comparator.comparingDouble(PlanningConditions.ControlLine::distanceMetres)

@@ -213,8 +213,11 @@ public final class ConditionsHtml {
         for (ControlLine line : lines) {
             String name = names(line.nameZh(), line.nameEn());
             row(name.isEmpty() ? line.id() : line.id() + " " + name, ConditionsText.controlLineKind(line.kind()),
-                    line.distanceMetres() == 0 ? "0 m（相接或重叠 touches or overlaps）"
-                            : fixed(line.distanceMetres(), 1) + " m");
+                    switch (line.relation()) {
+                        case "inside" -> "地块位于其内 parcel inside";
+                        case "overlaps" -> "0 m（与地块重叠 overlaps the parcel）";
+                        default -> fixed(line.distanceMetres(), 1) + " m";
+                    });
         }
         out.append("</table>\n");
     }

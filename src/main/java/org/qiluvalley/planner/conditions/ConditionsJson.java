@@ -93,6 +93,7 @@ final class ConditionsJson {
                 out.writeStringProperty("kind", l.kind());
                 out.writeStringProperty("nameEn", l.nameEn());
                 out.writeStringProperty("nameZh", l.nameZh());
+                out.writeStringProperty("relation", l.relation());
                 out.writeNumberProperty("distanceMetres", l.distanceMetres());
                 out.writeEndObject();
             }

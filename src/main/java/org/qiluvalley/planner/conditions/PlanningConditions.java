@@ -69,8 +69,13 @@ public record PlanningConditions(String parcelId, boolean draft, String status, 
     public record Adjoining(String side, String kind, String id, String nameEn, String nameZh) {
     }
 
-    /** @param distanceMetres 0 when the parcel touches or overlaps it, metres */
-    public record ControlLine(String id, String kind, String nameEn, String nameZh, double distanceMetres) {
+    /**
+     * @param relation {@code inside} (the parcel lies within the area: what an urban development boundary asks),
+     *        {@code overlaps} (part of the parcel is in it) or {@code outside}
+     * @param distanceMetres from the parcel to the area, metres; 0 when inside or overlapping
+     */
+    public record ControlLine(String id, String kind, String nameEn, String nameZh, String relation,
+            double distanceMetres) {
     }
 
     /** @param category the category of art. 12 of the 1990 regulations, English and Chinese */

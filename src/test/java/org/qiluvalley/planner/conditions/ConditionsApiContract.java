@@ -84,6 +84,15 @@ abstract class ConditionsApiContract {
         letter.get("adjoining").forEach(a -> sides.add(a.get("side").stringValue()));
         assertThat(sides).contains("north", "east", "south", "west");
 
+        for (JsonNode line : letter.get("controlLines")) {
+            String relation = line.get("relation").stringValue();
+            assertThat(relation).isIn("inside", "overlaps", "outside");
+            if (!relation.equals("outside")) {
+                assertThat(line.get("distanceMetres").doubleValue()).as("%s", line).isZero();
+            }
+            assertThat(line.get("distanceMetres").doubleValue()).isLessThanOrEqualTo(200);
+        }
+
         JsonNode points = letter.get("boundaryPoints");
         // Clockwise on a north-up map: negative signed area with x easting and y northing.
         double signed = shoelace(points);

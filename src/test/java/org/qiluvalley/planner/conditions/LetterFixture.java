@@ -49,9 +49,11 @@ final class LetterFixture {
                         new Adjoining("east", "parcel", "QL-A-07", "Laser Works", "激光制造"),
                         new Adjoining("south", "road", "R-7", "Guanggu 3rd Road", "光谷三路"),
                         new Adjoining("west", "open", null, null, null)),
-                List.of(new ControlLine("HV-2", "high-voltage-corridor", "220 kV corridor", "220千伏高压走廊", 120.5)),
+                List.of(new ControlLine("HV-2", "high-voltage-corridor", "220 kV corridor", "220千伏高压走廊",
+                        "outside", 120.5)),
                 new LeaseTerm(50, "industrial", "工业用地", "国务院令第55号 (1990) 第十二条"),
-                new Pledges(300, 25, "济南市标准地指标 2021"), "http://www.opengis.net/def/crs/EPSG/0/4548", POINTS,
+                new Pledges(300, 25, "illustrative source of a test fixture"),
+                "http://www.opengis.net/def/crs/EPSG/0/4548", POINTS,
                 map());
     }
 
