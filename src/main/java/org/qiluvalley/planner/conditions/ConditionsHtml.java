@@ -3,7 +3,7 @@ package org.qiluvalley.planner.conditions;
 import static org.qiluvalley.planner.conditions.ConditionsText.fixed;
 import static org.qiluvalley.planner.conditions.ConditionsText.grouped;
 import static org.qiluvalley.planner.conditions.ConditionsText.names;
-import static org.qiluvalley.planner.conditions.Xml.escape;
+import static org.qiluvalley.planner.web.MarkupText.escape;
 
 import java.util.List;
 

@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.conditions.PlanningConditions.BoundaryPoint;
 import org.qiluvalley.planner.conditions.PlanningConditions.MapContent;
 import org.qiluvalley.planner.conditions.PlanningConditions.MapFeature;
+import org.qiluvalley.planner.web.MarkupText;
 
 /**
  * The letter's map as an inline SVG: the parcel's outline with its boundary points, the neighbouring parcels, the road
@@ -234,7 +235,7 @@ final class ConditionsMapSvg {
         if (bold) {
             out.append(" font-weight=\"bold\"");
         }
-        out.append('>').append(Xml.escape(value)).append("</text>");
+        out.append('>').append(MarkupText.escape(value)).append("</text>");
     }
 
     private double x(double easting) {

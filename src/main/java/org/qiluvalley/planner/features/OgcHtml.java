@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.rules.LandUseCode;
+import org.qiluvalley.planner.web.MarkupText;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -717,28 +718,9 @@ final class OgcHtml {
                 .toUriString();
     }
 
-    /**
-     * Text for element content or a quoted attribute value: the five characters that could end either are
-     * written as references, and control characters that HTML forbids become U+FFFD.
-     */
+    /** Text for element content or a quoted attribute value (see {@link MarkupText#escape}). */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f || c == 0xfffe
-                        || c == 0xffff ? '\ufffd' : c);
-            }
-        }
-        return out.toString();
+        return MarkupText.escape(text);
     }
 
     /**
