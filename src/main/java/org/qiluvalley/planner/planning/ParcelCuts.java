@@ -56,7 +56,7 @@ final class ParcelCuts {
             }
         }
         if (pieces.size() < 2) {
-            throw new InvalidInputException("the line does not cut parcel in two: it must cross the parcel from one "
+            throw new InvalidInputException("the line does not cut the parcel in two: it must cross it from one "
                     + "edge to another (a line that stays inside, only touches it or misses it cuts nothing)");
         }
         return onGrid(parent, pieces);

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.qiluvalley.planner.errors.ConflictException;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.NotFoundException;
@@ -38,6 +39,9 @@ public class ParcelReshaping {
 
     /** The most parcels one merge takes, and the most parts one split makes: a bound on one request's work. */
     public static final int MAX_PARCELS = 20;
+
+    /** A vertex of a merged outline within this of the line through its neighbours is not a corner, metres. */
+    private static final double COLLINEAR_METRES = 0.001;
 
     /** A new parcel as it would be stored, with the findings the rule book has for it. */
     public record NewParcel(Parcel parcel, List<Finding> findings) {
@@ -220,7 +224,12 @@ public class ParcelReshaping {
         Parcel largest = parcels.stream().max(java.util.Comparator.comparingDouble(Parcel::areaSquareMetres))
                 .orElseThrow();
         String id = newId != null ? newId : defaultMergedId(parcels);
-        Polygon planar = CadastralPrecision.snap(outline);
+        // The union keeps the vertices where the merged parcels' shared edges ended, which now lie on a straight
+        // edge (within a fraction of a millimetre, a split's cut points being placed so); they are not corners of
+        // the new parcel and would be points of its boundary-point table: dropped. Merging a split's parts gives
+        // back the parent's outline.
+        Polygon planar = CadastralPrecision.snap((Polygon) TopologyPreservingSimplifier.simplify(outline,
+                COLLINEAR_METRES));
         return draft.apply(new Parcel(id, largest.zone(), largest.landUse(), ParcelStatus.AVAILABLE,
                 largest.indicators(), planar.getArea(), 0, ParcelEdits.now(), planar,
                 (Polygon) CrsTransform.toCrs84(planar)));

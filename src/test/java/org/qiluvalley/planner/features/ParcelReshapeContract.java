@@ -276,6 +276,8 @@ abstract class ParcelReshapeContract {
         assertThat(reply.json().at("/properties/derivedFrom").toString())
                 .isEqualTo("[\"" + id + "-1\",\"" + id + "-2\"]");
         assertThat(shoelace(servedPlanar(merged).getCoordinates())).isCloseTo(originalArea, within(0.01));
+        // The cut points are not corners of the merged parcel: it has the parent's vertices again.
+        assertThat(servedPlanar(merged).getNumPoints()).isEqualTo(servedPlanar(id).getNumPoints());
         assertThat(planning.parcel(id + "-1").status()).isEqualTo("retired");
         assertThat(planning.parcel(id + "-2").json().at("/properties/supersededBy").toString())
                 .isEqualTo("[\"" + merged + "\"]");
