@@ -21,11 +21,12 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qiluvalley.planner.testsupport.Commands;
+import org.qiluvalley.planner.testsupport.ExternalTools;
+import org.qiluvalley.planner.testsupport.RequiresPdftotext;
 
 /**
  * The letter's PDF: A4, its text extractable (by PDFBox and, when installed, by poppler's pdftotext, an independent
@@ -33,7 +34,6 @@ import org.qiluvalley.planner.testsupport.Commands;
  */
 class ConditionsPdfTest {
 
-    private static final Path PDFTOTEXT = Path.of("/usr/bin/pdftotext");
 
     private static byte[] pdf;
 
@@ -96,12 +96,12 @@ class ConditionsPdfTest {
     }
 
     @Test
+    @RequiresPdftotext
     void pdftotextReadsTheSameText(@TempDir Path directory) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PDFTOTEXT), "pdftotext (Debian poppler-utils) is not installed");
         Path file = directory.resolve("letter.pdf");
         Files.write(file, pdf);
 
-        String text = Commands.run(List.of(PDFTOTEXT.toString(), "-enc", "UTF-8", file.toString(), "-"));
+        String text = Commands.run(List.of(ExternalTools.Pdftotext.PDFTOTEXT.toString(), "-enc", "UTF-8", file.toString(), "-"));
 
         assertThat(text).contains(LetterFixture.PARCEL_ID, "规划条件", "60.12", "界址点坐标表", "4060200.65");
     }

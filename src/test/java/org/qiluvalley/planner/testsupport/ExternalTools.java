@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The execution conditions behind {@link RequiresPostgis}, {@link RequiresChromium} and {@link RequiresGdal}.
+ * The execution conditions behind {@link RequiresPostgis}, {@link RequiresChromium}, {@link RequiresGdal} and
+ * {@link RequiresPdftotext}.
  *
  * <p>Why a condition and not an assumption in {@code @BeforeAll}: a condition is evaluated before JUnit creates the
  * test instance, so a {@code PER_CLASS} test never starts its Spring context (which would reach for the missing
@@ -126,6 +127,17 @@ public final class ExternalTools {
         Optional<String> missing() {
             return Files.isExecutable(OGR2OGR) && Files.isExecutable(OGRINFO) ? Optional.empty()
                     : Optional.of("GDAL (" + OGR2OGR + ", " + OGRINFO + ") is missing (apt-get install gdal-bin)");
+        }
+    }
+
+    /** Poppler's pdftotext: an independent reader of the text of a PDF. */
+    public static final class Pdftotext extends InstalledByCi {
+        public static final Path PDFTOTEXT = Path.of("/usr/bin/pdftotext");
+
+        @Override
+        Optional<String> missing() {
+            return Files.isExecutable(PDFTOTEXT) ? Optional.empty()
+                    : Optional.of(PDFTOTEXT + " is missing (apt-get install poppler-utils)");
         }
     }
 
