@@ -60,7 +60,8 @@ class ConditionsController {
                     + "parcel that is not available gets a draft). 400 for an unknown f; 404 for an id the caller "
                     + "may not read; 503 when PDFs are being made for others.")
     @ApiResponse(responseCode = "200", description = "The letter.", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object", description = "f=json: "
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                description = "f=json: "
                 + "parcelId, draft, status (planners), generatedAt, zone, landUse, areaM2, areaHa, areaMu, indicators, "
                 + "roadSetbacks, adjoining, controlLines, leaseTerm, pledges, crs, boundaryPoints.")),
         @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "f=html: the "

@@ -130,14 +130,16 @@ class ParcelReshapeController {
                     + "EPSG:4548 as [easting, northing]), \"ids\" (default: the parent's id with -1, -2, ... north-west "
                     + "first) and \"overrides\" (per part, parcel properties such as landUse or farMax). Parts "
                     + "inherit the zone, land use and conditions; areas in EPSG:4548 sum to the parent's within "
-                    + "0.01 m². 201 {parent, children} with Location (the first part) and a Link rel=item per part; the parent is retired. dryRun=true: "
+                    + "0.01 m². 201 {parent, children} with Location (the first part) and a Link rel=item per part; "
+                    + "the parent is retired. dryRun=true: "
                     + "200 {valid, parent, children} with each part's findings, nothing stored. 400 bad body or a "
                     + "line that does not cut; 409 not available or an id taken; 412 stale If-Match; 428 none; "
                     + "422 a part fails the rule book (findings per part).",
             parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                     schema = @Schema(type = "string")),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "The cut: a line or the parts; at most 2 MiB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    description = "The cut: a line or the parts; at most 2 MiB.",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(type = "object"), schemaProperties = {
                         @SchemaProperty(name = "line", schema = @Schema(description = "A GeoJSON LineString "
                                 + "crossing the parcel (either this or parts).", ref = GEOJSON_GEOMETRY)),
@@ -179,7 +181,8 @@ class ParcelReshapeController {
             @RequestBody byte[] body,
             @Parameter(description = "The parcel's ETag (required unless dryRun).", example = "\"v1\"")
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun,
+            Authentication who) {
         Long version = dryRun ? null : ETags.versionFromIfMatch(ifMatch);
         Parcel parent = reshaping.parcel(id);
         SplitBody split = JsonBodies.read(body, SplitBody.class);
@@ -223,7 +226,7 @@ class ParcelReshapeController {
         // Location is a singleton field (RFC 9110 §10.2.2): Chromium refuses a response with two
         // (net::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION), so it names the first part and a Link rel="item" each part.
         HttpHeaders headers = new HttpHeaders();
-        headers.setLocation(java.net.URI.create(itemUrl(result.created().get(0).parcel().id())));
+        headers.setLocation(URI.create(itemUrl(result.created().get(0).parcel().id())));
         for (ParcelReshaping.NewParcel child : result.created()) {
             headers.add(HttpHeaders.LINK, "<" + itemUrl(child.parcel().id()) + ">; rel=\"item\"");
         }
@@ -241,7 +244,8 @@ class ParcelReshapeController {
             parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                     schema = @Schema(type = "string")),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "The parcels to merge; at most 64 KiB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    description = "The parcels to merge; at most 64 KiB.",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(type = "object", requiredProperties = "parcels"), schemaProperties = {
                         @SchemaProperty(name = "parcels", array = @ArraySchema(schema = @Schema(type = "object",
                                 description = "{\"id\", \"etag\"}: a parcel and the ETag it was read with (etag "
@@ -271,7 +275,8 @@ class ParcelReshapeController {
     @PostMapping(value = "/api/parcels/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> merge(@RequestBody byte[] body,
-            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun, Authentication who) {
+            @Parameter(description = DRY_RUN) @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun,
+            Authentication who) {
         MergeBody merge = JsonBodies.read(body, MergeBody.class);
         if (merge.parcels() == null) {
             throw new InvalidInputException("parcels is required: [{\"id\", \"etag\"}, ...]");

@@ -47,7 +47,7 @@ public class ParcelLineageStore {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** Records that {@code child} was made from {@code parent} by {@code operation} ({@code split} or {@code merge}). */
+    /** Records that {@code child} was made from {@code parent} by {@code operation}: {@code split} or {@code merge}. */
     public void record(String parent, String child, String operation, String actor, Instant at) {
         jdbc.update("INSERT INTO parcel_lineage (parent_id, child_id, operation, actor, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?)", parent, child, operation, actor,

@@ -119,7 +119,8 @@ public class ParcelReshaping {
      * stored earlier is cut as it is on the grid (its parts then tile that outline).
      */
     private static Polygon onGrid(Parcel parent) {
-        return CadastralPrecision.isSnapped(parent.planar()) ? parent.planar() : CadastralPrecision.snap(parent.planar());
+        Polygon planar = parent.planar();
+        return CadastralPrecision.isSnapped(planar) ? planar : CadastralPrecision.snap(planar);
     }
 
     /** The default id of the n-th part (from 1): the parent's id with {@code -n}. */
