@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param id increasing sequence number (the order of changes)
  * @param occurredAt when it was committed
  * @param actor the username who made it
- * @param action what was done: {@code create}, {@code update}, {@code withdraw}, {@code propose}, {@code approve},
+ * @param action what was done: {@code create}, {@code update}, {@code withdraw}, {@code split}, {@code merge},
+ *     {@code propose}, {@code approve},
  *     {@code reject}, {@code release}, {@code reserve}, {@code allocate}, {@code make-available}, {@code inquire},
  *     {@code close}
  * @param featureType {@code parcel}, {@code allocation} or {@code inquiry}
