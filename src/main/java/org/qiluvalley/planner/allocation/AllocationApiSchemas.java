@@ -108,7 +108,8 @@ final class AllocationApiSchemas {
             @Schema(description = "The rule, in report order: geometry.valid, valley.contains, zone.contains, "
                     + "parcel.overlap, constraint.redline, constraint.udb, constraint.corridor, road.access, "
                     + "landuse.permitted, parcel.area, indicator.far, indicator.coverage, indicator.green, "
-                    + "indicator.height, zone.capacity, pledge.minimum, parcel.status, sliver.gap.",
+                    + "indicator.height, indicator.admin-share, indicator.building-coefficient, zone.capacity, "
+                    + "pledge.minimum, allocation.term, parcel.status, sliver.gap.",
                     requiredMode = RequiredMode.REQUIRED, example = "constraint.redline") String rule,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"error", "warning"}) String severity,
             @Schema(description = "In English.", requiredMode = RequiredMode.REQUIRED) String message,
@@ -154,15 +155,27 @@ final class AllocationApiSchemas {
                     + "parcel's, required for a drawn site.", example = "100101") String landUse,
             Indicators indicators,
             @Schema(description = "Who would hold the land; an enterprise is held to the standard-land pledges.",
-                    allowableValues = {"enterprise", "facility"}) String allotteeType) {
+                    allowableValues = {"enterprise", "facility"}) String allotteeType,
+            @Schema(description = "The term of the grant to check, 1 to 70 years; held to the maximum for the land "
+                    + "use's category (rule allocation.term: commerce, tourism and entertainment 40, industry 50, "
+                    + "residential 70). Absent: not checked.", minimum = "1", maximum = "70", example = "40")
+            Integer termYears) {
     }
 
-    @Schema(description = "Proposed planning indicators; an absent one is not checked. Ratios are fractions.")
+    @Schema(description = "Proposed planning indicators; an absent one is not checked. Ratios are fractions. "
+            + "adminShare and buildingCoefficient are checked on industrial land (codes 10...) when proposed and are "
+            + "not stored with an allocation.")
     record Indicators(
             @Schema(description = "Floor area ratio, 0 to 100.", example = "1.8") Double far,
             @Schema(description = "Building coverage, a fraction 0 to 1.", example = "0.5") Double coverage,
             @Schema(description = "Green ratio, a fraction 0 to 1.", example = "0.15") Double greenRatio,
-            @Schema(description = "Building height, metres, 0 to 1000.", example = "30") Double heightMetres) {
+            @Schema(description = "Building height, metres, 0 to 1000.", example = "30") Double heightMetres,
+            @Schema(description = "Share of the parcel for administrative offices and living-service facilities, a "
+                    + "fraction 0 to 1 (rule indicator.admin-share: at most 0.07 on industrial land).",
+                    example = "0.05") Double adminShare,
+            @Schema(description = "Building coefficient (建筑系数: buildings, structures and open storage yards over "
+                    + "the parcel; not building coverage), a fraction 0 to 1 (rule indicator.building-coefficient: at "
+                    + "least 0.30 on industrial land).", example = "0.45") Double buildingCoefficient) {
     }
 
     // ---- The lifecycle: POST /api/allocations and the reads ----------------------------------------------------
@@ -179,8 +192,10 @@ final class AllocationApiSchemas {
             String landUse,
             Indicators indicators,
             Pledges pledges,
-            @Schema(description = "The term of the grant, 1 to 50 years.", requiredMode = RequiredMode.REQUIRED,
-                    minimum = "1", maximum = "50", example = "50") Integer termYears) {
+            @Schema(description = "The term of the grant, 1 to 70 years; held to the maximum for the land use's "
+                    + "category (rule allocation.term, a 422: commerce, tourism and entertainment 40, industry 50, "
+                    + "residential 70).", requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "70",
+                    example = "50") Integer termYears) {
     }
 
     @Schema(description = "Who would hold the land.")
@@ -208,7 +223,7 @@ final class AllocationApiSchemas {
             @Schema(description = "The proposed land-use code, or the parcel's.") String landUse,
             @Schema(requiredMode = RequiredMode.REQUIRED) Indicators indicators,
             @Schema(requiredMode = RequiredMode.REQUIRED) Pledges pledges,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "50") int termYears,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "70") int termYears,
             @Schema(requiredMode = RequiredMode.REQUIRED) Step proposed,
             @Schema(description = "Once approved.") Step approved,
             @Schema(description = "Once rejected.") Step rejected,

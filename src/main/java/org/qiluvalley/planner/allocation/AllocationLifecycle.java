@@ -65,7 +65,7 @@ class AllocationLifecycle {
             }
             String landUse = proposal.landUse() != null ? proposal.landUse() : current.landUse();
             Candidate candidate = new Candidate(current.id(), current.planar(), current.zone(), landUse,
-                    proposal.indicators(), proposal.allotteeType(), proposal.pledges());
+                    proposal.indicators(), proposal.allotteeType(), proposal.pledges(), proposal.termYears());
             List<Finding> findings = validator.validate(candidate, new StoreSiteContext(store));
             if (!AllocationValidator.isValid(findings)) {
                 throw new FindingsRejected(findings);

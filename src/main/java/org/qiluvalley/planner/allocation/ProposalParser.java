@@ -17,15 +17,18 @@ import org.qiluvalley.planner.web.JsonBodies.WrongType;
  */
 final class ProposalParser {
 
-    /** Industrial land-use rights are granted for at most 50 years (国务院令第55号, art. 12). */
-    static final int MAX_TERM_YEARS = 50;
+    /**
+     * The longest term a proposal may name: the largest statutory maximum of any use (70 years, residential); the
+     * maximum for the proposal's own land use is the rule {@code allocation.term} (a 422 finding, not a 400).
+     */
+    static final int MAX_TERM_YEARS = ValidationRequestParser.MAX_TERM_YEARS;
     /** A pledge beyond this (万元/亩) is a typing error, not a pledge. */
     static final double MAX_PLEDGE = 1_000_000;
 
     private static final String TEXT = ValidationRequestParser.TEXT;
     private static final String ALLOTTEE = "allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}";
     private static final String PLEDGE = "pledges.{name} must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE;
-    private static final String TERM = "termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS;
+    private static final String TERM = ValidationRequestParser.TERM;
 
     /** The body as sent. */
     @WrongType("the body must be a JSON object")
@@ -73,10 +76,7 @@ final class ProposalParser {
         }
         Candidate.ProposedIndicators indicators = ValidationRequestParser.indicators(sent.indicators());
         Candidate.Pledges pledges = pledges(sent.pledges());
-        Integer term = sent.termYears();
-        if (term == null || term < 1 || term > MAX_TERM_YEARS) {
-            throw new InvalidInputException(TERM);
-        }
+        int term = ValidationRequestParser.termYears(sent.termYears(), true);
         return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term);
     }
 

@@ -13,6 +13,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Candidate;
+import org.qiluvalley.planner.rules.LeaseTerms;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
 import org.qiluvalley.planner.web.JsonBodies;
 import org.qiluvalley.planner.web.JsonBodies.UnknownMember;
@@ -37,19 +38,32 @@ final class ValidationRequestParser {
     static final double MAX_FAR = 100;
     /** Building height beyond this (metres) is absurd input. */
     static final double MAX_HEIGHT_METRES = 1_000;
+    /**
+     * The longest term a proposal may name: the largest statutory maximum of any use (residential, 70 years). Whether
+     * the term is allowed for the land use is the rule book's {@code allocation.term}, a finding, not a 400.
+     */
+    static final int MAX_TERM_YEARS = LeaseTerms.LONGEST_YEARS;
+    /** The rule of {@code termYears}, here and in a proposal. */
+    static final String TERM = "termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS;
 
     /** The body as sent; {@code geometry} is read by hand, with the guards of {@link SiteGeometry}. */
     @WrongType("the body must be a JSON object")
     record ValidationRequest(@WrongType(TEXT) String parcelId, JsonNode geometry, @WrongType(TEXT) String crs,
             @WrongType(TEXT) String zone, @WrongType(TEXT) String landUse, Indicators indicators,
-            @WrongType(TEXT) String allotteeType) {
+            @WrongType(TEXT) String allotteeType, @WrongType(TERM) Integer termYears) {
     }
 
-    /** Proposed indicators as sent, here and in a proposal; ratios are fractions. */
-    @WrongType("indicators must be an object with far, coverage, greenRatio, heightMetres")
-    @UnknownMember("unknown indicator \"{name}\"; accepted: far, coverage, greenRatio, heightMetres")
+    /**
+     * Proposed indicators as sent, here and in a proposal; ratios are fractions. {@code adminShare} and
+     * {@code buildingCoefficient} are checked on industrial land only.
+     */
+    @WrongType("indicators must be an object with far, coverage, greenRatio, heightMetres, adminShare, "
+            + "buildingCoefficient")
+    @UnknownMember("unknown indicator \"{name}\"; accepted: far, coverage, greenRatio, heightMetres, adminShare, "
+            + "buildingCoefficient")
     record Indicators(@WrongType(INDICATOR) Double far, @WrongType(INDICATOR) Double coverage,
-            @WrongType(INDICATOR) Double greenRatio, @WrongType(INDICATOR) Double heightMetres) {
+            @WrongType(INDICATOR) Double greenRatio, @WrongType(INDICATOR) Double heightMetres,
+            @WrongType(INDICATOR) Double adminShare, @WrongType(INDICATOR) Double buildingCoefficient) {
     }
 
     /**
@@ -119,7 +133,20 @@ final class ValidationRequestParser {
             throw new InvalidInputException("allotteeType must be enterprise or facility");
         }
         return new Parsed(new Candidate(parcelId, planar, zone, landUse, indicators(sent.indicators()),
-                allotteeType), crs, parcel);
+                allotteeType, null, termYears(sent.termYears(), false)), crs, parcel);
+    }
+
+    /**
+     * A term of years, 1 to {@value #MAX_TERM_YEARS}; absent is null (not checked) unless {@code required}.
+     */
+    static Integer termYears(Integer sent, boolean required) {
+        if (sent == null && !required) {
+            return null;
+        }
+        if (sent == null || sent < 1 || sent > MAX_TERM_YEARS) {
+            throw new InvalidInputException(TERM);
+        }
+        return sent;
     }
 
     static Candidate.ProposedIndicators indicators(Indicators sent) {
@@ -127,7 +154,8 @@ final class ValidationRequestParser {
             return Candidate.ProposedIndicators.NONE;
         }
         return new Candidate.ProposedIndicators(number(sent.far(), "far", MAX_FAR), number(sent.coverage(), "coverage", 1),
-                number(sent.greenRatio(), "greenRatio", 1), number(sent.heightMetres(), "heightMetres", MAX_HEIGHT_METRES));
+                number(sent.greenRatio(), "greenRatio", 1), number(sent.heightMetres(), "heightMetres", MAX_HEIGHT_METRES),
+                number(sent.adminShare(), "adminShare", 1), number(sent.buildingCoefficient(), "buildingCoefficient", 1));
     }
 
     private static Double number(Double value, String name, double max) {

@@ -23,6 +23,7 @@ import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
+import org.qiluvalley.planner.rules.LeaseTerms;
 import org.qiluvalley.planner.rules.Limit;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoneRules;
@@ -87,7 +88,7 @@ public class ConditionsBuilder {
                 round(area, 2), round(area / 10_000, 4), round(area / Crs.SQUARE_METRES_PER_MU, 2),
                 indicators(parcel.indicators(), zone), roadSetbacks(outline, reserves),
                 adjoining(outline, reserves, neighbours, planner), controlLines(outline, park),
-                LeaseTerms.forLandUse(parcel.landUse()), pledges(zone), Crs.PLANAR_URI,
+                leaseTerm(parcel.landUse()), pledges(zone), Crs.PLANAR_URI,
                 BoundaryPoints.of(outline), map(outline, parcel.id(), park, planner));
     }
 
@@ -216,6 +217,12 @@ public class ConditionsBuilder {
         lines.sort(Comparator.comparingDouble(PlanningConditions.ControlLine::distanceMetres)
                 .thenComparing(PlanningConditions.ControlLine::id));
         return lines;
+    }
+
+    /** The statutory maximum term for the land use, from the rule book's one table ({@link LeaseTerms}). */
+    private static PlanningConditions.LeaseTerm leaseTerm(String landUse) {
+        LeaseTerms.Term term = LeaseTerms.forLandUse(landUse);
+        return new PlanningConditions.LeaseTerm(term.maxYears(), term.categoryEn(), term.categoryZh(), LeaseTerms.SOURCE);
     }
 
     private PlanningConditions.Pledges pledges(ZoneRules zone) {

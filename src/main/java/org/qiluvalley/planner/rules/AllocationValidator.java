@@ -14,14 +14,16 @@ public final class AllocationValidator {
             new ZoneContainsRule(), new ParcelOverlapRule(), new RedLineRule(), new UrbanDevelopmentBoundaryRule(),
             new CorridorRule(), new RoadAccessRule(), new LandUsePermittedRule(), new ParcelAreaRule(),
             IndicatorRule.far(), IndicatorRule.coverage(), IndicatorRule.green(), IndicatorRule.height(),
-            new ZoneCapacityRule(), new PledgeRule(), new ParcelStatusRule(), new SliverGapRule());
+            IndustrialLandRule.adminShare(), IndustrialLandRule.buildingCoefficient(), new ZoneCapacityRule(),
+            new PledgeRule(), new TermRule(), new ParcelStatusRule(), new SliverGapRule());
 
     /** The indicator rules, which check proposed values against the zone (and an existing parcel's conditions). */
     private static final java.util.Set<String> INDICATOR_RULES = java.util.Set.of("indicator.far",
-            "indicator.coverage", "indicator.green", "indicator.height");
+            "indicator.coverage", "indicator.green", "indicator.height", IndustrialLandRule.ADMIN_SHARE,
+            IndustrialLandRule.BUILDING_COEFFICIENT);
     /** Rules about allocating land, not about drawing the plan: a parcel edit skips them. */
     private static final java.util.Set<String> ALLOCATION_ONLY = java.util.Set.of(ParcelStatusRule.ID,
-            ZoneCapacityRule.ID, PledgeRule.ID);
+            ZoneCapacityRule.ID, PledgeRule.ID, TermRule.ID);
 
     private final ZoningRuleBook book;
     private final List<Rule> rules;
@@ -38,7 +40,7 @@ public final class AllocationValidator {
     /**
      * The rules a parcel edit (create, replace) must pass: geometry, containment, overlap, control lines, access,
      * land use, area and the sliver warning; not the indicator rules (see {@link #indicatorsOnly}) nor the rules
-     * about allocating land (status, zone capacity, pledges).
+     * about allocating land (status, zone capacity, pledges, term).
      */
     public static AllocationValidator forParcelEdits(ZoningRuleBook book) {
         return new AllocationValidator(book, RULES.stream()

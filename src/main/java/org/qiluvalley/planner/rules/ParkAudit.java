@@ -26,7 +26,7 @@ public final class ParkAudit {
     public static final double PARK_TOLERANCE_M2 = 5_000;
     /** Rules about a new allocation, not about the standing plan: an allocated parcel is not "unavailable". */
     static final Set<String> NOT_FOR_THE_PLAN = Set.of("parcel.status", "zone.capacity", "pledge.minimum",
-            "sliver.gap");
+            "allocation.term", "sliver.gap");
 
     private final ZoningRuleBook book;
     private final AllocationValidator parcelChecks;

@@ -35,14 +35,39 @@ public final class ZoningRuleBook {
     private final RoadSetbacks roadSetbacks;
     private final Checks checks;
     private final Map<String, ZoneRules> zones;
+    private final IndustrialLand industrialLand;
 
     private ZoningRuleBook(Map<String, String> sourceTitles, Map<String, LandUseCode> landUseCodes,
-            RoadSetbacks roadSetbacks, Checks checks, Map<String, ZoneRules> zones) {
+            RoadSetbacks roadSetbacks, Checks checks, Map<String, ZoneRules> zones, IndustrialLand industrialLand) {
         this.sourceTitles = Collections.unmodifiableMap(sourceTitles);
         this.landUseCodes = Collections.unmodifiableMap(landUseCodes);
         this.roadSetbacks = roadSetbacks;
         this.checks = checks;
         this.zones = Collections.unmodifiableMap(zones);
+        this.industrialLand = industrialLand;
+    }
+
+    /**
+     * The limits the national industrial-land indicators set on every industrial parcel (land-use codes of major
+     * class {@value #INDUSTRIAL_PREFIX}, 工矿用地), whatever its zone. Fractions of the parcel area.
+     *
+     * @param adminShare administrative office and living-service facilities, a maximum (行政办公及生活服务设施用地所占比重)
+     * @param buildingCoefficient buildings, structures and open storage yards, a minimum (建筑系数)
+     */
+    public record IndustrialLand(Limit adminShare, Limit buildingCoefficient) {
+    }
+
+    /** The major class of the 2023 national land-use classification for industrial and mining land. */
+    public static final String INDUSTRIAL_PREFIX = "10";
+
+    /** True when {@code landUseCode} is industrial land (major class {@value #INDUSTRIAL_PREFIX}). */
+    public static boolean isIndustrial(String landUseCode) {
+        return landUseCode != null && landUseCode.startsWith(INDUSTRIAL_PREFIX);
+    }
+
+    /** The industrial-land limits, if the rule book sets them (the {@code industrialLand} section). */
+    public Optional<IndustrialLand> industrialLand() {
+        return Optional.ofNullable(industrialLand);
     }
 
     /**
@@ -135,7 +160,7 @@ public final class ZoningRuleBook {
 
         ZoningRuleBook book(Node root) {
             Map<String, Node> top = mapping(root, "the rule book", List.of("version", "sources", "landUseCodes",
-                    "roadSetbacks", "checks", "zones"));
+                    "roadSetbacks", "checks", "industrialLand", "zones"));
             double version = number(require(top, "version", root), "version");
             if (version != 1) {
                 throw error(top.get("version"), "unsupported rule book version " + version + " (expected 1)");
@@ -144,6 +169,8 @@ public final class ZoningRuleBook {
             codes = parseCodes(require(top, "landUseCodes", root));
             RoadSetbacks setbacks = parseSetbacks(require(top, "roadSetbacks", root));
             Checks checks = parseChecks(require(top, "checks", root));
+            IndustrialLand industrial = top.containsKey("industrialLand")
+                    ? parseIndustrialLand(top.get("industrialLand")) : null;
             Map<String, ZoneRules> zones = new LinkedHashMap<>();
             Node zonesNode = require(top, "zones", root);
             for (Map.Entry<String, Node> zone : mapping(zonesNode, "zones", null).entrySet()) {
@@ -152,7 +179,7 @@ public final class ZoningRuleBook {
             if (zones.isEmpty()) {
                 throw error(zonesNode, "no zones defined");
             }
-            return new ZoningRuleBook(sources, codes, setbacks, checks, zones);
+            return new ZoningRuleBook(sources, codes, setbacks, checks, zones, industrial);
         }
 
         private Map<String, String> parseSources(Node node) {
@@ -201,6 +228,15 @@ public final class ZoningRuleBook {
                     nonNegative(require(map, "sliverMaxWidthMetres", node), "sliverMaxWidthMetres"),
                     (int) maxVertices, nonNegative(require(map, "maxSiteAreaM2", node), "maxSiteAreaM2"),
                     sourceKey(require(map, "source", node)));
+        }
+
+        private IndustrialLand parseIndustrialLand(Node node) {
+            Map<String, Node> map = mapping(node, "industrialLand", List.of("adminShare", "buildingCoefficient"));
+            Limit adminShare = fraction(limit(require(map, "adminShare", node), "adminShare", false, true),
+                    map.get("adminShare"));
+            Limit coefficient = fraction(limit(require(map, "buildingCoefficient", node), "buildingCoefficient", true,
+                    false), map.get("buildingCoefficient"));
+            return new IndustrialLand(adminShare, coefficient);
         }
 
         private ZoneRules parseZone(String id, Node node) {

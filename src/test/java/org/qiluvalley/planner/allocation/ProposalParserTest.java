@@ -47,6 +47,21 @@ class ProposalParserTest {
     }
 
     @Test
+    void theIndustrialLandIndicatorsAreRead() {
+        ProposalParser.Proposal p = parse(body(",\"indicators\":{\"adminShare\":0.08,\"buildingCoefficient\":0.25}"));
+        assertThat(p.indicators()).isEqualTo(new Candidate.ProposedIndicators(null, null, null, null, 0.08, 0.25));
+    }
+
+    /** The parser takes any term up to the longest statutory maximum (70, residential); the rule book judges it. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 40, 50, 51, 70})
+    void termsUpToSeventyYearsAreAccepted(int years) {
+        String json = "{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + ",\"intendedUse\":\"x\",\"termYears\":" + years
+                + "}";
+        assertThat(parse(json).termYears()).isEqualTo(years);
+    }
+
+    @Test
     void optionalMembersMayBeLeftOutOrNull() {
         ProposalParser.Proposal p = parse(body(""));
         assertThat(p.landUse()).isNull();
@@ -87,7 +102,7 @@ class ProposalParserTest {
             refused(body(",\"pledges\":{\"tax\":1}"),
                     "unknown member \"pledges.tax\"; accepted: investmentWanYuanPerMu, taxWanYuanPerMu");
             refused(body(",\"indicators\":{\"FAR\":1}"),
-                    "unknown indicator \"FAR\"; accepted: far, coverage, greenRatio, heightMetres");
+                    "unknown indicator \"FAR\"; accepted: far, coverage, greenRatio, heightMetres, adminShare, buildingCoefficient");
         }
     }
 
@@ -109,7 +124,7 @@ class ProposalParserTest {
             refused("{\"parcelId\":\"QOV-LI-001\",\"allottee\":" + value + "}",
                     "allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}");
             refused(body(",\"indicators\":" + value),
-                    "indicators must be an object with far, coverage, greenRatio, heightMetres");
+                    "indicators must be an object with far, coverage, greenRatio, heightMetres, adminShare, buildingCoefficient");
             refused(body(",\"pledges\":" + value), "pledges must be an object with investmentWanYuanPerMu, taxWanYuanPerMu");
         }
 
@@ -125,7 +140,7 @@ class ProposalParserTest {
         @ValueSource(strings = {"50.0", "5e1", "\"50\"", "true", "[50]", "99999999999", "1000000000000000000000000000000"})
         void wholeNumbers(String value) {
             refused("{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + ",\"intendedUse\":\"x\",\"termYears\":" + value + "}",
-                    "termYears must be a whole number of years from 1 to 50");
+                    "termYears must be a whole number of years from 1 to 70");
         }
     }
 
@@ -142,9 +157,9 @@ class ProposalParserTest {
             refused("{\"parcelId\":\"QOV-LI-001\",\"allottee\":{\"name\":\"N\"}}", "type is required");
             refused("{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + "}", "intendedUse is required");
             refused("{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + ",\"intendedUse\":\"x\"}",
-                    "termYears must be a whole number of years from 1 to 50");
+                    "termYears must be a whole number of years from 1 to 70");
             refused("{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + ",\"intendedUse\":\"x\",\"termYears\":null}",
-                    "termYears must be a whole number of years from 1 to 50");
+                    "termYears must be a whole number of years from 1 to 70");
         }
 
         @Test
@@ -177,10 +192,10 @@ class ProposalParserTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0", "-1", "51"})
+        @ValueSource(strings = {"0", "-1", "71"})
         void termYears(String value) {
             refused("{\"parcelId\":\"QOV-LI-001\"," + ALLOTTEE + ",\"intendedUse\":\"x\",\"termYears\":" + value + "}",
-                    "termYears must be a whole number of years from 1 to 50");
+                    "termYears must be a whole number of years from 1 to 70");
         }
     }
 }

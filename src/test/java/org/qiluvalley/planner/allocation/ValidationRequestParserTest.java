@@ -114,9 +114,9 @@ class ValidationRequestParserTest {
         @Test
         void unknownMembers() {
             refused("{\"parcelId\":\"QOV-LI-001\",\"bogus\":1}", "unknown member \"bogus\"; accepted: allotteeType, crs, "
-                    + "geometry, indicators, landUse, parcelId, zone");
+                    + "geometry, indicators, landUse, parcelId, termYears, zone");
             refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"height\":1}}",
-                    "unknown indicator \"height\"; accepted: far, coverage, greenRatio, heightMetres");
+                    "unknown indicator \"height\"; accepted: far, coverage, greenRatio, heightMetres, adminShare, buildingCoefficient");
         }
 
         @ParameterizedTest
@@ -130,16 +130,32 @@ class ValidationRequestParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"\"0.6\"", "\"NaN\"", "\"-Infinity\"", "true", "[0.6]", "{}", "1e400", "-1e400"})
         void indicatorsThatAreNotFiniteNumbers(String value) {
-            for (String name : new String[] {"far", "coverage", "greenRatio", "heightMetres"}) {
+            for (String name : new String[] {"far", "coverage", "greenRatio", "heightMetres", "adminShare",
+                    "buildingCoefficient"}) {
                 refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"" + name + "\":" + value + "}}",
                         "indicator " + name + " must be a finite number");
             }
         }
 
         @Test
+        void industrialIndicatorsAreFractions() {
+            refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"adminShare\":7}}",
+                    "indicator adminShare must be between 0 and 1.0 (a fraction: 0.45 for 45%), got 7.0");
+            refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"buildingCoefficient\":-0.3}}",
+                    "indicator buildingCoefficient must be between 0 and 1.0 (a fraction: 0.45 for 45%), got -0.3");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-1", "71", "50.5", "\"50\"", "true", "[50]"})
+        void termYearsOutsideOneToSeventyOrNotAWholeNumber(String value) {
+            refused("{\"parcelId\":\"QOV-LI-001\",\"termYears\":" + value + "}",
+                    "termYears must be a whole number of years from 1 to 70");
+        }
+
+        @Test
         void valuesOutOfBounds() {
             refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":[1]}",
-                    "indicators must be an object with far, coverage, greenRatio, heightMetres");
+                    "indicators must be an object with far, coverage, greenRatio, heightMetres, adminShare, buildingCoefficient");
             refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"far\":150}}", "indicator far must be between 0 and 100.0, got 150.0");
             refused("{\"parcelId\":\"QOV-LI-001\",\"indicators\":{\"coverage\":-0.1}}",
                     "indicator coverage must be between 0 and 1.0 (a fraction: 0.45 for 45%), got -0.1");

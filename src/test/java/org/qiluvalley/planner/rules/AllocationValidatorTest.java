@@ -21,12 +21,13 @@ class AllocationValidatorTest {
     private static final List<String> ALL_IDS = List.of("geometry.valid", "valley.contains", "zone.contains",
             "parcel.overlap", "constraint.redline", "constraint.udb", "constraint.corridor", "road.access",
             "landuse.permitted", "parcel.area", "indicator.far", "indicator.coverage", "indicator.green",
-            "indicator.height", "zone.capacity", "pledge.minimum", "parcel.status", "sliver.gap");
+            "indicator.height", "indicator.admin-share", "indicator.building-coefficient", "zone.capacity",
+            "pledge.minimum", "allocation.term", "parcel.status", "sliver.gap");
 
     /** The rules that still run on a broken outline: they do not measure it. */
     private static final List<String> WITHOUT_GEOMETRY = List.of("geometry.valid", "landuse.permitted",
-            "indicator.far", "indicator.coverage", "indicator.green", "indicator.height", "pledge.minimum",
-            "parcel.status");
+            "indicator.far", "indicator.coverage", "indicator.green", "indicator.height", "indicator.admin-share",
+            "indicator.building-coefficient", "pledge.minimum", "allocation.term", "parcel.status");
 
     private final AllocationValidator validator = new AllocationValidator(BOOK);
     private final InMemorySiteContext site = RuleFixtures.standardSite();
@@ -38,9 +39,9 @@ class AllocationValidatorTest {
     }
 
     @Test
-    void ruleIdsAreTheEighteenRulesInReportOrder() {
+    void ruleIdsAreTheTwentyOneRulesInReportOrder() {
         assertThat(AllocationValidator.ruleIds()).containsExactlyElementsOf(ALL_IDS);
-        assertThat(AllocationValidator.RULES).hasSize(18);
+        assertThat(AllocationValidator.RULES).hasSize(21);
         assertThat(AllocationValidator.RULES.stream().filter(r -> !r.needsValidGeometry()).map(Rule::id))
                 .containsExactlyElementsOf(WITHOUT_GEOMETRY);
     }

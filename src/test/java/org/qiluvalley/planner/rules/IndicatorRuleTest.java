@@ -23,12 +23,12 @@ import org.qiluvalley.planner.parcel.PlanningIndicators;
 
 /**
  * The {@code indicator.*} rules (far, coverage, green, height) against laser-industry's limits: FAR 1.0..2.5,
- * coverage 0.40..0.60, green ratio 0.10..0.20 (national industrial land indicators), height at most 50 m. For an
+ * coverage 0.40..0.60, green ratio 0.10..0.20 (the park plan's illustrative ranges), height at most 50 m. For an
  * existing parcel its own planning conditions tighten the range.
  */
 class IndicatorRuleTest {
 
-    private static final String MNR = BOOK.sourceTitle("mnr-industrial-land-2023");
+    private static final String PLAN = BOOK.sourceTitle("park-plan-illustrative");
     private static final String PARK = BOOK.sourceTitle("park-plan-illustrative");
     private static final String TIGHT = "LI-010";
     private static final String LOOSE = "LI-011";
@@ -105,7 +105,7 @@ class IndicatorRuleTest {
             assertThat(finding.measured()).isEqualTo(0.6);
             assertThat(finding.limit()).isEqualTo(1.0);
             assertThat(finding.unit()).isEqualTo("ratio");
-            assertThat(finding.source()).isEqualTo(MNR);
+            assertThat(finding.source()).isEqualTo(PLAN);
             assertThat(finding.related()).containsExactly(LASER);
             assertThat(finding.message()).contains("below the minimum 1");
             assertThat((Object) finding.planar()).isSameAs(outline);
@@ -131,7 +131,7 @@ class IndicatorRuleTest {
             assertThat(finding.measured()).isEqualTo(0.35);
             assertThat(finding.limit()).isEqualTo(0.4);
             assertThat(finding.unit()).isEqualTo("ratio");
-            assertThat(finding.source()).isEqualTo(MNR);
+            assertThat(finding.source()).isEqualTo(PLAN);
             assertThat(finding.related()).containsExactly(LASER);
         }
 
@@ -160,7 +160,7 @@ class IndicatorRuleTest {
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
             assertThat(finding.measured()).isEqualTo(0.25);
             assertThat(finding.limit()).isEqualTo(0.2);
-            assertThat(finding.source()).isEqualTo(MNR);
+            assertThat(finding.source()).isEqualTo(PLAN);
         }
 
         @Test
@@ -242,7 +242,7 @@ class IndicatorRuleTest {
         void looserParcelConditionsDoNotLoosenTheZonesRange() {
             Finding high = only(check(IndicatorRule.far(), existing(loose, proposed(2.8, null, null, null))));
             assertThat(high.limit()).isEqualTo(2.5);
-            assertThat(high.source()).isEqualTo(MNR);
+            assertThat(high.source()).isEqualTo(PLAN);
             assertThat(high.related()).containsExactly(LASER, LOOSE);
             Finding low = only(check(IndicatorRule.far(), existing(loose, proposed(0.8, null, null, null))));
             assertThat(low.limit()).isEqualTo(1.0);

@@ -96,16 +96,35 @@ class ZoningRuleBookTest {
         }
 
         @Test
-        void enterpriseLandFollowsTheIndustrialLandStandard() {
-            // MNR 2023: coverage at least 40 %, green ratio at most 20 %, FAR at least 1.0
+        void enterpriseLandHasTheParkPlansIllustrativeRangesWithAGreenRatioMaximum() {
+            // No national document read states these numbers (gis-data/README.md): they are the park plan's choice.
             ZoneRules enterprise = book.zone("laser-industry").orElseThrow();
             assertThat(enterprise.coverage().min()).isEqualTo(0.40);
-            assertThat(enterprise.greenRatio().max()).isEqualTo(0.20);
+            assertThat(enterprise.greenRatio().max()).as("industrial green space is capped").isEqualTo(0.20);
             assertThat(enterprise.far().min()).isEqualTo(1.0);
-            assertThat(enterprise.far().source()).isEqualTo("mnr-industrial-land-2023");
+            assertThat(List.of(enterprise.far().source(), enterprise.coverage().source(),
+                    enterprise.greenRatio().source(), enterprise.pledges().source()))
+                    .containsOnly("park-plan-illustrative");
             assertThat(enterprise.pledges()).isNotNull();
             assertThat(enterprise.pledges().investmentWanYuanPerMuMin()).isEqualTo(300);
             assertThat(enterprise.pledges().taxWanYuanPerMuMin()).isEqualTo(25);
+        }
+
+        @Test
+        void industrialLandHasTheNationalAdminShareAndBuildingCoefficient() {
+            ZoningRuleBook.IndustrialLand industrial = book.industrialLand().orElseThrow();
+            assertThat(industrial.adminShare()).isEqualTo(new Limit(null, 0.07, "industrial-land-indicators"));
+            assertThat(industrial.buildingCoefficient()).isEqualTo(new Limit(0.30, null, "industrial-land-indicators"));
+            assertThat(ZoningRuleBook.isIndustrial("100101")).isTrue();
+            assertThat(ZoningRuleBook.isIndustrial("0802")).isFalse();
+            assertThat(ZoningRuleBook.isIndustrial("1101")).as("logistics and warehousing is not class 10").isFalse();
+        }
+
+        @Test
+        void setbacksAndPledgesAreIllustrative() {
+            // No text of Jinan's technical rules or of a Shandong standard-land notice stating them was found.
+            assertThat(book.roadSetbacks().source()).isEqualTo("park-plan-illustrative");
+            assertThat(book.zone("laser-industry").orElseThrow().pledges().source()).isEqualTo("park-plan-illustrative");
         }
 
         @Test
@@ -120,6 +139,10 @@ class ZoningRuleBookTest {
         void everySourceKeyResolvesToATitle() {
             List<String> unresolved = new ArrayList<>();
             checkSource(unresolved, "roadSetbacks", book.roadSetbacks().source());
+            checkSource(unresolved, "checks", book.checks().source());
+            ZoningRuleBook.IndustrialLand industrial = book.industrialLand().orElseThrow();
+            checkSource(unresolved, "industrialLand.adminShare", industrial.adminShare().source());
+            checkSource(unresolved, "industrialLand.buildingCoefficient", industrial.buildingCoefficient().source());
             for (ZoneRules zone : book.zones().values()) {
                 for (Map.Entry<String, Limit> limit : limits(zone).entrySet()) {
                     if (limit.getValue() != null) {
@@ -134,7 +157,8 @@ class ZoningRuleBookTest {
                 }
             }
             assertThat(unresolved).as("sources that do not resolve to a title").isEmpty();
-            assertThat(book.sourceTitle("mnr-industrial-land-2023")).contains("工业项目建设用地控制指标");
+            assertThat(book.sourceTitle("industrial-land-indicators")).contains("工业项目建设用地控制指标");
+            assertThat(book.sourceTitle("park-plan-illustrative")).contains("illustrative");
         }
 
         private static Map<String, Limit> limits(ZoneRules zone) {
@@ -258,6 +282,55 @@ class ZoningRuleBookTest {
             assertThat(book.zoneIds()).containsExactly("laser-industry", "infrastructure");
             assertThat(book.zone("laser-industry").orElseThrow().far().max()).isEqualTo(2.5);
             assertThat(book.sourceTitle("mnr")).isEqualTo("MNR industrial land standard");
+        }
+
+        /** {@link #VALID} with an {@code industrialLand} section appended, as the last top-level key. */
+        private static String withIndustrialLand(String section) {
+            return VALID + "industrialLand:\n" + section;
+        }
+
+        @Test
+        void theIndustrialLandSectionIsOptionalAndReadWhenGiven() {
+            assertThat(load(VALID).industrialLand()).isEmpty();
+            ZoningRuleBook book = load(withIndustrialLand("""
+                      adminShare: { max: 0.07, source: mnr }
+                      buildingCoefficient: { min: 0.30, source: mnr }
+                    """));
+            assertThat(book.industrialLand().orElseThrow().adminShare()).isEqualTo(new Limit(null, 0.07, "mnr"));
+            assertThat(book.industrialLand().orElseThrow().buildingCoefficient()).isEqualTo(new Limit(0.30, null, "mnr"));
+        }
+
+        @Test
+        void anIndustrialLandSectionMissingALimitOrItsBoundIsRefused() {
+            int first = (int) VALID.lines().count() + 1;
+            assertRefused(withIndustrialLand("  adminShare: { max: 0.07, source: mnr }\n"), first + 1,
+                    "missing key \"buildingCoefficient\"");
+            assertRefused(withIndustrialLand("""
+                      adminShare: { min: 0.07, source: mnr }
+                      buildingCoefficient: { min: 0.30, source: mnr }
+                    """), first + 1, "adminShare needs a max");
+            assertRefused(withIndustrialLand("""
+                      adminShare: { max: 0.07, source: mnr }
+                      buildingCoefficient: { max: 0.30, source: mnr }
+                    """), first + 2, "buildingCoefficient needs a min");
+        }
+
+        @Test
+        void anIndustrialLandLimitThatIsNotAFractionOrHasAnUndeclaredSourceIsRefused() {
+            int first = (int) VALID.lines().count() + 1;
+            assertRefused(withIndustrialLand("""
+                      adminShare: { max: 7, source: mnr }
+                      buildingCoefficient: { min: 0.30, source: mnr }
+                    """), first + 1, "a ratio is a fraction between 0 and 1");
+            assertRefused(withIndustrialLand("""
+                      adminShare: { max: 0.07, source: hearsay }
+                      buildingCoefficient: { min: 0.30, source: mnr }
+                    """), first + 1, "source \"hearsay\" is not declared under sources");
+            assertRefused(withIndustrialLand("""
+                      adminShare: { max: 0.07, source: mnr }
+                      buildingCoefficient: { min: 0.30, source: mnr }
+                      greenRatio: { max: 0.2, source: mnr }
+                    """), first + 3, "unknown key \"greenRatio\"");
         }
 
         @Test
