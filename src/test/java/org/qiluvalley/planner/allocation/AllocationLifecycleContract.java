@@ -256,6 +256,43 @@ abstract class AllocationLifecycleContract {
         refused(wrongUse, "landuse.permitted");
     }
 
+    @Test
+    void aHotelParcelProposedForFiftyYearsIsRefusedByAllocationTermAndForFortyIsAccepted() {
+        String hotel = planning.parcelsOf("exchange-center", "090104").stream()
+                .filter(id -> Planning.take(anonymous, id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no available hotel parcel left"));
+        ObjectNode fifty = Planning.proposal(hotel, "Guanggu Hotel Co.");
+        fifty.put("intendedUse", "business hotel").put("termYears", 50);
+        List<JsonNode> findings = refused(fifty, "allocation.term");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("measured").doubleValue()).isEqualTo(50.0);
+        assertThat(findings.get(0).get("limit").doubleValue()).isEqualTo(40.0);
+        assertThat(findings.get(0).get("unit").stringValue()).isEqualTo("years");
+
+        ObjectNode forty = Planning.proposal(hotel, "Guanggu Hotel Co.");
+        forty.put("intendedUse", "business hotel").put("termYears", 40);
+        String id = Planning.created(planner.postJson("/api/allocations", forty.toString()));
+        assertThat(allocation(id).get("termYears").intValue()).isEqualTo(40);
+        // Leave the parcel as the seed has it for other tests of the same service.
+        assertThat(planner.post("/api/allocations/" + id + "/reject").status()).isEqualTo(200);
+        assertThat(parcelStatus(hotel)).isEqualTo("available");
+    }
+
+    @Test
+    void industrialLandOverTheNationalIndicatorsIsRefused() {
+        ObjectNode admin = Planning.proposal(planning.takeAvailableParcel("100101"), "Big Office Lasers");
+        admin.putObject("indicators").put("adminShare", 0.08);
+        JsonNode finding = refused(admin, "indicator.admin-share").get(0);
+        assertThat(finding.get("measured").doubleValue()).isEqualTo(0.08);
+        assertThat(finding.get("limit").doubleValue()).isEqualTo(0.07);
+
+        ObjectNode sparse = Planning.proposal(planning.takeAvailableParcel("100101"), "Sparse Yard Lasers");
+        sparse.putObject("indicators").put("buildingCoefficient", 0.25);
+        finding = refused(sparse, "indicator.building-coefficient").get(0);
+        assertThat(finding.get("measured").doubleValue()).isEqualTo(0.25);
+        assertThat(finding.get("limit").doubleValue()).isEqualTo(0.30);
+    }
+
     // ---- Requests that are not proposals -------------------------------------------------------------------------
 
     @Test
@@ -276,7 +313,7 @@ abstract class AllocationLifecycleContract {
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"pirate\"},\"intendedUse\":\"plant\",\"termYears\":30}",
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\",\"vip\":true},\"intendedUse\":\"plant\",\"termYears\":30}",
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":0}",
-        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":51}",
+        "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":71}",
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\",\"termYears\":2.5}",
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"intendedUse\":\"plant\"}",
         "{\"parcelId\":\"PARCEL\",\"allottee\":{\"name\":\"X\",\"type\":\"enterprise\"},\"termYears\":30}",

@@ -89,8 +89,87 @@ abstract class ValidationApiContract {
         assertThat(properties.get("measured").doubleValue()).isEqualTo(0.6);
         assertThat(properties.get("limit").doubleValue()).isEqualTo(1.0);
         assertThat(properties.get("unit").stringValue()).isEqualTo("ratio");
-        assertThat(properties.get("source").stringValue()).contains("工业项目建设用地控制指标");
+        assertThat(properties.get("source").stringValue()).contains("illustrative");
         assertThat(properties.get("messageZh").stringValue()).contains("容积率");
+    }
+
+    // ---- National rules: the lease term by land use, the industrial-land indicators -------------------------------
+
+    /** The one available hotel parcel (090104) of the exchange center in the seed data. */
+    private static Parcel availableHotelParcel() {
+        return PARK.parcels().stream().filter(p -> p.status() == ParcelStatus.AVAILABLE
+                && p.zone().equals("exchange-center") && p.landUse().equals("090104")).findFirst().orElseThrow();
+    }
+
+    private static List<JsonNode> findingsOf(JsonNode body, String rule) {
+        return findings(body).stream().filter(f -> f.at("/properties/rule").stringValue().equals(rule))
+                .map(f -> f.get("properties")).toList();
+    }
+
+    @Test
+    void aHotelParcelForFiftyYearsFailsAllocationTermAndForFortyPasses() {
+        Parcel hotel = availableHotelParcel();
+        JsonNode fifty = validate("{\"parcelId\":\"" + hotel.id() + "\",\"termYears\":50}").json();
+        assertThat(fifty.get("valid").booleanValue()).isFalse();
+        List<JsonNode> term = findingsOf(fifty, "allocation.term");
+        assertThat(term).as(fifty.toString()).hasSize(1);
+        assertThat(term.get(0).get("severity").stringValue()).isEqualTo("error");
+        assertThat(term.get(0).get("measured").doubleValue()).isEqualTo(50.0);
+        assertThat(term.get(0).get("limit").doubleValue()).isEqualTo(40.0);
+        assertThat(term.get(0).get("unit").stringValue()).isEqualTo("years");
+        assertThat(term.get(0).get("source").stringValue()).contains("城镇国有土地使用权出让和转让暂行条例", "第十二条");
+        assertThat(term.get(0).get("messageZh").stringValue()).contains("出让最高年限 40 年");
+
+        JsonNode forty = validate("{\"parcelId\":\"" + hotel.id() + "\",\"termYears\":40}").json();
+        assertThat(findingsOf(forty, "allocation.term")).as(forty.toString()).isEmpty();
+        JsonNode none = validate("{\"parcelId\":\"" + hotel.id() + "\"}").json();
+        assertThat(findingsOf(none, "allocation.term")).as("no term, not checked").isEmpty();
+        // The same 50 years on industrial land is within its maximum.
+        JsonNode industrial = validate("{\"parcelId\":\"" + availableEnterpriseParcel().id() + "\",\"termYears\":50}")
+                .json();
+        assertThat(findingsOf(industrial, "allocation.term")).isEmpty();
+    }
+
+    @Test
+    void aTermBeyondSeventyYearsIs400() {
+        ServiceClient.Reply reply = validate("{\"parcelId\":\"" + availableHotelParcel().id() + "\",\"termYears\":71}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").stringValue()).isEqualTo("termYears must be a whole number of years from 1 to 70");
+    }
+
+    @Test
+    void anAdminShareOfEightPercentOnIndustrialLandFailsIndicatorAdminShare() {
+        Parcel parcel = availableEnterpriseParcel();
+        JsonNode body = validate("{\"parcelId\":\"" + parcel.id() + "\",\"indicators\":{\"adminShare\":0.08}}").json();
+        assertThat(body.get("valid").booleanValue()).isFalse();
+        List<JsonNode> found = findingsOf(body, "indicator.admin-share");
+        assertThat(found).as(body.toString()).hasSize(1);
+        assertThat(found.get(0).get("measured").doubleValue()).isEqualTo(0.08);
+        assertThat(found.get(0).get("limit").doubleValue()).isEqualTo(0.07);
+        assertThat(found.get(0).get("unit").stringValue()).isEqualTo("ratio");
+        assertThat(found.get(0).get("source").stringValue()).contains("工业项目建设用地控制指标");
+        assertThat(found.get(0).get("messageZh").stringValue()).contains("行政办公及生活服务设施用地所占比重");
+
+        JsonNode within = validate("{\"parcelId\":\"" + parcel.id() + "\",\"indicators\":{\"adminShare\":0.07}}").json();
+        assertThat(findingsOf(within, "indicator.admin-share")).isEmpty();
+    }
+
+    @Test
+    void aBuildingCoefficientOfTwentyFivePercentOnIndustrialLandFailsIndicatorBuildingCoefficient() {
+        Parcel parcel = availableEnterpriseParcel();
+        JsonNode body = validate("{\"parcelId\":\"" + parcel.id() + "\",\"indicators\":{\"buildingCoefficient\":0.25}}")
+                .json();
+        assertThat(body.get("valid").booleanValue()).isFalse();
+        List<JsonNode> found = findingsOf(body, "indicator.building-coefficient");
+        assertThat(found).as(body.toString()).hasSize(1);
+        assertThat(found.get(0).get("measured").doubleValue()).isEqualTo(0.25);
+        assertThat(found.get(0).get("limit").doubleValue()).isEqualTo(0.30);
+        assertThat(found.get(0).get("unit").stringValue()).isEqualTo("ratio");
+        assertThat(found.get(0).get("messageZh").stringValue()).contains("建筑系数");
+
+        JsonNode within = validate("{\"parcelId\":\"" + parcel.id() + "\",\"indicators\":{\"buildingCoefficient\":0.3}}")
+                .json();
+        assertThat(findingsOf(within, "indicator.building-coefficient")).isEmpty();
     }
 
     @Test

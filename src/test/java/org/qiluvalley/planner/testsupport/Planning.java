@@ -136,6 +136,20 @@ public final class Planning {
                 + (landUse == null ? "" : " with land use " + landUse));
     }
 
+    /**
+     * The ids of the available parcels of a zone with this land use, not yet claimed; claim one with
+     * {@link #take} before using it.
+     */
+    public List<String> parcelsOf(String zone, String landUse) {
+        JsonNode sites = anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=" + zone + "&landUse="
+                + landUse).json();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode site : sites.get("features")) {
+            ids.add(site.get("id").stringValue());
+        }
+        return ids;
+    }
+
     /** A proposal body for an enterprise with good pledges and a 30-year term. */
     public static ObjectNode proposal(String parcelId, String allottee) {
         ObjectNode body = object();
