@@ -253,6 +253,59 @@ class PlannerWorkflowIT extends MapBrowserTest {
     }
 
     @Test
+    void anInquiryBecomesAProposalToItsCompanyAndIsClosed() {
+        ServiceClient anonymous = new ServiceClient(baseUrl());
+        anonymous.ensureUser("planner", PLANNER);
+        ServiceClient planner = anonymous.as(PLANNER, ServiceClient.USER_PASSWORD);
+        String parcel = null;
+        for (JsonNode site : anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=laser-industry")
+                .json().get("features")) {
+            String id = site.get("id").asString();
+            if (!id.equals(REPLANNED)) {
+                parcel = id;
+            }
+        }
+        assertNotNull(parcel, "an available laser-industry parcel");
+        ServiceClient.Reply sent = anonymous.asNew("investor", "investor-zhou").postJson("/api/inquiries",
+                "{\"parcelId\": \"" + parcel + "\", \"company\": \"Quancheng Optics 泉城光学\", "
+                        + "\"contact\": \"zhou@example.com\", \"message\": \"We would like this site.\"}");
+        assertEquals(201, sent.status(), sent.body());
+        String inquiry = sent.json().get("id").asString();
+
+        forgetSession();
+        signIn(PLANNER, ServiceClient.USER_PASSWORD);
+        driver.get(baseUrl() + "/planner.html?animate=0");
+        waitForWorkspace(PAGE_TIMEOUT);
+        waitForOperation("inquiries", () -> driver.findElement(By.id("tab-inquiries")).click(), TIMEOUT);
+        WebElement propose = driver.findElement(By.cssSelector(
+                "#inquiries-list li[data-inquiry-id='" + inquiry + "'] button[data-propose]"));
+        assertTrue(propose.getText().contains("Propose to this company") && propose.getText().contains("向该企业提出供地方案"),
+                "a bilingual offer: " + propose.getText());
+        propose.click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("propose-form")).isDisplayed()
+                && d.findElement(By.id("propose-inquiry")).isDisplayed());
+        assertEquals(parcel, driver.findElement(By.id("selection-id")).getText());
+        assertEquals("Quancheng Optics 泉城光学", driver.findElement(By.id("propose-name")).getDomProperty("value"),
+                "the form is prefilled with the company");
+        assertEquals("enterprise", new Select(driver.findElement(By.id("propose-type"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        type("propose-use", "Optical lens plant · 光学镜片生产");
+        type("propose-investment", "350");
+        type("propose-tax", "30");
+        Map<String, Object> proposed = waitForOperation("propose", () -> driver.findElement(By.id("propose-submit")).click(),
+                TIMEOUT);
+        assertEquals(201L, proposed.get("status"), "proposed: " + proposed);
+        String allocationId = driver.findElement(By.cssSelector("#alloc-list li.alloc-card")).getDomAttribute("data-allocation-id");
+        JsonNode allocation = planner.get("/api/allocations/" + allocationId).json();
+        assertEquals(inquiry, allocation.get("inquiryId").asString());
+        assertEquals("Quancheng Optics 泉城光学", allocation.at("/allottee/name").asString());
+        JsonNode closed = planner.get("/api/inquiries/" + inquiry).json();
+        assertEquals("closed", closed.get("state").asString());
+        assertEquals("proposed as allocation " + allocationId, closed.get("closingNote").asString());
+        forgetSession();
+    }
+
+    @Test
     void aWrongPasswordKeepsTheVisitorOnTheSignInPageWithAnError() {
         new ServiceClient(baseUrl()).ensureUser("planner", PLANNER);
         forgetSession();
