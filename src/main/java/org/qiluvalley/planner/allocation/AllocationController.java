@@ -103,7 +103,8 @@ class AllocationController {
             + "inquiry's company.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The parcel is not available (reserved, allocated or "
-            + "withdrawn), or the inquiry named is closed.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+            + "withdrawn), or the inquiry named is closed.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @ApiResponse(responseCode = "413", description = "The body is over 2 MiB.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,

@@ -87,7 +87,8 @@ final class AllocationJson {
                 new Indicators(a.indicators().far(), a.indicators().coverage(), a.indicators().greenRatio(),
                         a.indicators().heightMetres()),
                 new Pledges(a.pledges().investmentWanYuanPerMu(), a.pledges().taxWanYuanPerMu()), a.termYears(),
-                a.inquiryId(), step(a.proposedBy(), a.proposedAt()), rejected ? null : decided, rejected ? decided : null,
+                a.inquiryId(), step(a.proposedBy(), a.proposedAt()), rejected ? null : decided,
+                rejected ? decided : null,
                 a.releasedBy() == null ? null : step(a.releasedBy(), a.releasedAt()), a.version(),
                 List.of(new Link("/api/allocations/" + a.id(), "self"),
                         new Link("/ogc/collections/parcels/items/" + a.parcelId(), "parcel")));

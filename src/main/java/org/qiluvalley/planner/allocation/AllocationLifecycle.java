@@ -120,8 +120,9 @@ class AllocationLifecycle {
         }
         if (!sent.allotteeName().equals(lead.company()) || !"enterprise".equals(sent.allotteeType())) {
             throw new InvalidInputException("allottee " + RefusedException.clip(sent.allotteeName()) + " ("
-                    + sent.allotteeType() + ") differs from inquiry " + inquiryId + "'s company " + RefusedException.clip(lead.company())
-                    + " (enterprise); leave allottee out to take it from the inquiry");
+                    + sent.allotteeType() + ") differs from inquiry " + inquiryId + "'s company "
+                    + RefusedException.clip(lead.company()) + " (enterprise); leave allottee out to take it from the "
+                    + "inquiry");
         }
         return sent;
     }

@@ -99,7 +99,8 @@ public class AllocationStore {
                 AllocationState.fromWireName(rs.getString(3)).orElseThrow(), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7),
                 new Candidate.ProposedIndicators(dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)),
-                new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(22), rs.getString(15), instant(rs, 16),
+                new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(22),
+                rs.getString(15), instant(rs, 16),
                 rs.getString(17), instant(rs, 18), rs.getString(19), instant(rs, 20), rs.getLong(21));
     }
 

@@ -13,8 +13,8 @@ import org.qiluvalley.planner.web.JsonBodies.WrongType;
  * The body of {@code POST /api/allocations}: {@code {"parcelId", "allottee": {"name", "type"}, "intendedUse",
  * "landUse"?, "indicators"?, "pledges"?: {"investmentWanYuanPerMu", "taxWanYuanPerMu"}, "termYears",
  * "inquiryId"?}}, bound strictly ({@link JsonBodies}). With an {@code inquiryId} the allottee may be left out: the
- * lifecycle takes it from the inquiry (its company, an enterprise). Malformed input is a 400 saying what to fix; what is well-formed but breaks the rule
- * book becomes findings (422).
+ * lifecycle takes it from the inquiry (its company, an enterprise). Malformed input is a 400 saying what to fix;
+ * what is well-formed but breaks the rule book becomes findings (422).
  */
 final class ProposalParser {
 

@@ -95,8 +95,8 @@ class ProposalParserTest {
 
         @Test
         void areNamedWithTheAcceptedOnesAndTheirPath() {
-            refused(body(",\"bogus\":1"), "unknown member \"bogus\"; accepted: allottee, indicators, inquiryId, intendedUse, "
-                    + "landUse, parcelId, pledges, termYears");
+            refused(body(",\"bogus\":1"), "unknown member \"bogus\"; accepted: allottee, indicators, inquiryId, "
+                    + "intendedUse, landUse, parcelId, pledges, termYears");
             refused("{\"parcelId\":\"QOV-LI-001\",\"allottee\":{\"name\":\"N\",\"type\":\"enterprise\",\"x\":1}}",
                     "unknown member \"allottee.x\"; accepted: name, type");
             refused(body(",\"pledges\":{\"tax\":1}"),

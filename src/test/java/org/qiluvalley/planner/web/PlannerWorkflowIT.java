@@ -193,7 +193,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> path().equals("/login.html"));
         submitSignInForm(APPROVER, ServiceClient.USER_PASSWORD);
         waitForWorkspace(PAGE_TIMEOUT);
-        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(newId, Keys.ENTER), TIMEOUT);
+        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(newId, Keys.ENTER),
+                TIMEOUT);
         driver.findElement(By.id("tab-allocations")).click();
         new WebDriverWait(driver, TIMEOUT).until(d -> !d.findElements(
                 By.cssSelector("#alloc-list button[data-action='approve']:not([disabled])")).isEmpty());
@@ -292,10 +293,11 @@ class PlannerWorkflowIT extends MapBrowserTest {
         type("propose-use", "Optical lens plant · 光学镜片生产");
         type("propose-investment", "350");
         type("propose-tax", "30");
-        Map<String, Object> proposed = waitForOperation("propose", () -> driver.findElement(By.id("propose-submit")).click(),
-                TIMEOUT);
+        Map<String, Object> proposed = waitForOperation("propose",
+                () -> driver.findElement(By.id("propose-submit")).click(), TIMEOUT);
         assertEquals(201L, proposed.get("status"), "proposed: " + proposed);
-        String allocationId = driver.findElement(By.cssSelector("#alloc-list li.alloc-card")).getDomAttribute("data-allocation-id");
+        String allocationId = driver.findElement(By.cssSelector("#alloc-list li.alloc-card"))
+                .getDomAttribute("data-allocation-id");
         JsonNode allocation = planner.get("/api/allocations/" + allocationId).json();
         assertEquals(inquiry, allocation.get("inquiryId").asString());
         assertEquals("Quancheng Optics 泉城光学", allocation.at("/allottee/name").asString());
