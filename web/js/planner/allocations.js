@@ -8,6 +8,13 @@
  * A proposal reserves the parcel, approval allocates it, rejection or release makes it available
  * again, so after every step the parcels are reloaded and the map shows the new status.
  *
+ * Four eyes: approval asks for confirmation in the card (Yes, approve / Cancel), and the approve button of an
+ * allocation the signed-in planner proposed (GET /api/me) is disabled with the reason: another planner must approve it
+ * (the service refuses the proposer with 403 anyway). Rejecting or releasing one's own proposal stays allowed.
+ *
+ * From an inquiry: proposeFromInquiry(inquiry) (the inquiries panel's "Propose to this company") prefills the form with
+ * the company as an enterprise and sends the inquiry's id, so the service closes the inquiry with the proposal.
+ *
  * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer };
  * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations'.
  */
@@ -61,6 +68,7 @@ const dom = {
   submit: document.getElementById('propose-submit'),
   proposeMessage: document.getElementById('propose-message'),
   findings: document.getElementById('propose-findings'),
+  fromInquiry: document.getElementById('propose-inquiry'),
 };
 
 /** Test hooks (see the top of this file). */
@@ -69,6 +77,10 @@ const hooks = plannerAllocations;
 let findings;
 let parcelId = null;
 let loadSeq = 0;
+/** The signed-in user's name, once /api/me has answered (four eyes). */
+let username = null;
+/** The inquiry the open form proposes from ({id, parcelId, company}), or null. */
+let inquiry = null;
 
 export function initAllocations() {
   findings = new FindingsView({
@@ -85,13 +97,28 @@ export function initAllocations() {
   });
   dom.list.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
-    if (button) transition(button.dataset.allocation, button.dataset.action);
+    if (button && button.dataset.action === 'approve') showApproveConfirm(button.closest('li'), true);
+    else if (button) transition(button.dataset.allocation, button.dataset.action);
+    const yes = event.target.closest('button[data-confirm-approve]');
+    if (yes) transition(yes.dataset.confirmApprove, 'approve');
+    const no = event.target.closest('button[data-cancel-approve]');
+    if (no) showApproveConfirm(no.closest('li'), false);
     const link = event.target.closest('button[data-history]');
     if (link) Planner.activate('history');
   });
   document.addEventListener('planner:select', (event) => select(event.detail.id));
   document.addEventListener('planner:panel', (event) => findings.setVisible(event.detail.panel === 'allocations'));
-  Object.assign(hooks, { findingsLayer: findings.layer, reload: () => load(parcelId) });
+  Object.assign(hooks, { findingsLayer: findings.layer, reload: () => load(parcelId), proposeFromInquiry });
+  Planner.me.then((who) => {
+    username = (who && who.username) || null;
+    if (parcelId) render(hooks.list);
+  });
+}
+
+/** Shows (or hides) a card's "approve?" step in place of its buttons. */
+function showApproveConfirm(li, show) {
+  li.querySelector('.alloc-actions').hidden = show;
+  li.querySelector('.alloc-confirm').hidden = !show;
 }
 
 function select(id) {
@@ -165,9 +192,25 @@ function card(a) {
   ].filter(Boolean).join(' · ');
   const step = (en, zh, s2) => (s2 && s2.at
     ? `<li><span class="step-name">${bilingual(en, zh)}</span> ${escapeHtml(Planner.formatDateTime(s2.at))} · ${escapeHtml(s2.by || '')}</li>` : '');
-  const actions = (ACTIONS[a.state] || []).map((x) => `
-    <button type="button" class="${x.className}" data-allocation="${escapeHtml(a.id)}" data-action="${x.action}">
-      ${bilingual(x.en, x.zh)}</button>`).join('');
+  // Four eyes: nobody approves their own proposal (the service says 403 too).
+  const ownProposal = Boolean(username) && a.proposed && a.proposed.by === username;
+  const actions = (ACTIONS[a.state] || []).map((x) => {
+    const blocked = x.action === 'approve' && ownProposal;
+    return `
+    <button type="button" class="${x.className}" data-allocation="${escapeHtml(a.id)}" data-action="${x.action}"${blocked
+      ? ' disabled data-four-eyes="true" title="Another planner must approve your proposal 须由另一位规划人员批准"' : ''}>
+      ${bilingual(x.en, x.zh)}</button>`;
+  }).join('');
+  const fourEyes = a.state === 'proposed' && ownProposal
+    ? `<p class="alloc-four-eyes" data-four-eyes-note>${bilingual('You proposed this allocation: another planner must approve it (four eyes).',
+      '此方案由您提出，须由另一位规划人员批准（双人审核）。')}</p>` : '';
+  const confirm = a.state === 'proposed' ? `
+    <div class="alloc-confirm" hidden>
+      <span class="danger-text">${bilingual(`Approve ${a.parcelId} for ${a.allottee && a.allottee.name}? The parcel becomes allocated.`,
+    '确认批准该供地方案？地块将变为已供地。')}</span>
+      <button type="button" class="primary-small" data-confirm-approve="${escapeHtml(a.id)}">${bilingual('Yes, approve', '确认批准')}</button>
+      <button type="button" class="reset" data-cancel-approve>${bilingual('Cancel', '取消')}</button>
+    </div>` : '';
   li.innerHTML = `
     <div class="alloc-head">
       <span class="alloc-state state-${escapeHtml(a.state)}" data-state="${escapeHtml(a.state)}">${bilingual(s.en, s.zh)}</span>
@@ -184,8 +227,9 @@ function card(a) {
     <ol class="alloc-steps">
       ${step('Proposed', '提出', a.proposed)}${step('Approved', '批准', a.approved)}${step('Rejected', '驳回', a.rejected)}${step('Released', '收回', a.released)}
     </ol>
+    ${a.inquiryId ? `<p class="alloc-inquiry">${bilingual('From inquiry', '来自投资意向')} <code>${escapeHtml(a.inquiryId)}</code></p>` : ''}
     <div class="alloc-actions">${actions}
-      <code class="alloc-id" title="Allocation ID 供地编号">${escapeHtml(a.id)}</code></div>`;
+      <code class="alloc-id" title="Allocation ID 供地编号">${escapeHtml(a.id)}</code></div>${confirm}${fourEyes}`;
   return li;
 }
 
@@ -206,7 +250,7 @@ function transition(id, action) {
       }
       return result;
     } finally {
-      buttons.forEach((b) => { b.disabled = false; });
+      buttons.forEach((b) => { b.disabled = b.dataset.fourEyes === 'true'; });
     }
   });
 }
@@ -232,8 +276,28 @@ function defaultType(feature) {
 function resetForm() {
   dom.form.reset();
   dom.form.dataset.touched = 'false';
+  inquiry = null;
+  dom.fromInquiry.hidden = true;
   findings.clear();
   hideMessage(dom.proposeMessage);
+}
+
+/**
+ * Prefills the proposal form from an investor's inquiry ({id, parcelId, company}); call once its parcel is selected.
+ * The proposal then names the inquiry, and the service closes it with a note linking the allocation.
+ */
+export function proposeFromInquiry(from) {
+  if (!from || from.parcelId !== parcelId) return false;
+  resetForm();
+  inquiry = { id: from.id, parcelId: from.parcelId, company: from.company };
+  dom.name.value = from.company || '';
+  dom.type.value = 'enterprise';
+  dom.form.dataset.touched = 'true';
+  dom.fromInquiry.innerHTML = bilingual(`From inquiry ${from.id} of ${from.company}: proposing closes it.`,
+    '来自该企业的投资意向，提交方案后该意向将关闭。');
+  dom.fromInquiry.hidden = false;
+  if (!dom.form.hidden) dom.use.focus();
+  return true;
 }
 
 function numberOrNull(input, { percent = false } = {}) {
@@ -262,6 +326,7 @@ function buildProposal() {
     throw Object.assign(new Error('The term is a whole number of years, at least 1.'), { input: dom.term });
   }
   if (dom.landUse.value) body.landUse = dom.landUse.value;
+  if (inquiry && inquiry.parcelId === parcelId) body.inquiryId = inquiry.id;
   const pledges = {};
   const investment = numberOrNull(dom.investment);
   const tax = numberOrNull(dom.tax);
@@ -300,6 +365,7 @@ function propose() {
       if (result.status === 201 && result.data) {
         const warnings = (result.data.findings && result.data.findings.features) || [];
         resetForm();
+        if (body.inquiryId) document.dispatchEvent(new CustomEvent('planner:inquiries-changed'));
         showMessage(dom.message, 'success', `Proposed to ${body.allottee.name}; the parcel is reserved until the proposal is decided.`,
           '方案已提出，地块已预留，待审批。');
         if (warnings.length) findings.show(warnings);

@@ -7,11 +7,15 @@
  *
  * A service without the inquiry API (404) simply has no inquiries to show.
  *
+ * "Propose to this company 向该企业提出供地方案" selects the inquiry's parcel, opens the allocations panel and prefills
+ * its proposal form from the inquiry (allocations.js proposeFromInquiry); the proposal closes the inquiry.
+ *
  * Test hooks: plannerInquiries = { items (last loaded), load() }; counted in the shell's ops
  * as 'inquiries' and 'close-inquiry'.
  */
 import { bilingual, escapeHtml } from '../core/format.js';
 import { showMessage } from '../core/messages.js';
+import { proposeFromInquiry } from './allocations.js';
 import { showParcel } from './selection.js';
 import * as Planner from './shell.js';
 
@@ -39,6 +43,18 @@ export function initInquiries() {
       showParcel(parcel.dataset.parcel, { fly: true }).then((shown) => { if (shown) Planner.activate('allocations'); });
       return;
     }
+    const propose = event.target.closest('button[data-propose]');
+    if (propose) {
+      const inquiry = hooks.items.find((i) => i.id === propose.closest('li').dataset.inquiryId);
+      if (inquiry) {
+        showParcel(inquiry.parcelId, { fly: true }).then((shown) => {
+          if (!shown) return;
+          Planner.activate('allocations');
+          proposeFromInquiry(inquiry);
+        });
+      }
+      return;
+    }
     const open = event.target.closest('button[data-open-close]');
     if (open) toggleCloseForm(open.closest('li'), true);
     const cancel = event.target.closest('button[data-cancel]');
@@ -50,6 +66,8 @@ export function initInquiries() {
     close(li.dataset.inquiryId, event.target.querySelector('textarea').value.trim());
   });
   document.addEventListener('planner:panel', (event) => { if (event.detail.panel === 'inquiries') load(); });
+  // A proposal made from an inquiry closed it.
+  document.addEventListener('planner:inquiries-changed', load);
   // The count on the tab tells a planner there is something waiting, without opening the panel.
   load();
 }
@@ -103,6 +121,7 @@ function card(inquiry) {
       ${inquiry.submittedBy ? ` · ${bilingual('account', '账号')} ${escapeHtml(inquiry.submittedBy)}` : ''}</p>
     <p class="inquiry-message">${escapeHtml(inquiry.message)}</p>
     <div class="inquiry-actions">
+      ${inquiry.parcelId ? `<button type="button" class="primary-small" data-propose>${bilingual('Propose to this company', '向该企业提出供地方案')}</button>` : ''}
       <button type="button" class="reset" data-open-close>${bilingual('Close…', '关闭…')}</button>
     </div>
     <form class="inquiry-close" hidden>

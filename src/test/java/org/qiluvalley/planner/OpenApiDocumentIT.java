@@ -424,8 +424,10 @@ class OpenApiDocumentIT {
                 Planning.proposal(reserved, "OpenAPI Second Ltd").toString()));
         check(defects, "proposeAllocation", planner.postJson("/api/allocations",
                 Planning.proposal(parcel, "OpenAPI Late Ltd").toString()));
+        // Four eyes: the proposer is refused (403), a second planner approves, and again is a 409.
         check(defects, "approveAllocation", planner.post("/api/allocations/" + allocation + "/approve"));
-        check(defects, "approveAllocation", planner.post("/api/allocations/" + allocation + "/approve"));
+        check(defects, "approveAllocation", planning.approver().post("/api/allocations/" + allocation + "/approve"));
+        check(defects, "approveAllocation", planning.approver().post("/api/allocations/" + allocation + "/approve"));
         check(defects, "rejectAllocation", planner.post("/api/allocations/AL-00000000000000000000/reject"));
         check(defects, "releaseAllocation", planner.post("/api/allocations/" + allocation + "/release"));
         check(defects, "listAllocations", planner.get("/api/allocations?limit=5"));

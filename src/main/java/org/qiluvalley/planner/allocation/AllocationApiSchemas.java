@@ -185,7 +185,8 @@ final class AllocationApiSchemas {
     record Proposal(
             @Schema(description = "An available parcel.", requiredMode = RequiredMode.REQUIRED,
                     example = "QOV-LI-001") String parcelId,
-            @Schema(requiredMode = RequiredMode.REQUIRED) Allottee allottee,
+            @Schema(description = "Required unless inquiryId is given; then, when given, it must be the inquiry's "
+                    + "company as an enterprise.") Allottee allottee,
             @Schema(description = "1 to 200 characters.", requiredMode = RequiredMode.REQUIRED,
                     example = "fibre-laser plant") String intendedUse,
             @Schema(description = "A land-use code of the rule book; defaults to the parcel's.", example = "100101")
@@ -195,7 +196,11 @@ final class AllocationApiSchemas {
             @Schema(description = "The term of the grant, 1 to 70 years; held to the maximum for the land use's "
                     + "category (rule allocation.term, a 422: commerce, tourism and entertainment 40, industry 50, "
                     + "residential 70).", requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "70",
-                    example = "50") Integer termYears) {
+                    example = "50") Integer termYears,
+            @Schema(description = "An open inquiry about this parcel to propose it from: the allottee is taken from it "
+                    + "(its company, an enterprise), and it is closed with the note \"proposed as allocation AL-...\" "
+                    + "in the same transaction. An unknown inquiry or one about another parcel is a 400, a closed one "
+                    + "a 409.", example = "IQ-5e0c1d2b3a4f59687a1b") String inquiryId) {
     }
 
     @Schema(description = "Who would hold the land.")
@@ -224,6 +229,8 @@ final class AllocationApiSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED) Indicators indicators,
             @Schema(requiredMode = RequiredMode.REQUIRED) Pledges pledges,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "70") int termYears,
+            @Schema(description = "The investor's inquiry this was proposed from (closed by the proposal); absent "
+                    + "when it was proposed without one.", example = "IQ-5e0c1d2b3a4f59687a1b") String inquiryId,
             @Schema(requiredMode = RequiredMode.REQUIRED) Step proposed,
             @Schema(description = "Once approved.") Step approved,
             @Schema(description = "Once rejected.") Step rejected,

@@ -78,7 +78,9 @@ class AllocationController {
     @Operation(operationId = "proposeAllocation", summary = "Propose an allocation of an available parcel",
             description = "Validates the proposal with the whole rule book (the parcel as it stands, the proposed land "
                     + "use and indicators, and for an enterprise the standard-land pledges against the zone's "
-                    + "minimums) under the zone's lock. Accepted: 201, the parcel becomes reserved. At most 2 MiB.",
+                    + "minimums) under the zone's lock. Accepted: 201, the parcel becomes reserved. With an inquiryId "
+                    + "the allottee comes from that open inquiry about the same parcel, which is closed in the same "
+                    + "transaction with a note naming the allocation. At most 2 MiB.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AllocationApiSchemas.Proposal.class),
@@ -97,10 +99,12 @@ class AllocationController {
                     schema = @Schema(implementation = AllocationApiSchemas.ProposedAllocation.class)))
     @ApiResponse(responseCode = "400", description = "A malformed body: not JSON, an unknown or repeated member, a "
             + "value of the wrong type, a missing member, an unknown parcel or land-use code, a term outside 1 to 50 "
-            + "years.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+            + "years; an unknown inquiryId, an inquiry about another parcel, an allottee that differs from the "
+            + "inquiry's company.", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The parcel is not available (reserved, allocated or "
-            + "withdrawn).", content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+            + "withdrawn), or the inquiry named is closed.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @ApiResponse(responseCode = "413", description = "The body is over 2 MiB.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
@@ -125,19 +129,26 @@ class AllocationController {
     }
 
     @Operation(operationId = "approveAllocation", summary = "Approve a proposed allocation",
-            description = "proposed -> approved: the parcel becomes allocated.",
+            description = "proposed -> approved: the parcel becomes allocated. Four eyes "
+                    + "(valley.allocations.four-eyes, on by default): the planner who proposed it, admin or not, may "
+                    + "not approve it; another planner must.",
             parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
                     example = "AL-3f2a9c0b1d4e5f607182"),
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                         schema = @Schema(type = "string"))})
     @LifecycleStepResponses
+    @ApiResponse(responseCode = "403", description = "Not a planner; or four eyes: the caller proposed this "
+            + "allocation, and another planner must approve it (the detail says so). Nothing changed.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @PostMapping(value = "/api/allocations/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
     AllocationJson.View approve(@PathVariable String id, Authentication who) {
         return AllocationJson.view(lifecycle.approve(id, who.getName()));
     }
 
     @Operation(operationId = "rejectAllocation", summary = "Reject a proposed allocation",
-            description = "proposed -> rejected: the parcel becomes available again.",
+            description = "proposed -> rejected: the parcel becomes available again. The proposer may reject "
+                    + "their own proposal (four eyes guards approvals only).",
             parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
                     example = "AL-3f2a9c0b1d4e5f607182"),
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
@@ -149,7 +160,8 @@ class AllocationController {
     }
 
     @Operation(operationId = "releaseAllocation", summary = "Release an approved allocation",
-            description = "approved -> released: the parcel becomes available again.",
+            description = "approved -> released: the parcel becomes available again. The proposer may release "
+                    + "it too.",
             parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
                     example = "AL-3f2a9c0b1d4e5f607182"),
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,

@@ -26,11 +26,15 @@ final class AllocationJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One allocation; of {@code approved} and {@code rejected} only the decision taken is there. */
+    /**
+     * One allocation; of {@code approved} and {@code rejected} only the decision taken is there, and
+     * {@code inquiryId} only when it was proposed from an inquiry.
+     */
     @JsonPropertyOrder({"id", "parcelId", "state", "allottee", "intendedUse", "landUse", "indicators", "pledges",
-        "termYears", "proposed", "approved", "rejected", "released", "version", "links"})
+        "termYears", "inquiryId", "proposed", "approved", "rejected", "released", "version", "links"})
     record View(String id, String parcelId, String state, Allottee allottee, String intendedUse, String landUse,
-            Indicators indicators, Pledges pledges, int termYears, Step proposed,
+            Indicators indicators, Pledges pledges, int termYears,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String inquiryId, Step proposed,
             @JsonInclude(JsonInclude.Include.NON_NULL) Step approved,
             @JsonInclude(JsonInclude.Include.NON_NULL) Step rejected,
             @JsonInclude(JsonInclude.Include.NON_NULL) Step released, long version, List<Link> links) {
@@ -83,7 +87,8 @@ final class AllocationJson {
                 new Indicators(a.indicators().far(), a.indicators().coverage(), a.indicators().greenRatio(),
                         a.indicators().heightMetres()),
                 new Pledges(a.pledges().investmentWanYuanPerMu(), a.pledges().taxWanYuanPerMu()), a.termYears(),
-                step(a.proposedBy(), a.proposedAt()), rejected ? null : decided, rejected ? decided : null,
+                a.inquiryId(), step(a.proposedBy(), a.proposedAt()), rejected ? null : decided,
+                rejected ? decided : null,
                 a.releasedBy() == null ? null : step(a.releasedBy(), a.releasedAt()), a.version(),
                 List.of(new Link("/api/allocations/" + a.id(), "self"),
                         new Link("/ogc/collections/parcels/items/" + a.parcelId(), "parcel")));

@@ -5,11 +5,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.errors.ConflictException;
 import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotAllowedException;
 import org.qiluvalley.planner.errors.NotFoundException;
 import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.history.HistoryStore;
+import org.qiluvalley.planner.inquiry.InquiryLeads;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
@@ -28,6 +31,15 @@ import org.springframework.stereotype.Component;
  * re-reads the parcel and the allocation, so of any number of racing proposals for one parcel (in this process or
  * in other instances on the same database) exactly one sees it available and reserves it; the others get 409.
  * A proposal is validated by the whole rule book (pledges included) before anything is written.
+ *
+ * <p><b>Four eyes</b> ({@code valley.allocations.four-eyes}, on by default): the planner who proposed an
+ * allocation, admins included, may not approve it (403, nothing changes); another planner must. Rejecting or
+ * releasing one's own proposal stays allowed: it gives nothing to anyone.
+ *
+ * <p><b>From inquiry to proposal.</b> A proposal may name an investor's inquiry ({@code inquiryId}): it must be for
+ * the same parcel (400) and still open (409); the allottee is then the inquiry's company, an enterprise, unless the
+ * body names one, which must be the same (400). In the proposal's transaction the inquiry is closed with the note
+ * {@code proposed as allocation AL-...}, and the allocation records the inquiry.
  */
 @Component
 class AllocationLifecycle {
@@ -43,25 +55,34 @@ class AllocationLifecycle {
     private final ParcelEdits edits;
     private final HistoryStore history;
     private final AllocationValidator validator;
+    private final InquiryLeads leads;
+    private final boolean fourEyes;
 
     AllocationLifecycle(ParcelStore store, AllocationStore allocations, ParcelEdits edits, HistoryStore history,
-            ZoningRuleBook book) {
+            ZoningRuleBook book, InquiryLeads leads, ValleyProperties properties) {
         this.store = store;
         this.allocations = allocations;
         this.edits = edits;
         this.history = history;
         this.validator = new AllocationValidator(book);
+        this.leads = leads;
+        this.fourEyes = properties.allocations().fourEyes();
     }
 
-    Proposed propose(ProposalParser.Proposal proposal, String actor) {
-        Parcel parcel = store.findById(Layer.PARCELS, proposal.parcelId()).orElseThrow(() -> new InvalidInputException(
-                "parcelId \"" + RefusedException.clip(proposal.parcelId()) + "\" is not a parcel of the plan"));
+    Proposed propose(ProposalParser.Proposal sent, String actor) {
+        Parcel parcel = store.findById(Layer.PARCELS, sent.parcelId()).orElseThrow(() -> new InvalidInputException(
+                "parcelId \"" + RefusedException.clip(sent.parcelId()) + "\" is not a parcel of the plan"));
+        ProposalParser.Proposal proposal = sent.inquiryId() == null ? sent : fromInquiry(sent);
         return store.inTransaction(() -> {
             edits.lockZones(parcel.zone());
             Parcel current = store.findById(Layer.PARCELS, parcel.id()).orElseThrow();
             if (current.status() != ParcelStatus.AVAILABLE) {
                 throw conflict("parcel " + current.id() + " is " + current.status().wireName()
                         + "; only an available parcel can be proposed");
+            }
+            if (proposal.inquiryId() != null && !leads.find(proposal.inquiryId()).orElseThrow().open()) {
+                throw conflict("inquiry " + proposal.inquiryId() + " is closed; only an open inquiry can become a "
+                        + "proposal");
             }
             String landUse = proposal.landUse() != null ? proposal.landUse() : current.landUse();
             Candidate candidate = new Candidate(current.id(), current.planar(), current.zone(), landUse,
@@ -72,13 +93,38 @@ class AllocationLifecycle {
             }
             Allocation allocation = new Allocation(newId(), current.id(), AllocationState.PROPOSED,
                     proposal.allotteeName(), proposal.allotteeType(), proposal.intendedUse(), landUse,
-                    proposal.indicators(), proposal.pledges(), proposal.termYears(), actor, now(), null, null, null,
-                    null, 1);
+                    proposal.indicators(), proposal.pledges(), proposal.termYears(), proposal.inquiryId(), actor,
+                    now(), null, null, null, null, 1);
             allocations.insert(allocation);
             edits.changeStatus(current, ParcelStatus.RESERVED, actor);
             history.record(actor, "propose", "allocation", allocation.id(), null, AllocationJson.json(allocation));
+            if (proposal.inquiryId() != null) {
+                // A close that loses a race (409) rolls the whole proposal back.
+                leads.closeAsProposed(proposal.inquiryId(), allocation.id(), actor);
+            }
             return new Proposed(allocation, findings);
         });
+    }
+
+    /** The proposal with its allottee taken from the inquiry it names, after checking the inquiry fits (400). */
+    private ProposalParser.Proposal fromInquiry(ProposalParser.Proposal sent) {
+        String inquiryId = sent.inquiryId();
+        InquiryLeads.Lead lead = leads.find(inquiryId).orElseThrow(() -> new InvalidInputException(
+                "inquiryId \"" + RefusedException.clip(inquiryId) + "\" is not an inquiry"));
+        if (!lead.parcelId().equals(sent.parcelId())) {
+            throw new InvalidInputException("inquiry " + inquiryId + " is about parcel " + lead.parcelId() + ", not "
+                    + RefusedException.clip(sent.parcelId()) + "; propose the parcel the company asked about");
+        }
+        if (sent.allotteeName() == null) {
+            return sent.withAllottee(lead.company(), "enterprise");
+        }
+        if (!sent.allotteeName().equals(lead.company()) || !"enterprise".equals(sent.allotteeType())) {
+            throw new InvalidInputException("allottee " + RefusedException.clip(sent.allotteeName()) + " ("
+                    + sent.allotteeType() + ") differs from inquiry " + inquiryId + "'s company "
+                    + RefusedException.clip(lead.company()) + " (enterprise); leave allottee out to take it from the "
+                    + "inquiry");
+        }
+        return sent;
     }
 
     Allocation approve(String id, String actor) {
@@ -105,6 +151,10 @@ class AllocationLifecycle {
                                 : "; from " + current.state().wireName() + " it can be "
                                         + String.join(" or ", current.state().next().stream()
                                                 .map(AllocationState::wireName).sorted().toList())));
+            }
+            if (fourEyes && next == AllocationState.APPROVED && current.proposedBy().equals(actor)) {
+                throw new NotAllowedException("four eyes: " + id + " (parcel " + current.parcelId() + ") was proposed "
+                        + "by " + actor + "; another planner must approve it");
             }
             Allocation after = current.moved(next, actor, now());
             if (!allocations.update(after, current.version())) {

@@ -26,7 +26,7 @@ public class AllocationStore {
 
     private static final String COLUMNS = "id, parcel_id, state, allottee_name, allottee_type, intended_use, land_use, "
             + "far, coverage, green_ratio, height_m, investment_wan_yuan_per_mu, tax_wan_yuan_per_mu, term_years, "
-            + "proposed_by, proposed_at, decided_by, decided_at, released_by, released_at, version";
+            + "proposed_by, proposed_at, decided_by, decided_at, released_by, released_at, version, inquiry_id";
     /** Most parcel ids looked up in one query. */
     private static final int IN_CHUNK = 500;
 
@@ -38,11 +38,11 @@ public class AllocationStore {
 
     void insert(Allocation a) {
         jdbc.update("INSERT INTO allocations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?)", a.id(), a.parcelId(), a.state().wireName(), a.allotteeName(), a.allotteeType(),
+                + "?, ?, ?, ?, ?, ?)", a.id(), a.parcelId(), a.state().wireName(), a.allotteeName(), a.allotteeType(),
                 a.intendedUse(), a.landUse(), a.indicators().far(), a.indicators().coverage(),
                 a.indicators().greenRatio(), a.indicators().heightMetres(), a.pledges().investmentWanYuanPerMu(),
                 a.pledges().taxWanYuanPerMu(), a.termYears(), a.proposedBy(), ts(a.proposedAt()), a.decidedBy(),
-                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version());
+                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.inquiryId());
     }
 
     /** Compare-and-set on the version; false when it moved on. */
@@ -99,7 +99,8 @@ public class AllocationStore {
                 AllocationState.fromWireName(rs.getString(3)).orElseThrow(), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7),
                 new Candidate.ProposedIndicators(dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)),
-                new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(15), instant(rs, 16),
+                new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(22),
+                rs.getString(15), instant(rs, 16),
                 rs.getString(17), instant(rs, 18), rs.getString(19), instant(rs, 20), rs.getLong(21));
     }
 

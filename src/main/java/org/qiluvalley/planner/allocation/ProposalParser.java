@@ -11,9 +11,10 @@ import org.qiluvalley.planner.web.JsonBodies.WrongType;
 
 /**
  * The body of {@code POST /api/allocations}: {@code {"parcelId", "allottee": {"name", "type"}, "intendedUse",
- * "landUse"?, "indicators"?, "pledges"?: {"investmentWanYuanPerMu", "taxWanYuanPerMu"}, "termYears"}}, bound
- * strictly ({@link JsonBodies}). Malformed input is a 400 saying what to fix; what is well-formed but breaks the rule
- * book becomes findings (422).
+ * "landUse"?, "indicators"?, "pledges"?: {"investmentWanYuanPerMu", "taxWanYuanPerMu"}, "termYears",
+ * "inquiryId"?}}, bound strictly ({@link JsonBodies}). With an {@code inquiryId} the allottee may be left out: the
+ * lifecycle takes it from the inquiry (its company, an enterprise). Malformed input is a 400 saying what to fix;
+ * what is well-formed but breaks the rule book becomes findings (422).
  */
 final class ProposalParser {
 
@@ -26,6 +27,7 @@ final class ProposalParser {
     static final double MAX_PLEDGE = 1_000_000;
 
     private static final String TEXT = ValidationRequestParser.TEXT;
+    /** Also when the body names an inquiry: then the allottee may be left out, but not be of the wrong type. */
     private static final String ALLOTTEE = "allottee is required: {\"name\": \"...\", \"type\": \"enterprise|facility\"}";
     private static final String PLEDGE = "pledges.{name} must be a number of 万元/亩 from 0 to " + (long) MAX_PLEDGE;
     private static final String TERM = ValidationRequestParser.TERM;
@@ -34,7 +36,7 @@ final class ProposalParser {
     @WrongType("the body must be a JSON object")
     record ProposalRequest(@WrongType(TEXT) String parcelId, @WrongType(ALLOTTEE) Allottee allottee,
             @WrongType(TEXT) String intendedUse, @WrongType(TEXT) String landUse, Indicators indicators,
-            Pledges pledges, @WrongType(TERM) Integer termYears) {
+            Pledges pledges, @WrongType(TERM) Integer termYears, @WrongType(TEXT) String inquiryId) {
     }
 
     @UnknownMember("unknown member \"allottee.{name}\"; accepted: {accepted}")
@@ -46,9 +48,19 @@ final class ProposalParser {
     record Pledges(@WrongType(PLEDGE) Double investmentWanYuanPerMu, @WrongType(PLEDGE) Double taxWanYuanPerMu) {
     }
 
-    /** A proposal as parsed; the parcel is looked up by the lifecycle, under its zone lock. */
+    /**
+     * A proposal as parsed; the parcel is looked up by the lifecycle, under its zone lock. {@code allotteeName} and
+     * {@code allotteeType} are null when the body named an inquiry and no allottee; {@code inquiryId} is null when
+     * it named none.
+     */
     record Proposal(String parcelId, String allotteeName, String allotteeType, String intendedUse, String landUse,
-            Candidate.ProposedIndicators indicators, Candidate.Pledges pledges, int termYears) {
+            Candidate.ProposedIndicators indicators, Candidate.Pledges pledges, int termYears, String inquiryId) {
+
+        /** This proposal with the allottee taken from an inquiry. */
+        Proposal withAllottee(String name, String type) {
+            return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, termYears,
+                    inquiryId);
+        }
     }
 
     private final ZoningRuleBook book;
@@ -60,13 +72,18 @@ final class ProposalParser {
     Proposal parse(byte[] body) {
         ProposalRequest sent = JsonBodies.read(body, ProposalRequest.class);
         String parcelId = required(sent.parcelId(), "parcelId");
-        if (sent.allottee() == null) {
+        String inquiryId = sent.inquiryId() == null ? null : required(sent.inquiryId(), "inquiryId");
+        if (sent.allottee() == null && inquiryId == null) {
             throw new InvalidInputException(ALLOTTEE);
         }
-        String name = required(sent.allottee().name(), "name");
-        String type = required(sent.allottee().type(), "type");
-        if (!type.equals("enterprise") && !type.equals("facility")) {
-            throw new InvalidInputException("allottee.type must be enterprise or facility");
+        String name = null;
+        String type = null;
+        if (sent.allottee() != null) {
+            name = required(sent.allottee().name(), "name");
+            type = required(sent.allottee().type(), "type");
+            if (!type.equals("enterprise") && !type.equals("facility")) {
+                throw new InvalidInputException("allottee.type must be enterprise or facility");
+            }
         }
         String intendedUse = required(sent.intendedUse(), "intendedUse");
         String landUse = ValidationRequestParser.text(sent.landUse(), "landUse");
@@ -77,7 +94,7 @@ final class ProposalParser {
         Candidate.ProposedIndicators indicators = ValidationRequestParser.indicators(sent.indicators());
         Candidate.Pledges pledges = pledges(sent.pledges());
         int term = ValidationRequestParser.termYears(sent.termYears(), true);
-        return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term);
+        return new Proposal(parcelId, name, type, intendedUse, landUse, indicators, pledges, term, inquiryId);
     }
 
     private static Candidate.Pledges pledges(Pledges sent) {

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inquiries the rate limit of investors' inquiries
  * @param uploads how request bodies are received: deadlines and how many at once
  * @param signIn the throttle of failed sign-ins and the pool that checks passwords
+ * @param allocations rules of the allocation lifecycle (four eyes)
  * @param publicUrl the service's public base URL (scheme, host, optional port and path, no trailing slash), used
  *     for every absolute link it writes; empty means links are built from the request as received
  */
@@ -34,6 +35,7 @@ public record ValleyProperties(
         @DefaultValue Inquiries inquiries,
         @DefaultValue Uploads uploads,
         @DefaultValue SignIn signIn,
+        @DefaultValue Allocations allocations,
         @DefaultValue("") String publicUrl) {
 
     public ValleyProperties {
@@ -55,7 +57,8 @@ public record ValleyProperties(
     public String toString() {
         return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
                 + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + ", inquiries="
-                + inquiries + ", uploads=" + uploads + ", signIn=" + signIn + ", publicUrl=" + publicUrl + "]";
+                + inquiries + ", uploads=" + uploads + ", signIn=" + signIn + ", allocations=" + allocations
+                + ", publicUrl=" + publicUrl + "]";
     }
 
     /**
@@ -232,6 +235,15 @@ public record ValleyProperties(
             return passwordCheckThreads > 0 ? passwordCheckThreads
                     : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
+    }
+
+    /**
+     * The allocation lifecycle (see {@code allocation/AllocationLifecycle}).
+     *
+     * @param fourEyes a planner (admins included) may not approve an allocation they proposed: another planner must
+     *     (403 otherwise); rejecting or releasing one's own proposal stays allowed. Off only for a one-person office
+     */
+    public record Allocations(@DefaultValue("true") boolean fourEyes) {
     }
 
     private static void requireSeconds(String key, java.time.Duration value, long minSeconds, long maxSeconds) {

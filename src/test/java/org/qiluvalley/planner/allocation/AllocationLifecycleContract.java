@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each store runs the same tests: {@link AllocationLifecycleH2gisIT}, {@link AllocationLifecyclePostgisIT}.
  */
-@SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The inquiries the tests propose from all come from this machine: room for them under the rate limit.
+        properties = "valley.inquiries.max-per-client=1000")
 abstract class AllocationLifecycleContract {
 
     /** The parcel's status while its allocation is in each state. */
@@ -101,7 +103,9 @@ abstract class AllocationLifecycleContract {
         assertThat(before.get("state").stringValue()).isEqualTo(state);
         assertThat(parcelStatus(parcel)).isEqualTo(PARCEL_STATUS.get(state));
 
-        ServiceClient.Reply reply = planner.post("/api/allocations/" + id + "/" + transition);
+        // Four eyes: the test-wide admin proposed it, so a second planner approves.
+        ServiceClient by = transition.equals("approve") ? planning.approver() : planner;
+        ServiceClient.Reply reply = by.post("/api/allocations/" + id + "/" + transition);
         if (allowed) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             String next = TARGET.get(transition);
@@ -183,6 +187,141 @@ abstract class AllocationLifecycleContract {
         String parcel = planning.takeAvailableParcel();
         planning.withdraw(parcel);
         assertProblem(planner.postJson("/api/allocations", Planning.proposal(parcel, "Late Lasers").toString()), 409);
+    }
+
+    // ---- Four eyes -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theProposerCannotApproveAnotherPlannerCan() {
+        ServiceClient proposer = anonymous.asNew("planner", "eyes-proposer");
+        String parcel = planning.takeAvailableParcel();
+        String id = Planning.created(proposer.postJson("/api/allocations",
+                Planning.proposal(parcel, "Four Eyes Optics").toString()));
+        JsonNode before = allocation(id);
+
+        ServiceClient.Reply refused = proposer.post("/api/allocations/" + id + "/approve");
+        assertProblem(refused, 403);
+        assertThat(refused.json().get("detail").stringValue()).contains("four eyes", id, "eyes-proposer",
+                "another planner must approve it");
+        assertThat(allocation(id)).as("nothing changed").isEqualTo(before);
+        assertThat(parcelStatus(parcel)).isEqualTo("reserved");
+        assertThat(planning.history(id)).extracting(e -> e.get("action").stringValue()).containsExactly("propose");
+
+        ServiceClient.Reply approved = anonymous.asNew("planner", "eyes-approver")
+                .post("/api/allocations/" + id + "/approve");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().at("/approved/by").stringValue()).isEqualTo("eyes-approver");
+        assertThat(parcelStatus(parcel)).isEqualTo("allocated");
+        // Releasing one's own (approved) proposal stays allowed.
+        assertThat(proposer.post("/api/allocations/" + id + "/release").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminWhoProposedCannotApproveEitherButMayReject() {
+        String parcel = planning.takeAvailableParcel();
+        String id = planning.propose(parcel, "Admin Eyes Optics");
+        JsonNode before = allocation(id);
+        ServiceClient.Reply refused = planner.post("/api/allocations/" + id + "/approve");
+        assertProblem(refused, 403);
+        assertThat(refused.json().get("detail").stringValue()).contains("four eyes", ServiceClient.ADMIN);
+        assertThat(allocation(id)).isEqualTo(before);
+        assertThat(parcelStatus(parcel)).isEqualTo("reserved");
+
+        ServiceClient.Reply rejected = planner.post("/api/allocations/" + id + "/reject");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().at("/rejected/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
+        assertThat(parcelStatus(parcel)).isEqualTo("available");
+    }
+
+    // ---- From inquiry to proposal ---------------------------------------------------------------------------------
+
+    private static final java.util.concurrent.atomic.AtomicInteger INQUIRIES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An open inquiry about the parcel from an investor of its own; returns its id. */
+    private String inquiry(String parcel, String company) {
+        int n = INQUIRIES.incrementAndGet();
+        ServiceClient.Reply reply = anonymous.asNew("investor", "lifecycle-investor-" + n).postJson("/api/inquiries",
+                Planning.object().put("parcelId", parcel).put("company", company)
+                        .put("contact", "lifecycle-" + n + "@example.com").put("message", "We want this site.")
+                        .toString());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("id").stringValue();
+    }
+
+    private JsonNode inquiryNow(String id) {
+        ServiceClient.Reply reply = planner.get("/api/inquiries/" + id);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** A proposal body from an inquiry: no allottee. */
+    private static ObjectNode fromInquiry(String parcel, String inquiryId) {
+        ObjectNode body = Planning.proposal(parcel, "unused");
+        body.remove("allottee");
+        body.put("inquiryId", inquiryId);
+        return body;
+    }
+
+    @Test
+    void aProposalFromAnInquiryTakesItsCompanyAndClosesIt() {
+        String parcel = planning.takeAvailableParcel();
+        String inquiry = inquiry(parcel, "Inquiring Lasers Ltd");
+
+        ServiceClient.Reply reply = planner.postJson("/api/allocations", fromInquiry(parcel, inquiry).toString());
+        String id = Planning.created(reply);
+        assertThat(reply.json().get("inquiryId").stringValue()).isEqualTo(inquiry);
+        JsonNode stored = allocation(id);
+        assertThat(stored.get("inquiryId").stringValue()).isEqualTo(inquiry);
+        assertThat(stored.at("/allottee/name").stringValue()).isEqualTo("Inquiring Lasers Ltd");
+        assertThat(stored.at("/allottee/type").stringValue()).isEqualTo("enterprise");
+        assertThat(parcelStatus(parcel)).isEqualTo("reserved");
+
+        JsonNode closed = inquiryNow(inquiry);
+        assertThat(closed.get("state").stringValue()).isEqualTo("closed");
+        assertThat(closed.get("closedBy").stringValue()).isEqualTo(ServiceClient.ADMIN);
+        assertThat(closed.get("closingNote").stringValue()).isEqualTo("proposed as allocation " + id);
+        assertThat(planning.history(inquiry)).extracting(e -> e.get("action").stringValue())
+                .containsExactly("inquire", "close");
+
+        // The same allottee given explicitly is accepted too; a proposal without an inquiry shows no inquiryId.
+        String other = planning.takeAvailableParcel();
+        String second = inquiry(other, "Explicit Lasers Ltd");
+        ObjectNode explicit = Planning.proposal(other, "Explicit Lasers Ltd").put("inquiryId", second);
+        Planning.created(planner.postJson("/api/allocations", explicit.toString()));
+        assertThat(inquiryNow(second).get("state").stringValue()).isEqualTo("closed");
+        assertThat(allocation(planning.propose(planning.takeAvailableParcel(), "No Inquiry Ltd")).has("inquiryId"))
+                .isFalse();
+    }
+
+    @Test
+    void inquiriesThatDoNotFitAreRefusedAndNothingChanges() {
+        String parcel = planning.takeAvailableParcel();
+        String elsewhere = planning.takeAvailableParcel();
+        String open = inquiry(elsewhere, "Elsewhere Lasers Ltd");
+        String closed = inquiry(parcel, "Closed Lasers Ltd");
+        assertThat(planner.postJson("/api/inquiries/" + closed + "/close", "{\"note\": \"not now\"}").status())
+                .isEqualTo(200);
+        String mine = inquiry(parcel, "Right Lasers Ltd");
+        Planning.Feature before = planning.parcel(parcel);
+
+        assertProblem(planner.postJson("/api/allocations", fromInquiry(parcel, "IQ-00000000000000000000").toString()),
+                400);
+        assertProblem(planner.postJson("/api/allocations", fromInquiry(parcel, open).toString()), 400);
+        assertProblem(planner.postJson("/api/allocations", fromInquiry(parcel, closed).toString()), 409);
+        ObjectNode differs = Planning.proposal(parcel, "Someone Else Ltd").put("inquiryId", mine);
+        assertProblem(planner.postJson("/api/allocations", differs.toString()), 400);
+
+        assertThat(planning.parcel(parcel).eTag()).as("the parcel is untouched").isEqualTo(before.eTag());
+        assertThat(allocationsOf(parcel)).isEmpty();
+        assertThat(inquiryNow(open).get("state").stringValue()).isEqualTo("open");
+        assertThat(inquiryNow(mine).get("state").stringValue()).isEqualTo("open");
+        assertThat(inquiryNow(closed).get("closingNote").stringValue()).isEqualTo("not now");
+
+        // A parcel no longer available: 409, and the inquiry stays open.
+        planning.propose(parcel, "First Lasers Ltd");
+        assertProblem(planner.postJson("/api/allocations", fromInquiry(parcel, mine).toString()), 409);
+        assertThat(inquiryNow(mine).get("state").stringValue()).isEqualTo("open");
     }
 
     // ---- Proposals the rule book refuses -------------------------------------------------------------------------

@@ -43,7 +43,22 @@ class ProposalParserTest {
                 + "\"pledges\":{\"investmentWanYuanPerMu\":350,\"taxWanYuanPerMu\":30.5},\"termYears\":50}");
         assertThat(p).isEqualTo(new ProposalParser.Proposal("QOV-LI-001", "Jinan Beam Works", "facility",
                 "fibre-laser plant", "0802", new Candidate.ProposedIndicators(1.8, 0.5, 0.0, 24.0),
-                new Candidate.Pledges(350.0, 30.5), 50));
+                new Candidate.Pledges(350.0, 30.5), 50, null));
+    }
+
+    @Test
+    void aProposalFromAnInquiryMayLeaveTheAllotteeOut() {
+        ProposalParser.Proposal p = parse("{\"parcelId\":\"QOV-LI-001\",\"inquiryId\":\" IQ-1 \","
+                + "\"intendedUse\":\"plant\",\"termYears\":30}");
+        assertThat(p.inquiryId()).isEqualTo("IQ-1");
+        assertThat(p.allotteeName()).isNull();
+        assertThat(p.allotteeType()).isNull();
+        assertThat(parse("{\"parcelId\":\"QOV-LI-001\",\"inquiryId\":\"IQ-1\"," + ALLOTTEE
+                + ",\"intendedUse\":\"plant\",\"termYears\":30}").allotteeName()).isNotNull();
+        refused("{\"parcelId\":\"QOV-LI-001\",\"inquiryId\":7,\"intendedUse\":\"plant\",\"termYears\":30}",
+                "inquiryId must be a non-empty string of at most 200 characters");
+        refused("{\"parcelId\":\"QOV-LI-001\",\"inquiryId\":\"\",\"intendedUse\":\"plant\",\"termYears\":30}",
+                "inquiryId must be a non-empty string of at most 200 characters");
     }
 
     @Test
@@ -95,8 +110,8 @@ class ProposalParserTest {
 
         @Test
         void areNamedWithTheAcceptedOnesAndTheirPath() {
-            refused(body(",\"bogus\":1"), "unknown member \"bogus\"; accepted: allottee, indicators, intendedUse, "
-                    + "landUse, parcelId, pledges, termYears");
+            refused(body(",\"bogus\":1"), "unknown member \"bogus\"; accepted: allottee, indicators, inquiryId, "
+                    + "intendedUse, landUse, parcelId, pledges, termYears");
             refused("{\"parcelId\":\"QOV-LI-001\",\"allottee\":{\"name\":\"N\",\"type\":\"enterprise\",\"x\":1}}",
                     "unknown member \"allottee.x\"; accepted: name, type");
             refused(body(",\"pledges\":{\"tax\":1}"),

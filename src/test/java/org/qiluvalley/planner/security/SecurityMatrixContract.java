@@ -243,7 +243,11 @@ abstract class SecurityMatrixContract {
                 planners("POST /api/allocations", f -> Call.json("POST", "/api/allocations",
                         Planning.proposal(f.planning.takeAvailableParcel(), "Matrix Lasers Co."))),
                 planners("POST /api/allocations/{id}/approve",
-                        f -> Call.post("/api/allocations/" + f.planning.allocationIn("proposed", "A") + "/approve")),
+                        f -> Call.post("/api/allocations/" + f.proposedByAnotherPlanner() + "/approve")),
+                // Four eyes: the test-wide admin proposed it, so the admin is refused; the planner may approve.
+                new Row("POST /api/allocations/{id}/approve (proposed by the admin: four eyes)",
+                        f -> Call.post("/api/allocations/" + f.planning.allocationIn("proposed", "A") + "/approve"),
+                        E401, E403, OK, E403),
                 planners("POST /api/allocations/{id}/reject",
                         f -> Call.post("/api/allocations/" + f.planning.allocationIn("proposed", "R") + "/reject")),
                 planners("POST /api/allocations/{id}/release",
@@ -312,6 +316,12 @@ abstract class SecurityMatrixContract {
                 planning.withdraw(id);
                 return id;
             });
+        }
+
+        /** A fresh proposal by a planner who is none of the callers, so that four eyes lets every planner approve. */
+        String proposedByAnotherPlanner() {
+            return Planning.created(planning.client().asNew("planner", "matrix-proposer").postJson("/api/allocations",
+                    Planning.proposal(planning.takeAvailableParcel(), "Four Eyes Matrix Co.").toString()));
         }
 
         String anAllocation() {

@@ -39,6 +39,7 @@ public final class Planning {
 
     private final ServiceClient anonymous;
     private final ServiceClient planner;
+    private ServiceClient approver;
 
     /** The workflow on the service of {@code anonymous}, driven by the test-wide admin (a planner). */
     public Planning(ServiceClient anonymous) {
@@ -175,9 +176,24 @@ public final class Planning {
         return id;
     }
 
-    /** Moves an allocation one step ({@code approve}, {@code reject}, {@code release}), expecting success. */
+    /** A second planner, who approves what {@link #planner()} proposed (four eyes: nobody approves their own). */
+    public static final String APPROVER = "planning-approver";
+
+    /** The second planner ({@value #APPROVER}), created on first use. */
+    public ServiceClient approver() {
+        if (approver == null) {
+            approver = anonymous.asNew("planner", APPROVER);
+        }
+        return approver;
+    }
+
+    /**
+     * Moves an allocation one step ({@code approve}, {@code reject}, {@code release}), expecting success. Approvals
+     * are made by {@link #approver()}, the other steps by {@link #planner()}.
+     */
     public JsonNode step(String allocationId, String transition) {
-        ServiceClient.Reply reply = planner.post("/api/allocations/" + allocationId + "/" + transition);
+        ServiceClient by = transition.equals("approve") ? approver() : planner;
+        ServiceClient.Reply reply = by.post("/api/allocations/" + allocationId + "/" + transition);
         assertThat(reply.status()).as(transition + " " + allocationId + ": " + reply.body()).isEqualTo(200);
         return reply.json();
     }

@@ -37,8 +37,9 @@ import tools.jackson.databind.JsonNode;
  * draws a new parcel there with the mouse, too small at first, and sees the rule book's error listed before saving
  * and again when saving anyway (422, nothing stored); redraws it around the freed land, where the vertices snap onto
  * the neighbours' corners, sees it valid and saves it (201), when the public API offers it to investors; proposes an
- * allocation to an enterprise with sufficient pledges, approves it, and reads both in the parcel's history; signs
- * out; and the public map, for an anonymous visitor, no longer lists the site as available.
+ * allocation to an enterprise with sufficient pledges, and finds its approve button disabled (four eyes); a second
+ * planner signs in, approves it after confirming in the page, and reads both in the parcel's history; signs out;
+ * and the public map, for an anonymous visitor, no longer lists the site as available.
  *
  * <p>Every step is driven through the page (mouse, keyboard); the API is only read, to set expectations and to
  * confirm what the page did. Waits are on the page's flags ({@code <html data-planner-ready>}, and the operation log
@@ -51,6 +52,8 @@ class PlannerWorkflowIT extends MapBrowserTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PLANNER = "planner-wang";
+    /** The second planner, who approves what {@link #PLANNER} proposed (four eyes). */
+    private static final String APPROVER = "planner-zhao";
     private static final String INVESTOR = "investor-li";
     /**
      * The available laser-industry parcel whose land is re-planned: 107 m × 151 m (1.57 ha), fronting a road
@@ -72,6 +75,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
     void aPlannerReplansLandChecksSavesAllocatesAndThePublicMapStopsOfferingIt() throws IOException {
         ServiceClient anonymous = new ServiceClient(baseUrl());
         anonymous.ensureUser("planner", PLANNER);
+        anonymous.ensureUser("planner", APPROVER);
         ServiceClient planner = anonymous.as(PLANNER, ServiceClient.USER_PASSWORD);
         JsonNode replanned = planner.get("/ogc/collections/parcels/items/" + REPLANNED).json();
         assertEquals("available", replanned.at("/properties/status").asString(), "the test re-plans an available parcel");
@@ -157,7 +161,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertEquals(200, anonymous.get("/ogc/collections/available-sites/items/" + newId).status(),
                 "investors are offered the new site");
 
-        // Propose an allocation to an enterprise with pledges above the zone's minimums, then approve it.
+        // Propose an allocation to an enterprise with pledges above the zone's minimums.
         driver.findElement(By.id("tab-allocations")).click();
         new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("propose-form")).isDisplayed());
         type("propose-name", "Jinan Photonics Co., Ltd. 济南光子科技有限公司");
@@ -176,12 +180,46 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertEquals("proposed", proposal.getDomAttribute("data-state"));
         String allocationId = proposal.getDomAttribute("data-allocation-id");
 
+        // Four eyes: the proposer's approve button is disabled, and the card says why.
+        WebElement ownApprove = driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']"));
+        assertFalse(ownApprove.isEnabled(), "the proposer cannot approve their own proposal");
+        String why = driver.findElement(By.cssSelector("#alloc-list [data-four-eyes-note]")).getText();
+        assertTrue(why.contains("another planner must approve it") && why.contains("须由另一位规划人员批准"),
+                "a bilingual explanation: " + why);
+
+        // A second planner signs in, finds the parcel and approves, confirming in the page first.
+        forgetSession();
+        driver.get(baseUrl() + "/planner.html?animate=0");
+        new WebDriverWait(driver, TIMEOUT).until(d -> path().equals("/login.html"));
+        submitSignInForm(APPROVER, ServiceClient.USER_PASSWORD);
+        waitForWorkspace(PAGE_TIMEOUT);
+        waitForOperation("load", () -> driver.findElement(By.id("find-parcel-id")).sendKeys(newId, Keys.ENTER),
+                TIMEOUT);
+        driver.findElement(By.id("tab-allocations")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> !d.findElements(
+                By.cssSelector("#alloc-list button[data-action='approve']:not([disabled])")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("#alloc-list [data-four-eyes-note]")).isEmpty(),
+                "no four-eyes note for another planner");
+        driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']")).click();
+        WebElement confirm = driver.findElement(By.cssSelector("#alloc-list .alloc-confirm"));
+        assertTrue(confirm.isDisplayed(), "approval asks for confirmation");
+        assertTrue(confirm.getText().contains("Approve") && confirm.getText().contains("确认批准"),
+                "a bilingual confirmation: " + confirm.getText());
+        assertEquals("proposed", planner.get("/api/allocations/" + allocationId).json().get("state").asString(),
+                "nothing is approved before the confirmation");
+        // Cancel first: the buttons come back, nothing changes.
+        driver.findElement(By.cssSelector("#alloc-list button[data-cancel-approve]")).click();
+        assertFalse(driver.findElement(By.cssSelector("#alloc-list .alloc-confirm")).isDisplayed());
+        driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']")).click();
         Map<String, Object> approved = waitForOperation("approve",
-                () -> driver.findElement(By.cssSelector("#alloc-list button[data-action='approve']")).click(), TIMEOUT);
+                () -> driver.findElement(By.cssSelector("#alloc-list button[data-confirm-approve]")).click(), TIMEOUT);
         assertEquals(200L, approved.get("status"), "approved: " + approved);
         assertEquals("approved", driver.findElement(By.cssSelector("#alloc-list li.alloc-card")).getDomAttribute("data-state"));
         assertEquals("allocated", driver.findElement(By.id("selection-status")).getDomAttribute("data-status"));
-        assertEquals("approved", planner.get("/api/allocations/" + allocationId).json().get("state").asString());
+        JsonNode decided = planner.get("/api/allocations/" + allocationId).json();
+        assertEquals("approved", decided.get("state").asString());
+        assertEquals(PLANNER, decided.at("/proposed/by").asString());
+        assertEquals(APPROVER, decided.at("/approved/by").asString());
 
         // The history tells the story, newest first.
         waitForOperation("history", () -> driver.findElement(By.id("tab-history")).click(), TIMEOUT);
@@ -191,6 +229,7 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertTrue(actions.containsAll(List.of("create", "propose", "reserve", "approve", "allocate")), "history: " + actions);
         assertEquals("create", actions.get(actions.size() - 1), "the creation comes last: " + actions);
         assertTrue(driver.findElement(By.id("history-list")).getText().contains(PLANNER), "events name the planner");
+        assertTrue(driver.findElement(By.id("history-list")).getText().contains(APPROVER), "and the approver");
 
         // The budget chart: one bar per zone; the laser-industry zone now has allocated land.
         waitForOperation("budget", () -> driver.findElement(By.id("tab-budget")).click(), TIMEOUT);
@@ -212,6 +251,60 @@ class PlannerWorkflowIT extends MapBrowserTest {
         assertTrue(driver.findElements(By.cssSelector("#site-list .site-row[data-parcel-id='" + REPLANNED + "']")).isEmpty(),
                 "nor is the withdrawn parcel");
         assertTrue(driver.findElement(By.id("sign-in-link")).isDisplayed(), "the visitor is offered the sign-in link");
+    }
+
+    @Test
+    void anInquiryBecomesAProposalToItsCompanyAndIsClosed() {
+        ServiceClient anonymous = new ServiceClient(baseUrl());
+        anonymous.ensureUser("planner", PLANNER);
+        ServiceClient planner = anonymous.as(PLANNER, ServiceClient.USER_PASSWORD);
+        String parcel = null;
+        for (JsonNode site : anonymous.get("/ogc/collections/available-sites/items?limit=1000&zone=laser-industry")
+                .json().get("features")) {
+            String id = site.get("id").asString();
+            if (!id.equals(REPLANNED)) {
+                parcel = id;
+            }
+        }
+        assertNotNull(parcel, "an available laser-industry parcel");
+        ServiceClient.Reply sent = anonymous.asNew("investor", "investor-zhou").postJson("/api/inquiries",
+                "{\"parcelId\": \"" + parcel + "\", \"company\": \"Quancheng Optics 泉城光学\", "
+                        + "\"contact\": \"zhou@example.com\", \"message\": \"We would like this site.\"}");
+        assertEquals(201, sent.status(), sent.body());
+        String inquiry = sent.json().get("id").asString();
+
+        forgetSession();
+        signIn(PLANNER, ServiceClient.USER_PASSWORD);
+        driver.get(baseUrl() + "/planner.html?animate=0");
+        waitForWorkspace(PAGE_TIMEOUT);
+        waitForOperation("inquiries", () -> driver.findElement(By.id("tab-inquiries")).click(), TIMEOUT);
+        WebElement propose = driver.findElement(By.cssSelector(
+                "#inquiries-list li[data-inquiry-id='" + inquiry + "'] button[data-propose]"));
+        assertTrue(propose.getText().contains("Propose to this company") && propose.getText().contains("向该企业提出供地方案"),
+                "a bilingual offer: " + propose.getText());
+        propose.click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("propose-form")).isDisplayed()
+                && d.findElement(By.id("propose-inquiry")).isDisplayed());
+        assertEquals(parcel, driver.findElement(By.id("selection-id")).getText());
+        assertEquals("Quancheng Optics 泉城光学", driver.findElement(By.id("propose-name")).getDomProperty("value"),
+                "the form is prefilled with the company");
+        assertEquals("enterprise", new Select(driver.findElement(By.id("propose-type"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        type("propose-use", "Optical lens plant · 光学镜片生产");
+        type("propose-investment", "350");
+        type("propose-tax", "30");
+        Map<String, Object> proposed = waitForOperation("propose",
+                () -> driver.findElement(By.id("propose-submit")).click(), TIMEOUT);
+        assertEquals(201L, proposed.get("status"), "proposed: " + proposed);
+        String allocationId = driver.findElement(By.cssSelector("#alloc-list li.alloc-card"))
+                .getDomAttribute("data-allocation-id");
+        JsonNode allocation = planner.get("/api/allocations/" + allocationId).json();
+        assertEquals(inquiry, allocation.get("inquiryId").asString());
+        assertEquals("Quancheng Optics 泉城光学", allocation.at("/allottee/name").asString());
+        JsonNode closed = planner.get("/api/inquiries/" + inquiry).json();
+        assertEquals("closed", closed.get("state").asString());
+        assertEquals("proposed as allocation " + allocationId, closed.get("closingNote").asString());
+        forgetSession();
     }
 
     @Test
