@@ -131,6 +131,8 @@ export const me = fetchMe().then((who) => {
   const names = ROLES[who.role] || { en: who.role, zh: '' };
   role.innerHTML = bilingual(names.en, names.zh);
   role.dataset.role = who.role;
+  // Admins manage the accounts on their own page.
+  document.getElementById('link-admin').hidden = who.role !== 'admin';
   return who;
 });
 

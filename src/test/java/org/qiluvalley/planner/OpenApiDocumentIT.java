@@ -341,6 +341,7 @@ class OpenApiDocumentIT {
                 "sendInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Submission",
                 "closeInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Closing",
                 "createUser", "org.qiluvalley.planner.security.NewUser$Sent",
+                "updateUser", "org.qiluvalley.planner.security.UserChange$Sent",
                 "splitParcel", "org.qiluvalley.planner.features.ParcelReshapeController$SplitBody",
                 "mergeParcels", "org.qiluvalley.planner.features.ParcelReshapeController$MergeBody");
         Set<String> withBodies = new TreeSet<>();

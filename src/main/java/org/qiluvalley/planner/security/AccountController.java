@@ -2,13 +2,18 @@ package org.qiluvalley.planner.security;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.qiluvalley.planner.errors.ConflictException;
 import org.qiluvalley.planner.errors.InvalidInputException;
+import org.qiluvalley.planner.errors.NotFoundException;
+import org.qiluvalley.planner.errors.RefusedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -163,6 +168,67 @@ class AccountController {
         }
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(view(accounts.find(user.username()).orElseThrow()));
+    }
+
+    /** The body of {@code PATCH /api/users/{username}} as the OpenAPI document shows it; {@link UserChange} reads it. */
+    @Schema(description = "A change of an account: any of role, disabled, password; at least one. Unknown members, "
+            + "members named twice and values of the wrong type are a 400.")
+    record AccountChange(
+            @Schema(allowableValues = {"investor", "planner", "admin"}) String role,
+            @Schema(description = "true disables the account (its sessions end at once, on every instance; it can "
+                    + "no longer sign in), false enables it.") Boolean disabled,
+            @Schema(description = "A new password: at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters, at "
+                    + "most " + UserAccounts.MAX_PASSWORD_BYTES + " bytes in UTF-8. The account's sessions end.",
+                    format = "password") String password) {
+    }
+
+    @Operation(operationId = "updateUser", summary = "Change a user's role, disable or enable it, or reset its "
+            + "password (admins)",
+            description = "Any change ends every browser session of the account at once, on every instance (the "
+                    + "sessions are in the database): a disabled user is out, a new role or password applies from the "
+                    + "next sign-in. The service never leaves itself without an enabled admin (409). An audit event "
+                    + "records the role and enabled flag before and after, never the password. At most 4 KiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AccountChange.class),
+                            examples = @ExampleObject(name = "disable", value = "{\"disabled\": true}"))),
+            parameters = {@Parameter(name = "username", in = ParameterIn.PATH, description = "The account.",
+                    example = "planner-li"),
+                @Parameter(name = "X-XSRF-TOKEN", in = ParameterIn.HEADER, description = "The value of "
+                        + "the XSRF-TOKEN cookie. Required when the request is authenticated by the browser session "
+                        + "(SESSION cookie); not needed with HTTP Basic.", schema = @Schema(type = "string"))})
+    @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "session")
+    @ApiResponse(responseCode = "200", description = "The account after the change.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = UserView.class)))
+    @ApiResponse(responseCode = "400", description = "A malformed body, no member, an unknown role, a password that "
+            + "breaks the rules.", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "Signed in, but not an admin (or, for a request riding on a "
+            + "browser session, without the X-XSRF-TOKEN header).",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such user.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The change would leave no enabled admin.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 4 KiB.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PatchMapping(value = "/api/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    UserView update(@PathVariable String username, @RequestBody byte[] bytes, Authentication who) {
+        UserChange change = UserChange.read(bytes);
+        Optional<UserAccounts.Changed> changed;
+        try {
+            changed = accounts.change(username, change.role(), change.disabled(), change.password(), who.getName());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        return view(changed.orElseThrow(() -> new NotFoundException("no user \"" + RefusedException.clip(username)
+                + "\"")).account());
     }
 
     private static UserView view(UserAccounts.Account account) {

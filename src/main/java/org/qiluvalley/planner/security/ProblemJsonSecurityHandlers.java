@@ -34,7 +34,8 @@ class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, AccessDen
             SignInThrottle.passwordChecksBusy(request, response);
             return;
         }
-        if (SecurityConfiguration.PLANNER_PAGE.equals(request.getServletPath())) {
+        if (SecurityConfiguration.PLANNER_PAGE.equals(request.getServletPath())
+                || SecurityConfiguration.ADMIN_PAGE.equals(request.getServletPath())) {
             response.sendRedirect(request.getContextPath() + SecurityConfiguration.LOGIN_PAGE);
             return;
         }

@@ -43,6 +43,7 @@ class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login.html";
     static final String PLANNER_PAGE = "/planner.html";
+    static final String ADMIN_PAGE = "/admin.html";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemJsonSecurityHandlers problems,
@@ -51,6 +52,7 @@ class SecurityConfiguration {
                 .requestMatchers("/error", "/actuator/health").permitAll()
                 .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, PLANNER_PAGE).hasRole("PLANNER")
+                .requestMatchers(HttpMethod.GET, ADMIN_PAGE).hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/allocations/validate", "/api/inquiries").permitAll()
                 // Signed-in investors read their own inquiries (the controller filters); planners read all.
                 .requestMatchers(HttpMethod.GET, "/api/inquiries", "/api/inquiries/*").authenticated()

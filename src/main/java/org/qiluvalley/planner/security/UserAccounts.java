@@ -87,6 +87,52 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    /** What a change did: the account after it, and how many sessions it ended. */
+    public record Changed(Account account, int sessionsEnded) {
+    }
+
+    /**
+     * Changes an account's role, enabled flag or password, with its audit event (role and enabled before and after;
+     * never the password or its hash), in one transaction. A change of any of them ends every session of the
+     * account, on every instance: a disabled user is out at once, a new role or password takes effect at the next
+     * sign-in rather than riding on a session made with the old one.
+     *
+     * @return the account after the change, empty when there is no such account (nothing changed)
+     * @throws IllegalArgumentException when the password breaks the rules
+     * @throws IllegalStateException when the change would leave no enabled admin
+     */
+    public Optional<Changed> change(String username, Role role, Boolean disabled, String rawPassword, String actor) {
+        if (rawPassword != null) {
+            checkPassword(rawPassword);
+        }
+        String newHash = rawPassword == null ? null : passwords.encode(rawPassword);
+        return transactions.execute(status -> {
+            Optional<UserStore.Credentials> found = users.credentials(username);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            UserStore.Credentials before = found.get();
+            Role newRole = role != null ? role : before.role();
+            boolean enabled = disabled != null ? !disabled : before.enabled();
+            boolean stillAdmin = newRole == Role.ADMIN && enabled;
+            if (before.role() == Role.ADMIN && before.enabled() && !stillAdmin
+                    && users.otherEnabledAdmins(username) == 0) {
+                throw new IllegalStateException("user \"" + username + "\" is the only enabled admin: make another "
+                        + "admin first");
+            }
+            users.update(username, newRole, enabled, newHash != null ? newHash : before.passwordHash());
+            int ended = users.endSessions(username);
+            history.record(actor, "update", "user", username, accountJson(before.role(), before.enabled(), false),
+                    accountJson(newRole, enabled, newHash != null));
+            return Optional.of(new Changed(users.find(username).orElseThrow(), ended));
+        });
+    }
+
+    private static String accountJson(Role role, boolean enabled, boolean passwordChanged) {
+        return "{\"role\":\"" + role.wireName() + "\",\"enabled\":" + enabled
+                + (passwordChanged ? ",\"passwordChanged\":true" : "") + "}";
+    }
+
     static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("username must be 3 to 64 letters, digits or . _ @ -");

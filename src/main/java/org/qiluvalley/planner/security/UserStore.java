@@ -51,6 +51,33 @@ class UserStore {
                         rs.getBoolean(3), rs.getTimestamp(4).toInstant()));
     }
 
+    /**
+     * Replaces the role, the enabled flag and the hash of an account (the caller passes the current values for
+     * what does not change).
+     */
+    void update(String username, Role role, boolean enabled, String passwordHash) {
+        jdbc.update("UPDATE users SET role = ?, enabled = ?, password_hash = ? WHERE username = ?", role.wireName(),
+                enabled, passwordHash, username);
+    }
+
+    /** Enabled admins other than {@code username}: an account change may never leave the service without one. */
+    int otherEnabledAdmins(String username) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE role = ? AND enabled = ? "
+                + "AND username <> ?", Integer.class, Role.ADMIN.wireName(), true, username);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Ends every browser session of {@code username}: the sessions live in the database (Spring Session JDBC's
+     * {@code SPRING_SESSION}, whose attributes go with it by {@code ON DELETE CASCADE}), and every instance reads a
+     * session from there on each request, so the next request on any instance finds none.
+     *
+     * @return how many sessions were ended
+     */
+    int endSessions(String username) {
+        return jdbc.update("DELETE FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?", username);
+    }
+
     /** Inserts an account; a taken username fails with Spring's {@code DuplicateKeyException}. */
     void insert(String username, String passwordHash, Role role, Instant createdAt) {
         jdbc.update("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",

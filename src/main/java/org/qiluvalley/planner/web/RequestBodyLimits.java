@@ -43,6 +43,7 @@ public final class RequestBodyLimits {
             new Limit("POST", "/api/inquiries", INQUIRY_BYTES),
             new Limit("POST", "/api/inquiries/*/close", INQUIRY_BYTES),
             new Limit("POST", "/api/users", ACCOUNT_BYTES),
+            new Limit("PATCH", "/api/users/*", ACCOUNT_BYTES),
             new Limit("POST", "/login", ACCOUNT_BYTES));
 
     private RequestBodyLimits() {

@@ -204,6 +204,38 @@ class TwoInstancesIT {
     }
 
     @Test
+    void disablingAUserThroughOneInstanceEndsItsSessionOnTheOtherAtOnce() throws Exception {
+        String user = "two-instance-disabled";
+        assertThat(plannerOn(instanceA).postJson("/api/users", "{\"username\":\"" + user + "\",\"password\":\""
+                + ServiceClient.USER_PASSWORD + "\",\"role\":\"planner\"}").status()).isEqualTo(201);
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String a = instanceA.client().base();
+        send(browser, HttpRequest.newBuilder(URI.create(a + "/api/me")).GET());
+        HttpResponse<String> signIn = send(browser, HttpRequest.newBuilder(URI.create(a + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                        + URLEncoder.encode(ServiceClient.USER_PASSWORD, StandardCharsets.UTF_8))));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+        assertThat(send(browser, HttpRequest.newBuilder(URI.create(a + "/api/allocations")).GET()).statusCode())
+                .isEqualTo(200);
+
+        ServiceClient adminOnB = plannerOn(instanceB);
+        ServiceClient.Reply disabled = adminOnB.send(adminOnB.request("/api/users/" + user)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"disabled\": true}")));
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+
+        // The next request through A, with the same session cookie, is anonymous: A kept no copy of the session.
+        assertThat(send(browser, HttpRequest.newBuilder(URI.create(a + "/api/allocations")).GET()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(browser, HttpRequest.newBuilder(URI.create(a + "/api/me")).GET()).body())
+                .contains("\"signedIn\":false");
+    }
+
+    @Test
     void failedSignInsThroughOneInstanceCountOnTheOther() {
         String user = "two-instance-guessed";
         assertThat(plannerOn(instanceA).postJson("/api/users", "{\"username\":\"" + user + "\",\"password\":\""

@@ -204,6 +204,8 @@ abstract class SecurityMatrixContract {
                         page("login.html"), page("login.html")),
                 new Row("GET /planner.html", f -> Call.get("/planner.html"), Expect.SIGN_IN_PAGE, E403,
                         page("planner.html"), page("planner.html")),
+                new Row("GET /admin.html", f -> Call.get("/admin.html"), Expect.SIGN_IN_PAGE, E403, E403,
+                        page("admin.html")),
                 // Sign-in and sign-out are forms of the browser session: without the CSRF token they are refused
                 // whoever calls (the flow with the token: browserSignInKeepsASessionAndNeedsTheCsrfToken).
                 new Row("POST /login without the CSRF token", f -> new Call("POST", "/login",
@@ -258,6 +260,10 @@ abstract class SecurityMatrixContract {
                 planners("GET /api/audit.csv", f -> Call.get("/api/audit.csv")),
                 // ---- Users: admins only.
                 new Row("GET /api/users", f -> Call.get("/api/users"), E401, E403, E403, OK),
+                new Row("PATCH /api/users/{username}", f -> {
+                    f.anonymous.ensureUser("investor", "matrix-patched");
+                    return Call.json("PATCH", "/api/users/matrix-patched", Planning.parse("{\"disabled\": false}"));
+                }, E401, E403, E403, OK),
                 new Row("POST /api/users", f -> Call.json("POST", "/api/users", Planning.object()
                         .put("username", "matrix-made-" + f.serial()).put("password", "a-long-password")
                         .put("role", "investor")), E401, E403, E403, OK),
@@ -295,10 +301,12 @@ abstract class SecurityMatrixContract {
         private static final Map<String, String> ALLOCATION = new ConcurrentHashMap<>();
 
         final Planning planning;
+        final ServiceClient anonymous;
         private final String base;
 
         Fixtures(ServiceClient anonymous) {
             this.planning = new Planning(anonymous);
+            this.anonymous = anonymous;
             this.base = anonymous.base();
         }
 
@@ -597,6 +605,89 @@ abstract class SecurityMatrixContract {
         assertThat(URI.create(signedOut.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
         assertThat(browser.me().get("signedIn").booleanValue()).isFalse();
         assertThat(browser.get("/api/allocations").statusCode()).isEqualTo(401);
+    }
+
+    // ---- Users for admins: PATCH /api/users/{username} ----------------------------------------------------------
+
+    private ServiceClient.Reply patchUser(String username, String json) {
+        return anonymous.asAdmin().send(anonymous.asAdmin().request("/api/users/" + username)
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void disablingAUserEndsItsBrowserSessionAtOnceAndItsBasicAccess() throws Exception {
+        anonymous.ensureUser("planner", "matrix-disabled");
+        Browser browser = new Browser();
+        assertThat(browser.signIn("matrix-disabled", ServiceClient.USER_PASSWORD, true).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/api/allocations").statusCode()).isEqualTo(200);
+
+        ServiceClient.Reply disabled = patchUser("matrix-disabled", "{\"disabled\": true}");
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").booleanValue()).isFalse();
+
+        // The session was in the database and is gone: the very next request is anonymous.
+        assertThat(browser.get("/api/allocations").statusCode()).isEqualTo(401);
+        assertThat(browser.me().get("signedIn").booleanValue()).isFalse();
+        assertThat(anonymous.as("matrix-disabled", ServiceClient.USER_PASSWORD).get("/api/allocations").status())
+                .isEqualTo(401);
+        assertThat(new Browser().signIn("matrix-disabled", ServiceClient.USER_PASSWORD, true).headers()
+                .firstValue("Location").orElseThrow()).endsWith("/login.html?error");
+        JsonNode event = anonymous.asAdmin().get("/api/history?feature=matrix-disabled").json().get("events").get(1);
+        assertThat(event.get("action").stringValue()).isEqualTo("update");
+        assertThat(event.toString()).doesNotContain(ServiceClient.USER_PASSWORD).contains("\"enabled\":false");
+
+        assertThat(patchUser("matrix-disabled", "{\"disabled\": false}").status()).isEqualTo(200);
+        assertThat(anonymous.as("matrix-disabled", ServiceClient.USER_PASSWORD).get("/api/allocations").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aNewRoleOrPasswordAppliesAtOnceAndEndsTheOldSessions() throws Exception {
+        anonymous.ensureUser("planner", "matrix-demoted");
+        Browser browser = new Browser();
+        assertThat(browser.signIn("matrix-demoted", ServiceClient.USER_PASSWORD, true).statusCode()).isEqualTo(302);
+
+        ServiceClient.Reply demoted = patchUser("matrix-demoted", "{\"role\": \"investor\"}");
+        assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
+        assertThat(demoted.json().get("role").stringValue()).isEqualTo("investor");
+        assertThat(browser.me().get("signedIn").booleanValue()).as("the planner's session ended").isFalse();
+        assertThat(anonymous.as("matrix-demoted", ServiceClient.USER_PASSWORD).get("/api/allocations").status())
+                .as("an investor now").isEqualTo(403);
+
+        String newPassword = "a-new-long-passphrase";
+        assertThat(patchUser("matrix-demoted", "{\"password\": \"" + newPassword + "\"}").status()).isEqualTo(200);
+        assertThat(anonymous.as("matrix-demoted", ServiceClient.USER_PASSWORD).get("/api/me").status()).isEqualTo(401);
+        assertThat(anonymous.as("matrix-demoted", newPassword).get("/api/me").json().get("role").stringValue())
+                .isEqualTo("investor");
+        assertThat(anonymous.asAdmin().get("/api/history?feature=matrix-demoted").body()).doesNotContain(newPassword);
+    }
+
+    @Test
+    void theOnlyEnabledAdminIsNeverDisabledOrDemotedAndBadChangesChangeNothing() {
+        boolean otherAdmins = false;
+        for (JsonNode user : anonymous.asAdmin().get("/api/users").json()) {
+            otherAdmins |= user.get("role").stringValue().equals("admin") && user.get("enabled").booleanValue()
+                    && !user.get("username").stringValue().equals(ServiceClient.ADMIN);
+        }
+        if (!otherAdmins) {
+            ServiceClient.Reply alone = patchUser(ServiceClient.ADMIN, "{\"disabled\": true}");
+            assertThat(alone.status()).as(alone.body()).isEqualTo(409);
+            assertThat(alone.json().get("detail").stringValue()).contains("only enabled admin");
+            assertThat(patchUser(ServiceClient.ADMIN, "{\"role\": \"planner\"}").status()).isEqualTo(409);
+        }
+        assertThat(anonymous.asAdmin().get("/api/me").json().get("role").stringValue()).isEqualTo("admin");
+
+        anonymous.ensureUser("planner", "matrix-refusals");
+        for (String bad : List.of("{}", "{\"role\": \"owner\"}", "{\"disabled\": \"yes\"}",
+                "{\"password\": \"short\"}", "{\"enabled\": false}", "{\"role\": \"investor\", \"role\": \"admin\"}",
+                "[]")) {
+            ServiceClient.Reply refused = patchUser("matrix-refusals", bad);
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        }
+        assertThat(patchUser("no-such-user", "{\"disabled\": true}").status()).isEqualTo(404);
+        assertThat(anonymous.as("matrix-refusals", ServiceClient.USER_PASSWORD).get("/api/me").json().get("role")
+                .stringValue()).as("nothing changed").isEqualTo("planner");
     }
 
     @Test
