@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.errors.ConflictException;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.NotFoundException;
@@ -59,7 +60,9 @@ class AccountController {
     record Me(@Schema(requiredMode = RequiredMode.REQUIRED) boolean signedIn,
             @Schema(example = "planner-li") String username,
             @Schema(allowableValues = {"investor", "planner", "admin"}) String role,
-            @Schema(description = "Whether the user may do what planners do (planners and admins).") Boolean planner) {
+            @Schema(description = "Whether the user may do what planners do (planners and admins).") Boolean planner,
+            @Schema(description = "For planners: whether an allocation must be approved by another planner than "
+                    + "the one who proposed it (valley.allocations.four-eyes).") Boolean fourEyes) {
     }
 
     @Schema(description = "A user account (never its password).")
@@ -84,8 +87,11 @@ class AccountController {
             String role) {
     }
 
-    AccountController(UserAccounts accounts) {
+    private final boolean fourEyes;
+
+    AccountController(UserAccounts accounts, ValleyProperties properties) {
         this.accounts = accounts;
+        this.fourEyes = properties.allocations().fourEyes();
     }
 
     @Operation(operationId = "whoAmI", summary = "Who is signed in",
@@ -101,11 +107,12 @@ class AccountController {
         boolean signedIn = authentication != null && authentication.isAuthenticated()
                 && !"anonymousUser".equals(authentication.getPrincipal());
         if (!signedIn) {
-            return new Me(false, null, null, null);
+            return new Me(false, null, null, null, null);
         }
         Role role = Role.has(authentication, Role.ADMIN) ? Role.ADMIN
                 : Role.has(authentication, Role.PLANNER) ? Role.PLANNER : Role.INVESTOR;
-        return new Me(true, authentication.getName(), role.wireName(), Role.isPlanner(authentication));
+        boolean planner = Role.isPlanner(authentication);
+        return new Me(true, authentication.getName(), role.wireName(), planner, planner ? fourEyes : null);
     }
 
     @Operation(operationId = "listUsers", summary = "List the user accounts (admins)")

@@ -38,5 +38,7 @@ class FourEyesOffH2gisIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().at("/approved/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
         assertThat(planning.parcel(parcel).status()).isEqualTo("allocated");
+        // The workspace learns it from /api/me and leaves the proposer's approve button enabled.
+        assertThat(planning.planner().get("/api/me").json().get("fourEyes").booleanValue()).isFalse();
     }
 }

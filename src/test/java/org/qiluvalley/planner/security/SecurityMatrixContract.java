@@ -583,6 +583,7 @@ abstract class SecurityMatrixContract {
         assertThat(me.get("username").stringValue()).isEqualTo("matrix-planner");
         assertThat(me.get("role").stringValue()).isEqualTo("planner");
         assertThat(me.get("planner").booleanValue()).isTrue();
+        assertThat(me.get("fourEyes").booleanValue()).as("four eyes is on by default").isTrue();
         assertThat(browser.get("/api/allocations").statusCode()).as("a planner's read through the session")
                 .isEqualTo(200);
 
