@@ -191,7 +191,8 @@ class AllocationController {
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                         schema = @Schema(type = "string"))})
     @LifecycleStepResponses
-    @ApiResponse(responseCode = "400", description = "Not a contract: not JSON, an unknown, repeated or missing member, a value of the "
+    @ApiResponse(responseCode = "400",
+            description = "Not a contract: not JSON, an unknown, repeated or missing member, a value of the "
             + "wrong type, a date that is not yyyy-MM-dd or not in the calendar, dates out of order, signedOn in the "
             + "future, a price not above zero.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
@@ -221,7 +222,8 @@ class AllocationController {
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                         schema = @Schema(type = "string"))})
     @LifecycleStepResponses
-    @ApiResponse(responseCode = "400", description = "Not a milestone: not JSON, an unknown, repeated or missing member, a kind other "
+    @ApiResponse(responseCode = "400",
+            description = "Not a milestone: not JSON, an unknown, repeated or missing member, a kind other "
             + "than handed-over, started or completed, a date that is not yyyy-MM-dd, in the future, or before the "
             + "contract's signing or the milestone before.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
@@ -251,7 +253,8 @@ class AllocationController {
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                         schema = @Schema(type = "string"))})
     @LifecycleStepResponses
-    @ApiResponse(responseCode = "400", description = "Not a review: not JSON, an unknown, repeated or missing member, a figure below "
+    @ApiResponse(responseCode = "400",
+            description = "Not a review: not JSON, an unknown, repeated or missing member, a figure below "
             + "zero or not a number, a date that is not yyyy-MM-dd, in the future or before the completion.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
@@ -278,7 +281,8 @@ class AllocationController {
                 @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
                         schema = @Schema(type = "string"))})
     @LifecycleStepResponses
-    @ApiResponse(responseCode = "400", description = "Not a revocation: not JSON, an unknown, repeated or missing member, a reason "
+    @ApiResponse(responseCode = "400",
+            description = "Not a revocation: not JSON, an unknown, repeated or missing member, a reason "
             + "that is empty, over 2,000 characters or has control characters.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))

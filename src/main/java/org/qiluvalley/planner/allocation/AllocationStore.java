@@ -45,7 +45,8 @@ public class AllocationStore {
 
     void insert(Allocation a) {
         List<Object> values = new ArrayList<>(java.util.Arrays.asList(a.id(), a.parcelId(), a.state().wireName(),
-                a.allotteeName(), a.allotteeType(), a.intendedUse(), a.landUse(), a.indicators().far(), a.indicators().coverage(),
+                a.allotteeName(), a.allotteeType(), a.intendedUse(), a.landUse(), a.indicators().far(),
+                a.indicators().coverage(),
                 a.indicators().greenRatio(), a.indicators().heightMetres(), a.pledges().investmentWanYuanPerMu(),
                 a.pledges().taxWanYuanPerMu(), a.termYears(), a.proposedBy(), ts(a.proposedAt()), a.decidedBy(),
                 ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.inquiryId()));
