@@ -569,6 +569,26 @@ abstract class AllocationLifecycleContract {
                 .containsExactly("reserve", "allocate", "make-available");
     }
 
+    @ParameterizedTest(name = "{0} + {1} -> 409")
+    @org.junit.jupiter.params.provider.CsvSource({"contracted, approve", "contracted, reject", "contracted, release",
+        "reviewed, approve", "reviewed, reject", "reviewed, release", "revoked, approve", "revoked, reject",
+        "revoked, release"})
+    void theFirstStepsAreRefusedAfterTheContract(String state, String transition) {
+        String id = completed("After Contract " + state + " Lasers");
+        if (!state.equals("contracted")) {
+            ok(post(id, "review", Planning.object().put("on", today().toString()).put("investmentWanYuan", 1)
+                    .put("taxWanYuanPerYear", 1)));
+        }
+        if (state.equals("revoked")) {
+            ok(post(id, "revoke", Planning.object().put("reason", "test")));
+        }
+        JsonNode before = allocation(id);
+        assertThat(before.get("state").stringValue()).isEqualTo(state);
+        ServiceClient by = transition.equals("approve") ? planning.approver() : planner;
+        assertProblem(by.post("/api/allocations/" + id + "/" + transition), 409);
+        assertThat(allocation(id)).as("nothing changed").isEqualTo(before);
+    }
+
     @Test
     void revokingAContractedAllocationFreesTheParcelForAnotherProposal() {
         String id = contracted("Revoked Lasers");
