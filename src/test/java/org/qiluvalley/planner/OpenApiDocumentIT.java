@@ -334,16 +334,22 @@ class OpenApiDocumentIT {
      */
     @Test
     void eachRequestSchemaNamesExactlyTheMembersItsParserAccepts() throws ClassNotFoundException {
-        Map<String, String> parsers = Map.of(
-                "proposeAllocation", "org.qiluvalley.planner.allocation.ProposalParser$ProposalRequest",
-                "validateAllocation", "org.qiluvalley.planner.allocation.ValidationRequestParser$ValidationRequest",
-                "validateParcel", "org.qiluvalley.planner.features.ParcelFeatureParser$ParcelFeature",
-                "sendInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Submission",
-                "closeInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Closing",
-                "createUser", "org.qiluvalley.planner.security.NewUser$Sent",
-                "updateUser", "org.qiluvalley.planner.security.UserChange$Sent",
-                "splitParcel", "org.qiluvalley.planner.features.ParcelReshapeController$SplitBody",
-                "mergeParcels", "org.qiluvalley.planner.features.ParcelReshapeController$MergeBody");
+        Map<String, String> parsers = Map.ofEntries(
+                Map.entry("proposeAllocation", "org.qiluvalley.planner.allocation.ProposalParser$ProposalRequest"),
+                Map.entry("validateAllocation",
+                        "org.qiluvalley.planner.allocation.ValidationRequestParser$ValidationRequest"),
+                Map.entry("validateParcel", "org.qiluvalley.planner.features.ParcelFeatureParser$ParcelFeature"),
+                Map.entry("sendInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Submission"),
+                Map.entry("closeInquiry", "org.qiluvalley.planner.inquiry.InquiryParser$Closing"),
+                Map.entry("createUser", "org.qiluvalley.planner.security.NewUser$Sent"),
+                Map.entry("updateUser", "org.qiluvalley.planner.security.UserChange$Sent"),
+                Map.entry("splitParcel", "org.qiluvalley.planner.features.ParcelReshapeController$SplitBody"),
+                Map.entry("mergeParcels", "org.qiluvalley.planner.features.ParcelReshapeController$MergeBody"),
+                Map.entry("contractAllocation", "org.qiluvalley.planner.allocation.ContractParser$ContractRequest"),
+                Map.entry("recordAllocationMilestone",
+                        "org.qiluvalley.planner.allocation.ContractParser$MilestoneRequest"),
+                Map.entry("reviewAllocation", "org.qiluvalley.planner.allocation.ContractParser$ReviewRequest"),
+                Map.entry("revokeAllocation", "org.qiluvalley.planner.allocation.ContractParser$RevokeRequest"));
         Set<String> withBodies = new TreeSet<>();
         forEachOperation((endpoint, operation) -> {
             if (operation.has("requestBody")) {

@@ -220,9 +220,10 @@ final class AllocationApiSchemas {
     record Allocation(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "AL-3f2a9c0b1d4e5f607182") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "QOV-LI-001") String parcelId,
-            @Schema(description = "proposed -> approved -> released, or proposed -> rejected.",
-                    requiredMode = RequiredMode.REQUIRED,
-                    allowableValues = {"proposed", "approved", "rejected", "released"}) String state,
+            @Schema(description = "proposed -> approved -> released, or proposed -> rejected; approved -> contracted "
+                    + "-> reviewed; contracted or reviewed -> revoked.", requiredMode = RequiredMode.REQUIRED,
+                    allowableValues = {"proposed", "approved", "rejected", "released", "contracted", "reviewed",
+                        "revoked"}) String state,
             @Schema(requiredMode = RequiredMode.REQUIRED) Allottee allottee,
             @Schema(requiredMode = RequiredMode.REQUIRED) String intendedUse,
             @Schema(description = "The proposed land-use code, or the parcel's.") String landUse,
@@ -235,9 +236,119 @@ final class AllocationApiSchemas {
             @Schema(description = "Once approved.") Step approved,
             @Schema(description = "Once rejected.") Step rejected,
             @Schema(description = "Once released.") Step released,
+            @Schema(description = "Once contracted: the transfer contract.") AllocationContract contract,
+            @ArraySchema(arraySchema = @Schema(description = "Once contracted: the milestones reached, in order "
+                    + "(empty until the land is handed over)."))
+            List<Milestone> milestones,
+            @Schema(description = "Once reviewed: the review at full production.") AllocationReview review,
+            @Schema(description = "Once revoked: the land recovered.") Revocation revoked,
             @Schema(description = "Rises by one with each step.", requiredMode = RequiredMode.REQUIRED) long version,
             @Schema(description = "self (this allocation) and parcel (its parcel in the OGC API).",
                     requiredMode = RequiredMode.REQUIRED) List<Link> links) {
+    }
+
+    @Schema(description = "The transfer contract (出让合同) as recorded: dates are yyyy-MM-dd.")
+    record AllocationContract(
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "QOV-CR-2026-017") String number,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String signedOn,
+            @Schema(description = "万元.", requiredMode = RequiredMode.REQUIRED, example = "1850") double priceWanYuan,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String handOverBy,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String startBy,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String completeBy,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String reviewOn,
+            @Schema(description = "Who recorded it.", requiredMode = RequiredMode.REQUIRED) String by,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String at) {
+    }
+
+    @Schema(description = "A milestone reached.")
+    record Milestone(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"handed-over", "started", "completed"})
+            String kind,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String on) {
+    }
+
+    @Schema(description = "The review at full production (达产): the figures reported, the parcel's area in mu "
+            + "(EPSG:4548; 1 mu = 10,000/15 m²), the figures per mu, the percent of each pledge achieved (absent when "
+            + "not pledged) and the findings pledge.investment and pledge.tax (error below the pledge, info at or "
+            + "above it).")
+    record AllocationReview(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String on,
+            @Schema(description = "万元.", requiredMode = RequiredMode.REQUIRED) double investmentWanYuan,
+            @Schema(description = "万元 a year.", requiredMode = RequiredMode.REQUIRED) double taxWanYuanPerYear,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double areaMu,
+            @Schema(description = "万元/亩.", requiredMode = RequiredMode.REQUIRED) double investmentWanYuanPerMu,
+            @Schema(description = "万元/亩 a year.", requiredMode = RequiredMode.REQUIRED) double taxWanYuanPerMu,
+            @Schema(description = "Percent of the investment pledge achieved.") Double investmentPercent,
+            @Schema(description = "Percent of the tax pledge achieved.") Double taxPercent,
+            @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
+                    schema = @Schema(implementation = ReviewFinding.class)) List<ReviewFinding> findings,
+            @Schema(description = "Who recorded it.", requiredMode = RequiredMode.REQUIRED) String by,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String at) {
+    }
+
+    @Schema(description = "A finding of a review: the properties of a rule-book finding, without a geometry.")
+    record ReviewFinding(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"pledge.investment", "pledge.tax"})
+            String rule,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"error", "info"}) String severity,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String message,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String messageZh,
+            @Schema(description = "The figure per mu, 万元/亩.", requiredMode = RequiredMode.REQUIRED) Double measured,
+            @Schema(description = "The pledge, 万元/亩.", requiredMode = RequiredMode.REQUIRED) Double limit,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "万元/亩") String unit,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String source,
+            @ArraySchema(arraySchema = @Schema(description = "The parcel.", requiredMode = RequiredMode.REQUIRED))
+            List<String> related) {
+    }
+
+    @Schema(description = "The land recovered (收回).")
+    record Revocation(@Schema(requiredMode = RequiredMode.REQUIRED) String by,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String at,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String reason) {
+    }
+
+    // ---- After approval: the bodies of /contract, /milestones, /review, /revoke -------------------------------
+
+    @Schema(description = "A transfer contract (出让合同). Dates yyyy-MM-dd with signedOn <= handOverBy <= startBy <= "
+            + "completeBy <= reviewOn; signedOn not after today. Unknown members, members named twice and values of "
+            + "the wrong JSON type are a 400.")
+    record ContractBody(
+            @Schema(description = "1 to 64 characters.", requiredMode = RequiredMode.REQUIRED,
+                    example = "QOV-CR-2026-017") String contractNumber,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date", example = "2026-03-02") String signedOn,
+            @Schema(description = "The price, 万元, above 0.", requiredMode = RequiredMode.REQUIRED,
+                    example = "1850") Double priceWanYuan,
+            @Schema(description = "Deadline for handing the land over.", requiredMode = RequiredMode.REQUIRED,
+                    format = "date") String handOverBy,
+            @Schema(description = "Deadline for starting construction (开工).", requiredMode = RequiredMode.REQUIRED,
+                    format = "date") String startBy,
+            @Schema(description = "Deadline for completion (竣工).", requiredMode = RequiredMode.REQUIRED,
+                    format = "date") String completeBy,
+            @Schema(description = "When the review at full production (达产) is due.",
+                    requiredMode = RequiredMode.REQUIRED, format = "date") String reviewOn) {
+    }
+
+    @Schema(description = "A milestone: handed-over, started, completed, in that order, each once.")
+    record MilestoneBody(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"handed-over", "started", "completed"})
+            String kind,
+            @Schema(description = "Not after today, not before the signing or the milestone before.",
+                    requiredMode = RequiredMode.REQUIRED, format = "date", example = "2026-03-28") String on) {
+    }
+
+    @Schema(description = "The figures of the review at full production.")
+    record ReviewBody(
+            @Schema(description = "Not after today, not before the completion.", requiredMode = RequiredMode.REQUIRED,
+                    format = "date") String on,
+            @Schema(description = "The investment to date, 万元, 0 or more.", requiredMode = RequiredMode.REQUIRED,
+                    example = "9500") Double investmentWanYuan,
+            @Schema(description = "The tax paid in a year, 万元, 0 or more.", requiredMode = RequiredMode.REQUIRED,
+                    example = "520") Double taxWanYuanPerYear) {
+    }
+
+    @Schema(description = "Why the land is recovered.")
+    record RevokeBody(@Schema(description = "1 to 2,000 characters.", requiredMode = RequiredMode.REQUIRED)
+            String reason) {
     }
 
     @Schema(description = "Who took a step of the lifecycle, and when.")

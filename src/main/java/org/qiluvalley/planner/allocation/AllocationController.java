@@ -37,8 +37,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Allocations", description = "The allocation lifecycle (planners): propose a parcel to an allottee, "
-        + "approve, reject or release. proposed -> approved -> released, proposed -> rejected; a proposal reserves "
-        + "the parcel, an approval allocates it, a rejection or release makes it available again. Each step is one "
+        + "approve, reject or release; after approval the transfer contract, its milestones, the review at full "
+        + "production and the recovery of the land. proposed -> approved -> released, proposed -> rejected, "
+        + "approved -> contracted -> reviewed, contracted or reviewed -> revoked; a proposal reserves the parcel, an "
+        + "approval allocates it, a rejection, release or revocation makes it available again. Each step is one "
         + "transaction under the zone's lock and an event of GET /api/history.")
 @SecurityRequirement(name = "basic")
 @SecurityRequirement(name = "session")
@@ -172,6 +174,127 @@ class AllocationController {
         return AllocationJson.view(lifecycle.release(id, who.getName()));
     }
 
+    @Operation(operationId = "contractAllocation", summary = "Record the transfer contract of an approved allocation",
+            description = "approved -> contracted: the transfer contract (出让合同) with its number, "
+                    + "price (万元) and deadlines. Dates are yyyy-MM-dd; signedOn <= handOverBy <= startBy <= "
+                    + "completeBy <= reviewOn, and signedOn not after today (the service's clock, UTC). The parcel "
+                    + "stays allocated. At most 64 KiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AllocationApiSchemas.ContractBody.class),
+                            examples = @ExampleObject(name = "contractAllocation", value = """
+                                    {"contractNumber": "QOV-CR-2026-017", "signedOn": "2026-03-02", "priceWanYuan": 1850,
+                                     "handOverBy": "2026-04-01", "startBy": "2026-09-30", "completeBy": "2028-09-30",
+                                     "reviewOn": "2029-09-30"}"""))),
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
+    @ApiResponse(responseCode = "400",
+            description = "Not a contract: not JSON, an unknown, repeated or missing member, a value of the "
+            + "wrong type, a date that is not yyyy-MM-dd or not in the calendar, dates out of order, signedOn in the "
+            + "future, a price not above zero.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @PostMapping(value = "/api/allocations/{id}/contract", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AllocationJson.View contract(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+        return AllocationJson.view(lifecycle.contract(id, ContractParser.contract(body), who.getName()));
+    }
+
+    @Operation(operationId = "recordAllocationMilestone", summary = "Record a milestone of a contracted allocation",
+            description = "On a contracted allocation, in this order and each once: handed-over (the land "
+                    + "handed over), started (开工), completed (竣工). A milestone out of order or repeated, or on an "
+                    + "allocation without a contract, is a 409. on is yyyy-MM-dd, not after today (the service's "
+                    + "clock, UTC) and not before the contract's signing or the milestone before (400). At most "
+                    + "64 KiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AllocationApiSchemas.MilestoneBody.class),
+                            examples = @ExampleObject(name = "recordAllocationMilestone", value = """
+                                    {"kind": "handed-over", "on": "2026-03-28"}"""))),
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
+    @ApiResponse(responseCode = "400",
+            description = "Not a milestone: not JSON, an unknown, repeated or missing member, a kind other "
+            + "than handed-over, started or completed, a date that is not yyyy-MM-dd, in the future, or before the "
+            + "contract's signing or the milestone before.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @PostMapping(value = "/api/allocations/{id}/milestones", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AllocationJson.View milestone(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+        return AllocationJson.view(lifecycle.milestone(id, ContractParser.milestone(body), who.getName()));
+    }
+
+    @Operation(operationId = "reviewAllocation", summary = "Review a completed allocation at full production",
+            description = "contracted (and completed) -> reviewed: the investment to date (万元) and the "
+                    + "yearly tax (万元) are divided by the parcel's area in mu (its EPSG:4548 area; 1 mu = 10,000/15 "
+                    + "m²) and compared with the pledges (万元/亩): findings pledge.investment and pledge.tax, an "
+                    + "error below the pledge, info at or above it, with the percent achieved in the review. Before "
+                    + "the completed milestone: 409. At most 64 KiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AllocationApiSchemas.ReviewBody.class),
+                            examples = @ExampleObject(name = "reviewAllocation", value = """
+                                    {"on": "2029-10-08", "investmentWanYuan": 9500, "taxWanYuanPerYear": 520}"""))),
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
+    @ApiResponse(responseCode = "400",
+            description = "Not a review: not JSON, an unknown, repeated or missing member, a figure below "
+            + "zero or not a number, a date that is not yyyy-MM-dd, in the future or before the completion.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @PostMapping(value = "/api/allocations/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AllocationJson.View review(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+        return AllocationJson.view(lifecycle.review(id, ContractParser.review(body), who.getName()));
+    }
+
+    @Operation(operationId = "revokeAllocation", summary = "Recover the land of a contracted allocation",
+            description = "contracted or reviewed -> revoked: the land is recovered (收回) and the parcel "
+                    + "becomes available again. An approved allocation without a contract is released instead "
+                    + "(POST /api/allocations/{id}/release); revoking it is a 409. At most 64 KiB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AllocationApiSchemas.RevokeBody.class),
+                            examples = @ExampleObject(name = "revokeAllocation", value = """
+                                    {"reason": "not started two years after the deadline (闲置土地)"}"""))),
+            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
+                    example = "AL-3f2a9c0b1d4e5f607182"),
+                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                        schema = @Schema(type = "string"))})
+    @LifecycleStepResponses
+    @ApiResponse(responseCode = "400",
+            description = "Not a revocation: not JSON, an unknown, repeated or missing member, a reason "
+            + "that is empty, over 2,000 characters or has control characters.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
+            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
+                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @PostMapping(value = "/api/allocations/{id}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AllocationJson.View revoke(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+        return AllocationJson.view(lifecycle.revoke(id, ContractParser.revocation(body), who.getName()));
+    }
+
     @Operation(operationId = "getAllocation", summary = "One allocation",
             parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
                     example = "AL-3f2a9c0b1d4e5f607182"))
@@ -191,7 +314,8 @@ class AllocationController {
             parameters = {
                 @Parameter(name = "state", in = ParameterIn.QUERY, description = "Only allocations in this state.",
                         schema = @Schema(type = "string",
-                                allowableValues = {"proposed", "approved", "rejected", "released"})),
+                                allowableValues = {"proposed", "approved", "rejected", "released", "contracted",
+                                    "reviewed", "revoked"})),
                 @Parameter(name = "parcel", in = ParameterIn.QUERY, description = "Only allocations of this parcel.",
                         example = "QOV-LI-001", schema = @Schema(type = "string")),
                 @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Allocations per page.",
@@ -216,7 +340,7 @@ class AllocationController {
         AllocationState state = null;
         if (query.getFirst("state") != null) {
             state = AllocationState.fromWireName(query.getFirst("state")).orElseThrow(() -> new InvalidInputException(
-                    "state must be proposed, approved, rejected or released"));
+                    "state must be proposed, approved, rejected, released, contracted, reviewed or revoked"));
         }
         int limit = QueryParameters.bounded(query.getFirst("limit"), "limit", 100, 1, 1000);
         int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);

@@ -31,13 +31,55 @@ final class AllocationJson {
      * {@code inquiryId} only when it was proposed from an inquiry.
      */
     @JsonPropertyOrder({"id", "parcelId", "state", "allottee", "intendedUse", "landUse", "indicators", "pledges",
-        "termYears", "inquiryId", "proposed", "approved", "rejected", "released", "version", "links"})
+        "termYears", "inquiryId", "proposed", "approved", "rejected", "released", "contract", "milestones", "review",
+        "revoked", "version", "links"})
     record View(String id, String parcelId, String state, Allottee allottee, String intendedUse, String landUse,
             Indicators indicators, Pledges pledges, int termYears,
             @JsonInclude(JsonInclude.Include.NON_NULL) String inquiryId, Step proposed,
             @JsonInclude(JsonInclude.Include.NON_NULL) Step approved,
             @JsonInclude(JsonInclude.Include.NON_NULL) Step rejected,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Step released, long version, List<Link> links) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Step released,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Contract contract,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Milestone> milestones,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Review review,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Revoked revoked, long version, List<Link> links) {
+    }
+
+    /** The transfer contract: number, dates ({@code yyyy-MM-dd}), price in 万元, and who recorded it when. */
+    @JsonPropertyOrder({"number", "signedOn", "priceWanYuan", "handOverBy", "startBy", "completeBy", "reviewOn",
+        "by", "at"})
+    record Contract(String number, String signedOn, double priceWanYuan, String handOverBy, String startBy,
+            String completeBy, String reviewOn, String by, String at) {
+    }
+
+    /** A milestone reached: handed-over, started or completed, on a date. */
+    @JsonPropertyOrder({"kind", "on"})
+    record Milestone(String kind, String on) {
+    }
+
+    /**
+     * The review at full production: the figures reported, the parcel's area in mu, the per-mu values, the percent
+     * of each pledge achieved (absent when not pledged), and the findings {@code pledge.investment} and
+     * {@code pledge.tax} (the properties of a rule-book finding, without a geometry).
+     */
+    @JsonPropertyOrder({"on", "investmentWanYuan", "taxWanYuanPerYear", "areaMu", "investmentWanYuanPerMu",
+        "taxWanYuanPerMu", "investmentPercent", "taxPercent", "findings", "by", "at"})
+    record Review(String on, double investmentWanYuan, double taxWanYuanPerYear, double areaMu,
+            double investmentWanYuanPerMu, double taxWanYuanPerMu,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double investmentPercent,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double taxPercent, List<ReviewFinding> findings, String by,
+            String at) {
+    }
+
+    /** A finding of a review, as the rule book's findings' properties. */
+    @JsonPropertyOrder({"rule", "severity", "message", "messageZh", "measured", "limit", "unit", "source", "related"})
+    record ReviewFinding(String rule, String severity, String message, String messageZh, Double measured,
+            Double limit, String unit, String source, List<String> related) {
+    }
+
+    /** The land recovered: by whom, when, why. */
+    @JsonPropertyOrder({"by", "at", "reason"})
+    record Revoked(String by, String at, String reason) {
     }
 
     @JsonPropertyOrder({"name", "type"})
@@ -89,9 +131,49 @@ final class AllocationJson {
                 new Pledges(a.pledges().investmentWanYuanPerMu(), a.pledges().taxWanYuanPerMu()), a.termYears(),
                 a.inquiryId(), step(a.proposedBy(), a.proposedAt()), rejected ? null : decided,
                 rejected ? decided : null,
-                a.releasedBy() == null ? null : step(a.releasedBy(), a.releasedAt()), a.version(),
+                a.releasedBy() == null ? null : step(a.releasedBy(), a.releasedAt()), contract(a.contract()),
+                a.contract() == null ? null : milestones(a.milestones()), review(a), revoked(a.revocation()),
+                a.version(),
                 List.of(new Link("/api/allocations/" + a.id(), "self"),
                         new Link("/ogc/collections/parcels/items/" + a.parcelId(), "parcel")));
+    }
+
+    private static Contract contract(Allocation.Contract c) {
+        return c == null ? null : new Contract(c.number(), c.signedOn().toString(), c.priceWanYuan(),
+                c.handOverBy().toString(), c.startBy().toString(), c.completeBy().toString(), c.reviewOn().toString(),
+                c.by(), c.at() == null ? null : c.at().toString());
+    }
+
+    private static List<Milestone> milestones(Allocation.Milestones m) {
+        List<Milestone> reached = new java.util.ArrayList<>();
+        if (m.handedOverOn() != null) {
+            reached.add(new Milestone(ContractParser.Kind.HANDED_OVER.wireName(), m.handedOverOn().toString()));
+        }
+        if (m.startedOn() != null) {
+            reached.add(new Milestone(ContractParser.Kind.STARTED.wireName(), m.startedOn().toString()));
+        }
+        if (m.completedOn() != null) {
+            reached.add(new Milestone(ContractParser.Kind.COMPLETED.wireName(), m.completedOn().toString()));
+        }
+        return reached;
+    }
+
+    private static Review review(Allocation a) {
+        Allocation.Review r = a.review();
+        if (r == null) {
+            return null;
+        }
+        PledgeReview.Result result = PledgeReview.of(a.parcelId(), a.pledges(), r);
+        List<ReviewFinding> findings = result.findings().stream().map(f -> new ReviewFinding(f.rule(),
+                f.severity().wireName(), f.message(), f.messageZh(), f.measured(), f.limit(), f.unit(), f.source(),
+                f.related())).toList();
+        return new Review(r.on().toString(), r.investmentWanYuan(), r.taxWanYuanPerYear(), r.areaMu(),
+                result.investmentWanYuanPerMu(), result.taxWanYuanPerMu(), result.investmentPercent(),
+                result.taxPercent(), findings, r.by(), r.at() == null ? null : r.at().toString());
+    }
+
+    private static Revoked revoked(Allocation.Revocation v) {
+        return v == null ? null : new Revoked(v.by(), v.at() == null ? null : v.at().toString(), v.reason());
     }
 
     /** The audit record of an allocation. */

@@ -1,9 +1,12 @@
 package org.qiluvalley.planner.allocation;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.qiluvalley.planner.config.ValleyProperties;
 import org.qiluvalley.planner.errors.ConflictException;
@@ -40,6 +43,14 @@ import org.springframework.stereotype.Component;
  * the same parcel (400) and still open (409); the allottee is then the inquiry's company, an enterprise, unless the
  * body names one, which must be the same (400). In the proposal's transaction the inquiry is closed with the note
  * {@code proposed as allocation AL-...}, and the allocation records the inquiry.
+ *
+ * <p><b>After approval</b> the same way, each step one transaction under the zone lock with its audit event: the
+ * transfer contract ({@code approved -> contracted}), its milestones in order (handed over, started, completed;
+ * recorded on the contracted allocation), the review at full production ({@code contracted -> reviewed}, after the
+ * completion) and the recovery of the land ({@code contracted} or {@code reviewed} {@code -> revoked}, the parcel
+ * available again). Dates are held to the service's {@link Clock}: a date that has not come yet is a 400; so is a
+ * milestone dated before the contract's signing or before the milestone before it. A step the allocation is not
+ * ready for (wrong state, a milestone out of order or repeated) is a 409. A refused step changes nothing.
  */
 @Component
 class AllocationLifecycle {
@@ -57,9 +68,11 @@ class AllocationLifecycle {
     private final AllocationValidator validator;
     private final InquiryLeads leads;
     private final boolean fourEyes;
+    private final Clock clock;
 
     AllocationLifecycle(ParcelStore store, AllocationStore allocations, ParcelEdits edits, HistoryStore history,
-            ZoningRuleBook book, InquiryLeads leads, ValleyProperties properties) {
+            ZoningRuleBook book, InquiryLeads leads, ValleyProperties properties, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.allocations = allocations;
         this.edits = edits;
@@ -94,7 +107,7 @@ class AllocationLifecycle {
             Allocation allocation = new Allocation(newId(), current.id(), AllocationState.PROPOSED,
                     proposal.allotteeName(), proposal.allotteeType(), proposal.intendedUse(), landUse,
                     proposal.indicators(), proposal.pledges(), proposal.termYears(), proposal.inquiryId(), actor,
-                    now(), null, null, null, null, 1);
+                    now(), null, null, null, null, null, Allocation.Milestones.NONE, null, null, 1);
             allocations.insert(allocation);
             edits.changeStatus(current, ParcelStatus.RESERVED, actor);
             history.record(actor, "propose", "allocation", allocation.id(), null, AllocationJson.json(allocation));
@@ -167,6 +180,111 @@ class AllocationLifecycle {
         });
     }
 
+    Allocation contract(String id, ContractParser.Terms terms, String actor) {
+        notAfterToday(terms.signedOn(), "signedOn");
+        return step(id, AllocationState.APPROVED, "contract", null, actor, current -> current.with(
+                AllocationState.CONTRACTED, new Allocation.Contract(terms.number(), terms.signedOn(),
+                        terms.priceWanYuan(), terms.handOverBy(), terms.startBy(), terms.completeBy(),
+                        terms.reviewOn(), actor, now()), Allocation.Milestones.NONE, null, null));
+    }
+
+    Allocation milestone(String id, ContractParser.Milestone milestone, String actor) {
+        notAfterToday(milestone.on(), "on");
+        return step(id, AllocationState.CONTRACTED, milestone.kind().action(), null, actor, current -> {
+            Allocation.Milestones m = current.milestones();
+            ContractParser.Kind expected = m.handedOverOn() == null ? ContractParser.Kind.HANDED_OVER
+                    : m.startedOn() == null ? ContractParser.Kind.STARTED
+                            : m.completedOn() == null ? ContractParser.Kind.COMPLETED : null;
+            if (expected != milestone.kind()) {
+                throw conflict("allocation " + id + ": " + milestone.kind().wireName() + " is out of order or "
+                        + "already recorded; " + (expected == null ? "every milestone is recorded"
+                                : "the next milestone is " + expected.wireName()));
+            }
+            LocalDate previous = m.startedOn() != null ? m.startedOn()
+                    : m.handedOverOn() != null ? m.handedOverOn() : current.contract().signedOn();
+            if (milestone.on().isBefore(previous)) {
+                throw new InvalidInputException("on (" + milestone.on() + ") is before " + previous + ", the date of "
+                        + (m.handedOverOn() == null ? "the contract's signing" : "the milestone before"));
+            }
+            Allocation.Milestones next = switch (milestone.kind()) {
+                case HANDED_OVER -> new Allocation.Milestones(milestone.on(), null, null);
+                case STARTED -> new Allocation.Milestones(m.handedOverOn(), milestone.on(), null);
+                case COMPLETED -> new Allocation.Milestones(m.handedOverOn(), m.startedOn(), milestone.on());
+            };
+            return current.with(AllocationState.CONTRACTED, current.contract(), next, null, null);
+        });
+    }
+
+    Allocation review(String id, ContractParser.Figures figures, String actor) {
+        notAfterToday(figures.on(), "on");
+        return step(id, AllocationState.CONTRACTED, "review", null, actor, current -> {
+            LocalDate completed = current.milestones().completedOn();
+            if (completed == null) {
+                throw conflict("allocation " + id + " is not completed yet; the review at full production comes "
+                        + "after the completed milestone");
+            }
+            if (figures.on().isBefore(completed)) {
+                throw new InvalidInputException("on (" + figures.on() + ") is before the completion (" + completed
+                        + ")");
+            }
+            Parcel parcel = store.findById(Layer.PARCELS, current.parcelId()).orElseThrow();
+            Allocation.Review review = new Allocation.Review(figures.on(), figures.investmentWanYuan(),
+                    figures.taxWanYuanPerYear(), PledgeReview.mu(parcel.areaSquareMetres()), actor, now());
+            return current.with(AllocationState.REVIEWED, current.contract(), current.milestones(), review, null);
+        });
+    }
+
+    Allocation revoke(String id, String reason, String actor) {
+        return step(id, null, "revoke", ParcelStatus.AVAILABLE, actor, current -> {
+            if (current.state() != AllocationState.CONTRACTED && current.state() != AllocationState.REVIEWED) {
+                throw conflict("allocation " + id + " is " + current.state().wireName() + "; only a contracted or "
+                        + "reviewed allocation can be revoked" + (current.state() == AllocationState.APPROVED
+                                ? " (an approved one without a contract is released)" : ""));
+            }
+            return current.with(AllocationState.REVOKED, current.contract(), current.milestones(),
+                    current.review(), new Allocation.Revocation(reason, actor, now()));
+        });
+    }
+
+    /**
+     * One step after approval: under the zone lock, the allocation must be in {@code required} (409; null when
+     * {@code change} checks the state itself), then {@code change} makes the allocation after the step (or throws,
+     * and nothing changes); it is stored, the parcel's status changed when {@code parcelStatus} is not null, and
+     * the audit event recorded, in one transaction.
+     */
+    private Allocation step(String id, AllocationState required, String action, ParcelStatus parcelStatus,
+            String actor, UnaryOperator<Allocation> change) {
+        Allocation first = find(id);
+        Parcel parcel = store.findById(Layer.PARCELS, first.parcelId()).orElseThrow();
+        return store.inTransaction(() -> {
+            edits.lockZones(parcel.zone());
+            Allocation current = find(id);
+            if (required != null && current.state() != required) {
+                throw conflict("allocation " + id + " is " + current.state().wireName() + "; " + action + " needs "
+                        + "a" + (required == AllocationState.APPROVED ? "n " : " ") + required.wireName()
+                        + " allocation");
+            }
+            Allocation after = change.apply(current);
+            if (!allocations.update(after, current.version())) {
+                throw conflict("allocation " + id + " changed meanwhile; fetch it again");
+            }
+            if (parcelStatus != null) {
+                Parcel parcelNow = store.findById(Layer.PARCELS, current.parcelId()).orElseThrow();
+                edits.changeStatus(parcelNow, parcelStatus, actor);
+            }
+            history.record(actor, action, "allocation", id, AllocationJson.json(current), AllocationJson.json(after));
+            return after;
+        });
+    }
+
+    /** A date that has not come yet by the service's clock (UTC) is a 400. */
+    private void notAfterToday(LocalDate date, String name) {
+        LocalDate today = LocalDate.now(clock);
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(name + " (" + date + ") is in the future; today is " + today);
+        }
+    }
+
     Allocation find(String id) {
         return allocations.find(id)
                 .orElseThrow(() -> new NotFoundException("no allocation \"" + RefusedException.clip(id) + "\""));
@@ -182,7 +300,7 @@ class AllocationLifecycle {
         return "AL-" + HexFormat.of().formatHex(bytes);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,9 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AllocationStore {
 
+    /** The columns of the contract, its milestones, the review and the revocation (V15), from column 23 on. */
+    private static final String CONTRACT_COLUMNS = "contract_number, signed_on, price_wan_yuan, hand_over_by, "
+            + "start_by, complete_by, review_on, contracted_by, contracted_at, handed_over_on, started_on, "
+            + "completed_on, reviewed_on, review_investment_wan_yuan, review_tax_wan_yuan_per_year, review_area_mu, "
+            + "reviewed_by, reviewed_at, revocation_reason, revoked_by, revoked_at";
     private static final String COLUMNS = "id, parcel_id, state, allottee_name, allottee_type, intended_use, land_use, "
             + "far, coverage, green_ratio, height_m, investment_wan_yuan_per_mu, tax_wan_yuan_per_mu, term_years, "
-            + "proposed_by, proposed_at, decided_by, decided_at, released_by, released_at, version, inquiry_id";
+            + "proposed_by, proposed_at, decided_by, decided_at, released_by, released_at, version, inquiry_id, "
+            + CONTRACT_COLUMNS;
     /** Most parcel ids looked up in one query. */
     private static final int IN_CHUNK = 500;
 
@@ -37,19 +44,46 @@ public class AllocationStore {
     }
 
     void insert(Allocation a) {
-        jdbc.update("INSERT INTO allocations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?)", a.id(), a.parcelId(), a.state().wireName(), a.allotteeName(), a.allotteeType(),
-                a.intendedUse(), a.landUse(), a.indicators().far(), a.indicators().coverage(),
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(a.id(), a.parcelId(), a.state().wireName(),
+                a.allotteeName(), a.allotteeType(), a.intendedUse(), a.landUse(), a.indicators().far(),
+                a.indicators().coverage(),
                 a.indicators().greenRatio(), a.indicators().heightMetres(), a.pledges().investmentWanYuanPerMu(),
                 a.pledges().taxWanYuanPerMu(), a.termYears(), a.proposedBy(), ts(a.proposedAt()), a.decidedBy(),
-                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.inquiryId());
+                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.inquiryId()));
+        values.addAll(contractValues(a));
+        jdbc.update("INSERT INTO allocations (" + COLUMNS + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")", values.toArray());
+    }
+
+    /** The values of {@link #CONTRACT_COLUMNS}, in order (nulls included). */
+    private static List<Object> contractValues(Allocation a) {
+        Allocation.Contract c = a.contract();
+        Allocation.Milestones m = a.milestones();
+        Allocation.Review r = a.review();
+        Allocation.Revocation v = a.revocation();
+        return java.util.Arrays.asList(c == null ? null : c.number(), c == null ? null : c.signedOn(),
+                c == null ? null : c.priceWanYuan(), c == null ? null : c.handOverBy(),
+                c == null ? null : c.startBy(), c == null ? null : c.completeBy(), c == null ? null : c.reviewOn(),
+                c == null ? null : c.by(), c == null ? null : ts(c.at()), m.handedOverOn(), m.startedOn(),
+                m.completedOn(), r == null ? null : r.on(), r == null ? null : r.investmentWanYuan(),
+                r == null ? null : r.taxWanYuanPerYear(), r == null ? null : r.areaMu(), r == null ? null : r.by(),
+                r == null ? null : ts(r.at()), v == null ? null : v.reason(), v == null ? null : v.by(),
+                v == null ? null : ts(v.at()));
     }
 
     /** Compare-and-set on the version; false when it moved on. */
     boolean update(Allocation a, long expectedVersion) {
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(a.state().wireName(), a.decidedBy(),
+                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version()));
+        values.addAll(contractValues(a));
+        values.add(a.id());
+        values.add(expectedVersion);
+        StringBuilder set = new StringBuilder();
+        for (String column : CONTRACT_COLUMNS.split(", ")) {
+            set.append(", ").append(column).append(" = ?");
+        }
         return jdbc.update("UPDATE allocations SET state = ?, decided_by = ?, decided_at = ?, released_by = ?, "
-                + "released_at = ?, version = ? WHERE id = ? AND version = ?", a.state().wireName(), a.decidedBy(),
-                ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.id(), expectedVersion) == 1;
+                + "released_at = ?, version = ?" + set + " WHERE id = ? AND version = ?", values.toArray()) == 1;
     }
 
     public Optional<Allocation> find(String id) {
@@ -75,7 +109,7 @@ public class AllocationStore {
         return jdbc.query(sql.toString(), AllocationStore::read, values.toArray());
     }
 
-    /** The live (proposed or approved) allocation of each of these parcels that has one. */
+    /** The live (proposed, approved, contracted or reviewed) allocation of each of these parcels that has one. */
     public Map<String, Allocation> liveByParcel(Collection<String> parcelIds) {
         Map<String, Allocation> live = new HashMap<>();
         List<String> ids = List.copyOf(parcelIds);
@@ -83,9 +117,10 @@ public class AllocationStore {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             List<Object> values = new ArrayList<>(chunk);
-            values.add(AllocationState.PROPOSED.wireName());
-            values.add(AllocationState.APPROVED.wireName());
-            jdbc.query("SELECT " + COLUMNS + " FROM allocations WHERE parcel_id IN (" + marks + ") AND state IN (?, ?)",
+            List<String> states = AllocationState.liveWireNames();
+            values.addAll(states);
+            jdbc.query("SELECT " + COLUMNS + " FROM allocations WHERE parcel_id IN (" + marks + ") AND state IN ("
+                    + String.join(", ", java.util.Collections.nCopies(states.size(), "?")) + ")",
                     (ResultSet rs) -> {
                         Allocation a = read(rs, 0);
                         live.put(a.parcelId(), a);
@@ -101,7 +136,30 @@ public class AllocationStore {
                 new Candidate.ProposedIndicators(dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)),
                 new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(22),
                 rs.getString(15), instant(rs, 16),
-                rs.getString(17), instant(rs, 18), rs.getString(19), instant(rs, 20), rs.getLong(21));
+                rs.getString(17), instant(rs, 18), rs.getString(19), instant(rs, 20), contract(rs),
+                new Allocation.Milestones(date(rs, 32), date(rs, 33), date(rs, 34)), review(rs), revocation(rs),
+                rs.getLong(21));
+    }
+
+    private static Allocation.Contract contract(ResultSet rs) throws SQLException {
+        String number = rs.getString(23);
+        return number == null ? null : new Allocation.Contract(number, date(rs, 24), rs.getDouble(25), date(rs, 26),
+                date(rs, 27), date(rs, 28), date(rs, 29), rs.getString(30), instant(rs, 31));
+    }
+
+    private static Allocation.Review review(ResultSet rs) throws SQLException {
+        LocalDate on = date(rs, 35);
+        return on == null ? null : new Allocation.Review(on, rs.getDouble(36), rs.getDouble(37), rs.getDouble(38),
+                rs.getString(39), instant(rs, 40));
+    }
+
+    private static Allocation.Revocation revocation(ResultSet rs) throws SQLException {
+        String reason = rs.getString(41);
+        return reason == null ? null : new Allocation.Revocation(reason, rs.getString(42), instant(rs, 43));
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
     }
 
     private static Double dbl(ResultSet rs, int column) throws SQLException {

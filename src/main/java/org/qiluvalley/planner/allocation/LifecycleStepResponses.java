@@ -14,8 +14,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * In the OpenAPI document of {@code /api}: the answers every step of an allocation's lifecycle shares (approve,
- * reject, release): the allocation after the step, an unknown id, a step the state machine does not allow, and the
- * zone lock not granted in time. Springdoc reads these as if they were on the method.
+ * reject, release, and the steps after approval): the allocation after the step, an unknown id, a step the state
+ * machine does not allow, and the zone lock not granted in time. Springdoc reads these as if they were on the
+ * method.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -83,7 +83,10 @@ final class OgcHtml {
             Map.entry("proposed", new String[] {"Proposed", "已提出"}),
             Map.entry("approved", new String[] {"Approved", "已批准"}),
             Map.entry("rejected", new String[] {"Rejected", "已驳回"}),
-            Map.entry("released", new String[] {"Released", "已收回"}));
+            Map.entry("released", new String[] {"Released", "已释放"}),
+            Map.entry("contracted", new String[] {"Contracted", "已签订出让合同"}),
+            Map.entry("reviewed", new String[] {"Reviewed at full production", "已达产复核"}),
+            Map.entry("revoked", new String[] {"Revoked (land recovered)", "已收回"}));
 
     private static final Map<String, String> CONFORMANCE_NAMES = Map.of(
             OgcApi.CONF_CORE, "Part 1: Core",

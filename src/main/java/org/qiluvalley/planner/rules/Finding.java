@@ -35,6 +35,11 @@ public record Finding(String rule, Severity severity, String message, String mes
         return new Finding(rule, Severity.WARNING, message, messageZh, measured, limit, unit, source, related, planar);
     }
 
+    public static Finding info(String rule, String message, String messageZh, Double measured, Double limit,
+            String unit, String source, List<String> related, Geometry planar) {
+        return new Finding(rule, Severity.INFO, message, messageZh, measured, limit, unit, source, related, planar);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

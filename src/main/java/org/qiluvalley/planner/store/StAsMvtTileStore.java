@@ -58,7 +58,9 @@ public class StAsMvtTileStore implements VectorTileStore {
                 + "bounds.env, " + TileRequest.EXTENT + ", " + TileRequest.BUFFER + ", true) AS geom FROM " + table
                 + " t ");
         if (plannerParcels) {
-            sql.append("LEFT JOIN allocations a ON a.parcel_id = t.id AND a.state IN ('proposed', 'approved') ");
+            // The live allocation, as AllocationState.live(): it holds the parcel.
+            sql.append("LEFT JOIN allocations a ON a.parcel_id = t.id "
+                    + "AND a.state IN ('proposed', 'approved', 'contracted', 'reviewed') ");
         }
         sql.append("CROSS JOIN bounds WHERE t.geom_crs84 && bounds.lookup");
         List<Object> values = new ArrayList<>(List.of(request.z(), request.x(), request.y(), request.z(), request.x(),

@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Why these sizes: a parcel's or a drawn site's outline is the largest thing a client sends. The rule book refuses
  * outlines of more than 5,000 vertices ({@code geometry.valid}); at about 40 bytes per CRS84 coordinate pair in
  * JSON that is 200 kB, so 2 MiB leaves room for pretty-printed JSON and the planning conditions without letting a
- * client park megabytes in the heap. An inquiry is a few short texts; an account, three strings.
+ * client park megabytes in the heap. An inquiry is a few short texts, and so are the steps after an allocation's
+ * approval (contract, milestone, review, revocation); an account, three strings.
  */
 public final class RequestBodyLimits {
 
@@ -40,6 +41,10 @@ public final class RequestBodyLimits {
             new Limit("POST", "/api/parcels/merge", INQUIRY_BYTES),
             new Limit("POST", "/api/allocations/validate", OUTLINE_BYTES),
             new Limit("POST", "/api/allocations", OUTLINE_BYTES),
+            new Limit("POST", "/api/allocations/*/contract", INQUIRY_BYTES),
+            new Limit("POST", "/api/allocations/*/milestones", INQUIRY_BYTES),
+            new Limit("POST", "/api/allocations/*/review", INQUIRY_BYTES),
+            new Limit("POST", "/api/allocations/*/revoke", INQUIRY_BYTES),
             new Limit("POST", "/api/inquiries", INQUIRY_BYTES),
             new Limit("POST", "/api/inquiries/*/close", INQUIRY_BYTES),
             new Limit("POST", "/api/users", ACCOUNT_BYTES),

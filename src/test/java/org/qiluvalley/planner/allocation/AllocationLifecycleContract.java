@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qiluvalley.planner.PlannerApplication;
+import org.qiluvalley.planner.testsupport.MovableClock;
 import org.qiluvalley.planner.testsupport.Planning;
 import org.qiluvalley.planner.testsupport.ServiceClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,13 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The allocation lifecycle, end to end: the state machine ({@code proposed -> approved -> released},
  * {@code proposed -> rejected}) with the parcel's status following it, who and when of every step, proposals the
  * rule book refuses (422, nothing stored), bodies that are not proposals (400), and the audit history of the parcel
- * and of the allocation. Each test takes its own parcels through the API.
+ * and of the allocation; after approval the contract, its milestones, the review at full production and the
+ * revocation, with every refusal changing nothing. Each test takes its own parcels through the API.
  *
  * <p>Each store runs the same tests: {@link AllocationLifecycleH2gisIT}, {@link AllocationLifecyclePostgisIT}.
  */
 @SpringBootTest(classes = PlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // The inquiries the tests propose from all come from this machine: room for them under the rate limit.
         properties = "valley.inquiries.max-per-client=1000")
+// The service's clock, moved on by the tests of dates after the contract.
+@Import(MovableClock.Config.class)
 abstract class AllocationLifecycleContract {
 
     /** The parcel's status while its allocation is in each state. */
@@ -50,11 +57,19 @@ abstract class AllocationLifecycleContract {
     ServiceClient planner;
     Planning planning;
 
+    @Autowired
+    MovableClock clock;
+
     @BeforeEach
     void clients() {
         anonymous = new ServiceClient("http://localhost:" + port);
         planning = new Planning(anonymous);
         planner = planning.planner();
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
     }
 
     private JsonNode allocation(String id) {
@@ -430,6 +445,307 @@ abstract class AllocationLifecycleContract {
         finding = refused(sparse, "indicator.building-coefficient").get(0);
         assertThat(finding.get("measured").doubleValue()).isEqualTo(0.25);
         assertThat(finding.get("limit").doubleValue()).isEqualTo(0.30);
+    }
+
+    // ---- After approval: the contract, its milestones, the review, the revocation ------------------------------
+
+    /** Today by the service's clock (UTC). */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
+    /** A contract signed 30 days ago, handed over by 20 days ago, started by 10 days ago, completed in 300 days. */
+    private ObjectNode contractBody(String number) {
+        java.time.LocalDate today = today();
+        return Planning.object().put("contractNumber", number).put("signedOn", today.minusDays(30).toString())
+                .put("priceWanYuan", 1850.5).put("handOverBy", today.minusDays(20).toString())
+                .put("startBy", today.minusDays(10).toString()).put("completeBy", today.plusDays(300).toString())
+                .put("reviewOn", today.plusDays(700).toString());
+    }
+
+    private static ObjectNode milestone(String kind, java.time.LocalDate on) {
+        return Planning.object().put("kind", kind).put("on", on.toString());
+    }
+
+    private ServiceClient.Reply post(String id, String step, ObjectNode body) {
+        return planner.postJson("/api/allocations/" + id + "/" + step, body.toString());
+    }
+
+    private JsonNode ok(ServiceClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** A fresh allocation, approved and contracted (by the test-wide admin, a planner). */
+    private String contracted(String allottee) {
+        String id = planning.allocationIn("approved", allottee);
+        ok(post(id, "contract", contractBody("CR-" + id)));
+        return id;
+    }
+
+    /** As {@link #contracted}, with every milestone: handed over 25 days ago, started 5 days ago, completed today. */
+    private String completed(String allottee) {
+        String id = contracted(allottee);
+        ok(post(id, "milestones", milestone("handed-over", today().minusDays(25))));
+        ok(post(id, "milestones", milestone("started", today().minusDays(5))));
+        ok(post(id, "milestones", milestone("completed", today())));
+        return id;
+    }
+
+    private List<String> actions(String id) {
+        return planning.history(id).stream().map(e -> e.get("action").stringValue()).toList();
+    }
+
+    @Test
+    void theFullPathFromApprovalToTheReviewBelowThePledge() {
+        String id = planning.allocationIn("approved", "Full Path Photonics");
+        String parcel = allocation(id).get("parcelId").stringValue();
+        java.time.LocalDate today = today();
+
+        JsonNode contracted = ok(post(id, "contract", contractBody("QOV-CR-FULL-1")));
+        assertThat(contracted.get("state").stringValue()).isEqualTo("contracted");
+        assertThat(contracted.at("/contract/number").stringValue()).isEqualTo("QOV-CR-FULL-1");
+        assertThat(contracted.at("/contract/signedOn").stringValue()).isEqualTo(today.minusDays(30).toString());
+        assertThat(contracted.at("/contract/priceWanYuan").doubleValue()).isEqualTo(1850.5);
+        assertThat(contracted.at("/contract/handOverBy").stringValue()).isEqualTo(today.minusDays(20).toString());
+        assertThat(contracted.at("/contract/startBy").stringValue()).isEqualTo(today.minusDays(10).toString());
+        assertThat(contracted.at("/contract/completeBy").stringValue()).isEqualTo(today.plusDays(300).toString());
+        assertThat(contracted.at("/contract/reviewOn").stringValue()).isEqualTo(today.plusDays(700).toString());
+        assertThat(contracted.at("/contract/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
+        assertThat(contracted.get("milestones").isEmpty()).isTrue();
+        assertThat(parcelStatus(parcel)).isEqualTo("allocated");
+
+        ok(post(id, "milestones", milestone("handed-over", today.minusDays(25))));
+        ok(post(id, "milestones", milestone("started", today.minusDays(5))));
+        JsonNode done = ok(post(id, "milestones", milestone("completed", today)));
+        assertThat(done.get("state").stringValue()).isEqualTo("contracted");
+        assertThat(done.get("milestones")).extracting(m -> m.get("kind").stringValue() + " " + m.get("on")
+                .stringValue()).containsExactly("handed-over " + today.minusDays(25), "started "
+                        + today.minusDays(5), "completed " + today);
+
+        // The parcel's area in mu (1 mu = 10,000/15 m²): investment at 125% of its pledge, tax at 50% of its.
+        double mu = planning.parcel(parcel).json().at("/properties/areaM2").doubleValue() / (10_000.0 / 15);
+        double investment = 1.25 * Planning.GOOD_INVESTMENT_WAN_YUAN_PER_MU * mu;
+        double tax = 0.5 * Planning.GOOD_TAX_WAN_YUAN_PER_MU * mu;
+        JsonNode reviewed = ok(post(id, "review", Planning.object().put("on", today.toString())
+                .put("investmentWanYuan", investment).put("taxWanYuanPerYear", tax)));
+        assertThat(reviewed.get("state").stringValue()).isEqualTo("reviewed");
+        JsonNode review = reviewed.get("review");
+        assertThat(review.get("areaMu").doubleValue()).isCloseTo(mu, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(review.get("taxWanYuanPerMu").doubleValue()).isCloseTo(15.0,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(review.get("taxPercent").doubleValue()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(review.get("investmentPercent").doubleValue()).isCloseTo(125.0,
+                org.assertj.core.data.Offset.offset(1e-6));
+        Map<String, JsonNode> findings = new java.util.HashMap<>();
+        review.get("findings").forEach(f -> findings.put(f.get("rule").stringValue(), f));
+        assertThat(findings).containsOnlyKeys("pledge.investment", "pledge.tax");
+        JsonNode taxFinding = findings.get("pledge.tax");
+        assertThat(taxFinding.get("severity").stringValue()).isEqualTo("error");
+        assertThat(taxFinding.get("measured").doubleValue()).isCloseTo(15.0,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(taxFinding.get("limit").doubleValue()).isEqualTo(Planning.GOOD_TAX_WAN_YUAN_PER_MU);
+        assertThat(taxFinding.get("unit").stringValue()).isEqualTo("万元/亩");
+        assertThat(taxFinding.get("message").stringValue()).contains("50.0%");
+        assertThat(findings.get("pledge.investment").get("severity").stringValue()).isEqualTo("info");
+        assertThat(allocation(id)).as("GET shows what the step answered").isEqualTo(reviewed);
+        assertThat(parcelStatus(parcel)).isEqualTo("allocated");
+
+        JsonNode revoked = ok(post(id, "revoke", Planning.object().put("reason", "tax far below the pledge")));
+        assertThat(revoked.get("state").stringValue()).isEqualTo("revoked");
+        assertThat(revoked.at("/revoked/reason").stringValue()).isEqualTo("tax far below the pledge");
+        assertThat(revoked.at("/revoked/by").stringValue()).isEqualTo(ServiceClient.ADMIN);
+        assertThat(revoked.get("review")).as("the review stays on record").isEqualTo(review);
+        assertThat(parcelStatus(parcel)).isEqualTo("available");
+
+        assertThat(actions(id)).containsExactly("propose", "approve", "contract", "hand-over", "start", "complete",
+                "review", "revoke");
+        List<JsonNode> events = planning.history(id);
+        assertThat(events.get(2).at("/before/state").stringValue()).isEqualTo("approved");
+        assertThat(events.get(2).at("/after/contract/number").stringValue()).isEqualTo("QOV-CR-FULL-1");
+        assertThat(events.get(6).at("/after/review/taxPercent").doubleValue()).isCloseTo(50.0,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(planning.history(parcel)).extracting(e -> e.get("action").stringValue())
+                .containsExactly("reserve", "allocate", "make-available");
+    }
+
+    @ParameterizedTest(name = "{0} + {1} -> 409")
+    @org.junit.jupiter.params.provider.CsvSource({"contracted, approve", "contracted, reject", "contracted, release",
+        "reviewed, approve", "reviewed, reject", "reviewed, release", "revoked, approve", "revoked, reject",
+        "revoked, release"})
+    void theFirstStepsAreRefusedAfterTheContract(String state, String transition) {
+        String id = completed("After Contract " + state + " Lasers");
+        if (!state.equals("contracted")) {
+            ok(post(id, "review", Planning.object().put("on", today().toString()).put("investmentWanYuan", 1)
+                    .put("taxWanYuanPerYear", 1)));
+        }
+        if (state.equals("revoked")) {
+            ok(post(id, "revoke", Planning.object().put("reason", "test")));
+        }
+        JsonNode before = allocation(id);
+        assertThat(before.get("state").stringValue()).isEqualTo(state);
+        ServiceClient by = transition.equals("approve") ? planning.approver() : planner;
+        assertProblem(by.post("/api/allocations/" + id + "/" + transition), 409);
+        assertThat(allocation(id)).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void revokingAContractedAllocationFreesTheParcelForAnotherProposal() {
+        String id = contracted("Revoked Lasers");
+        String parcel = allocation(id).get("parcelId").stringValue();
+        ok(post(id, "milestones", milestone("handed-over", today().minusDays(25))));
+        JsonNode revoked = ok(post(id, "revoke", Planning.object().put("reason", "逾期未开工")));
+        assertThat(revoked.get("state").stringValue()).isEqualTo("revoked");
+        assertThat(revoked.get("milestones")).hasSize(1);
+        assertThat(parcelStatus(parcel)).isEqualTo("available");
+        assertThat(actions(id)).containsExactly("propose", "approve", "contract", "hand-over", "revoke");
+        String next = planning.propose(parcel, "Next Lasers");
+        assertThat(allocation(next).get("state").stringValue()).isEqualTo("proposed");
+        assertThat(parcelStatus(parcel)).isEqualTo("reserved");
+    }
+
+    @Test
+    void aReviewAtOrAbovePledgeIsInfoAndAFacilityWithoutPledgesHasNoFindings() {
+        String id = completed("Good Payer Lasers");
+        String parcel = allocation(id).get("parcelId").stringValue();
+        double mu = planning.parcel(parcel).json().at("/properties/areaM2").doubleValue() / (10_000.0 / 15);
+        JsonNode review = ok(post(id, "review", Planning.object().put("on", today().toString())
+                .put("investmentWanYuan", Planning.GOOD_INVESTMENT_WAN_YUAN_PER_MU * mu)
+                .put("taxWanYuanPerYear", 2 * Planning.GOOD_TAX_WAN_YUAN_PER_MU * mu))).get("review");
+        assertThat(review.get("findings")).extracting(f -> f.get("severity").stringValue()).containsOnly("info");
+        assertThat(review.get("taxPercent").doubleValue()).isCloseTo(200.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void releaseStaysForAnApprovedAllocationAndRevokeIsForAContractedOne() {
+        String approved = planning.allocationIn("approved", "Release Rule Lasers");
+        JsonNode before = allocation(approved);
+        assertProblem(post(approved, "revoke", Planning.object().put("reason", "no contract")), 409);
+        assertThat(allocation(approved)).isEqualTo(before);
+        planning.step(approved, "release");
+
+        String id = contracted("No Release Lasers");
+        JsonNode contracted = allocation(id);
+        assertProblem(planner.post("/api/allocations/" + id + "/release"), 409);
+        assertThat(allocation(id)).as("nothing changed").isEqualTo(contracted);
+        assertThat(parcelStatus(contracted.get("parcelId").stringValue())).isEqualTo("allocated");
+    }
+
+    /** Posts a step that must be refused with {@code status}; checks the allocation and its history are unchanged. */
+    private void refusedStep(String id, String step, ObjectNode body, int status) {
+        JsonNode before = allocation(id);
+        String parcelStatus = parcelStatus(before.get("parcelId").stringValue());
+        List<String> history = actions(id);
+        ServiceClient.Reply reply = post(id, step, body);
+        assertProblem(reply, status);
+        assertThat(reply.json().get("detail").stringValue()).isNotBlank();
+        assertThat(allocation(id)).as("%s %s: nothing changed", step, body).isEqualTo(before);
+        assertThat(actions(id)).as("no event").isEqualTo(history);
+        assertThat(parcelStatus(before.get("parcelId").stringValue())).isEqualTo(parcelStatus);
+    }
+
+    @Test
+    void stepsInTheWrongStateAre409AndChangeNothing() {
+        java.time.LocalDate today = today();
+        ObjectNode review = Planning.object().put("on", today.toString()).put("investmentWanYuan", 1)
+                .put("taxWanYuanPerYear", 1);
+        ObjectNode revoke = Planning.object().put("reason", "test");
+
+        String proposed = planning.allocationIn("proposed", "Too Early Lasers");
+        refusedStep(proposed, "contract", contractBody("CR-EARLY"), 409);
+        String approved = planning.allocationIn("approved", "No Contract Lasers");
+        refusedStep(approved, "milestones", milestone("handed-over", today), 409);
+        refusedStep(approved, "review", review, 409);
+        refusedStep(approved, "revoke", revoke, 409);
+
+        String contracted = contracted("Out Of Order Lasers");
+        refusedStep(contracted, "contract", contractBody("CR-AGAIN"), 409);
+        refusedStep(contracted, "milestones", milestone("started", today), 409);
+        refusedStep(contracted, "milestones", milestone("completed", today), 409);
+        refusedStep(contracted, "review", review, 409);
+        ok(post(contracted, "milestones", milestone("handed-over", today.minusDays(25))));
+        refusedStep(contracted, "milestones", milestone("handed-over", today), 409);
+        refusedStep(contracted, "milestones", milestone("completed", today), 409);
+        ok(post(contracted, "milestones", milestone("started", today.minusDays(5))));
+        refusedStep(contracted, "milestones", milestone("started", today), 409);
+        refusedStep(contracted, "review", review, 409);
+
+        String reviewed = completed("Reviewed Twice Lasers");
+        ok(post(reviewed, "review", review));
+        refusedStep(reviewed, "review", review, 409);
+        refusedStep(reviewed, "milestones", milestone("completed", today), 409);
+        refusedStep(reviewed, "contract", contractBody("CR-AGAIN"), 409);
+        ok(post(reviewed, "revoke", revoke));
+        for (String step : List.of("contract", "milestones", "review", "revoke")) {
+            ObjectNode body = switch (step) {
+                case "contract" -> contractBody("CR-LATE");
+                case "milestones" -> milestone("handed-over", today);
+                case "review" -> review;
+                default -> revoke;
+            };
+            refusedStep(reviewed, step, body, 409);
+        }
+        assertThat(planner.post("/api/allocations/" + reviewed + "/release").status()).isEqualTo(409);
+    }
+
+    @Test
+    void badDatesAndNumbersAre400AndChangeNothing() {
+        java.time.LocalDate today = today();
+        String approved = planning.allocationIn("approved", "Bad Dates Lasers");
+        refusedStep(approved, "contract", contractBody("CR-1").put("startBy", today.minusDays(21).toString()), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("reviewOn", today.plusDays(299).toString()), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("signedOn", "2026-02-30"), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("signedOn", "yesterday"), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("priceWanYuan", 0), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("priceWanYuan", "1850"), 400);
+        refusedStep(approved, "contract", contractBody("CR-1").put("colour", "red"), 400);
+        // Signed tomorrow, by the service's clock: not yet.
+        ObjectNode future = contractBody("CR-1").put("signedOn", today.plusDays(1).toString())
+                .put("handOverBy", today.plusDays(1).toString()).put("startBy", today.plusDays(1).toString());
+        refusedStep(approved, "contract", future, 400);
+
+        String contracted = contracted("Bad Milestone Lasers");
+        refusedStep(contracted, "milestones", milestone("handed-over", today.minusDays(31)), 400);
+        refusedStep(contracted, "milestones", milestone("handed-over", today.plusDays(1)), 400);
+        refusedStep(contracted, "milestones", Planning.object().put("kind", "finished").put("on", today.toString()),
+                400);
+        refusedStep(contracted, "milestones", Planning.object().put("kind", "handed-over").put("on", "13/05/2026"),
+                400);
+        ok(post(contracted, "milestones", milestone("handed-over", today.minusDays(25))));
+        refusedStep(contracted, "milestones", milestone("started", today.minusDays(26)), 400);
+        ok(post(contracted, "milestones", milestone("started", today.minusDays(5))));
+        ok(post(contracted, "milestones", milestone("completed", today.minusDays(1))));
+        refusedStep(contracted, "review", Planning.object().put("on", today.minusDays(2).toString())
+                .put("investmentWanYuan", 1).put("taxWanYuanPerYear", 1), 400);
+        refusedStep(contracted, "review", Planning.object().put("on", today.plusDays(1).toString())
+                .put("investmentWanYuan", 1).put("taxWanYuanPerYear", 1), 400);
+        refusedStep(contracted, "review", Planning.object().put("on", today.toString())
+                .put("investmentWanYuan", -1).put("taxWanYuanPerYear", 1), 400);
+        refusedStep(contracted, "revoke", Planning.object().put("reason", ""), 400);
+    }
+
+    @Test
+    void aDateInTheFutureIsAcceptedOnceTheServicesClockHasReachedIt() {
+        String id = contracted("Clock Lasers");
+        java.time.LocalDate tomorrow = today().plusDays(1);
+        refusedStep(id, "milestones", milestone("handed-over", tomorrow), 400);
+        clock.advance(java.time.Duration.ofDays(1));
+        JsonNode handedOver = ok(post(id, "milestones", milestone("handed-over", tomorrow)));
+        assertThat(handedOver.at("/milestones/0/on").stringValue()).isEqualTo(tomorrow.toString());
+    }
+
+    @Test
+    void theStepsAfterApprovalOfAnUnknownAllocationAre404() {
+        for (String step : List.of("contract", "milestones", "review", "revoke")) {
+            ObjectNode body = switch (step) {
+                case "contract" -> contractBody("CR-404");
+                case "milestones" -> milestone("handed-over", today());
+                case "review" -> Planning.object().put("on", today().toString()).put("investmentWanYuan", 1)
+                        .put("taxWanYuanPerYear", 1);
+                default -> Planning.object().put("reason", "none");
+            };
+            assertProblem(post("AL-0000000000", step, body), 404);
+        }
     }
 
     // ---- Requests that are not proposals -------------------------------------------------------------------------

@@ -254,6 +254,17 @@ abstract class SecurityMatrixContract {
                         f -> Call.post("/api/allocations/" + f.planning.allocationIn("proposed", "R") + "/reject")),
                 planners("POST /api/allocations/{id}/release",
                         f -> Call.post("/api/allocations/" + f.planning.allocationIn("approved", "L") + "/release")),
+                // After approval, each call on an allocation of its own in the state the step needs.
+                planners("POST /api/allocations/{id}/contract", f -> Call.json("POST", "/api/allocations/"
+                        + f.planning.allocationIn("approved", "C") + "/contract", Fixtures.contract())),
+                planners("POST /api/allocations/{id}/milestones", f -> Call.json("POST", "/api/allocations/"
+                        + f.contracted(false) + "/milestones", Planning.object().put("kind", "handed-over")
+                                .put("on", Fixtures.today().toString()))),
+                planners("POST /api/allocations/{id}/review", f -> Call.json("POST", "/api/allocations/"
+                        + f.contracted(true) + "/review", Planning.object().put("on", Fixtures.today().toString())
+                                .put("investmentWanYuan", 1000).put("taxWanYuanPerYear", 100))),
+                planners("POST /api/allocations/{id}/revoke", f -> Call.json("POST", "/api/allocations/"
+                        + f.contracted(false) + "/revoke", Planning.object().put("reason", "matrix"))),
                 // ---- History and the plan-wide audit: planners.
                 planners("GET /api/history", f -> Call.get("/api/history?feature=" + f.anAvailableParcel())),
                 planners("GET /api/audit", f -> Call.get("/api/audit")),
@@ -330,6 +341,40 @@ abstract class SecurityMatrixContract {
         String proposedByAnotherPlanner() {
             return Planning.created(planning.client().asNew("planner", "matrix-proposer").postJson("/api/allocations",
                     Planning.proposal(planning.takeAvailableParcel(), "Four Eyes Matrix Co.").toString()));
+        }
+
+        /** Today by the service's clock (UTC). */
+        static java.time.LocalDate today() {
+            return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        }
+
+        /** A contract signed today, with its deadlines ahead. */
+        static ObjectNode contract() {
+            java.time.LocalDate today = today();
+            return Planning.object().put("contractNumber", "CR-MATRIX").put("signedOn", today.toString())
+                    .put("priceWanYuan", 1000).put("handOverBy", today.plusDays(30).toString())
+                    .put("startBy", today.plusDays(180).toString()).put("completeBy", today.plusDays(720).toString())
+                    .put("reviewOn", today.plusDays(1080).toString());
+        }
+
+        /** A fresh contracted allocation, with every milestone reached today when {@code completed}. */
+        String contracted(boolean completed) {
+            String id = planning.allocationIn("approved", "Contract Matrix Co.");
+            ServiceClient admin = planning.planner();
+            List<ObjectNode> steps = new ArrayList<>();
+            if (completed) {
+                for (String kind : List.of("handed-over", "started", "completed")) {
+                    steps.add(Planning.object().put("kind", kind).put("on", today().toString()));
+                }
+            }
+            ServiceClient.Reply reply = admin.postJson("/api/allocations/" + id + "/contract", contract().toString());
+            for (int i = 0; reply.status() == 200 && i < steps.size(); i++) {
+                reply = admin.postJson("/api/allocations/" + id + "/milestones", steps.get(i).toString());
+            }
+            if (reply.status() != 200) {
+                throw new IllegalStateException("cannot contract " + id + ": " + reply.status() + " " + reply.body());
+            }
+            return id;
         }
 
         String anAllocation() {

@@ -99,7 +99,7 @@ public final class H2gisDatabase {
     /** Applies the same migrations Spring Boot's Flyway applies at start-up. */
     static FluentConfiguration migrations(FluentConfiguration flyway) {
         return flyway.locations(MIGRATIONS).javaMigrations(new H2gisFunctionsMigration(),
-                new H2gisParcelStatusMigration());
+                new H2gisParcelStatusMigration(), new H2gisAllocationStateMigration());
     }
 
     /** Migrates the schema of {@code dataSource} to the latest version (outside Spring). */
