@@ -79,7 +79,7 @@ let parcelId = null;
 let loadSeq = 0;
 /** The signed-in user's name, once /api/me has answered (four eyes). */
 let username = null;
-let fourEyes = true;
+let fourEyesOn = true;
 /** The inquiry the open form proposes from ({id, parcelId, company}), or null. */
 let inquiry = null;
 
@@ -113,7 +113,7 @@ export function initAllocations() {
   Planner.me.then((who) => {
     username = (who && who.username) || null;
     // With four eyes off (valley.allocations.four-eyes=false) the proposer may approve: nothing is blocked.
-    fourEyes = !who || who.fourEyes !== false;
+    fourEyesOn = !who || who.fourEyes !== false;
     if (parcelId) render(hooks.list);
   });
 }
@@ -196,7 +196,7 @@ function card(a) {
   const step = (en, zh, s2) => (s2 && s2.at
     ? `<li><span class="step-name">${bilingual(en, zh)}</span> ${escapeHtml(Planner.formatDateTime(s2.at))} · ${escapeHtml(s2.by || '')}</li>` : '');
   // Four eyes: nobody approves their own proposal (the service says 403 too).
-  const ownProposal = fourEyes && Boolean(username) && a.proposed && a.proposed.by === username;
+  const ownProposal = fourEyesOn && Boolean(username) && a.proposed && a.proposed.by === username;
   const actions = (ACTIONS[a.state] || []).map((x) => {
     const blocked = x.action === 'approve' && ownProposal;
     return `
