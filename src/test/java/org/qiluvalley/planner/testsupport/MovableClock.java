@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -44,8 +43,11 @@ public final class MovableClock extends Clock {
         offset = Duration.ZERO;
     }
 
-    /** Makes a {@link MovableClock} the service's clock. */
-    @TestConfiguration(proxyBeanMethods = false)
+    /**
+     * Makes a {@link MovableClock} the service's clock, for a test that imports it ({@code @Import}). Deliberately not
+     * annotated: an imported plain class's {@code @Bean} methods are registered, while component scanning, which
+     * reaches this package, passes it by, so no other test gets this clock.
+     */
     public static class Config {
 
         @Bean
