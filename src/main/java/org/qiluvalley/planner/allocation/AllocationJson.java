@@ -138,7 +138,8 @@ final class AllocationJson {
                         new Link("/ogc/collections/parcels/items/" + a.parcelId(), "parcel")));
     }
 
-    private static Contract contract(Allocation.Contract c) {
+    /** The contract as the API shows it, null without one. */
+    static Contract contract(Allocation.Contract c) {
         return c == null ? null : new Contract(c.number(), c.signedOn().toString(), c.priceWanYuan(),
                 c.handOverBy().toString(), c.startBy().toString(), c.completeBy().toString(), c.reviewOn().toString(),
                 c.by(), c.at() == null ? null : c.at().toString());

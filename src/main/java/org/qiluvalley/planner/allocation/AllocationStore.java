@@ -109,6 +109,12 @@ public class AllocationStore {
         return jdbc.query(sql.toString(), AllocationStore::read, values.toArray());
     }
 
+    /** Every allocation under a transfer contract ({@code contracted} or {@code reviewed}), by parcel id. */
+    List<Allocation> underContract() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM allocations WHERE state IN (?, ?) ORDER BY parcel_id, id",
+                AllocationStore::read, AllocationState.CONTRACTED.wireName(), AllocationState.REVIEWED.wireName());
+    }
+
     /** The live (proposed, approved, contracted or reviewed) allocation of each of these parcels that has one. */
     public Map<String, Allocation> liveByParcel(Collection<String> parcelIds) {
         Map<String, Allocation> live = new HashMap<>();

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import org.qiluvalley.planner.allocation.Supervision;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.ParcelStore;
@@ -14,6 +15,7 @@ import org.qiluvalley.planner.rules.FindingsGeoJson;
 import org.qiluvalley.planner.rules.ParkAudit;
 import org.qiluvalley.planner.rules.StoreSiteContext;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
+import org.qiluvalley.planner.web.CsvText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +64,7 @@ class AuditController {
             @Schema(requiredMode = RequiredMode.REQUIRED) ParkTotals park,
             @Schema(description = "One line per zone.", requiredMode = RequiredMode.REQUIRED) List<ZoneBudget> zones,
             @Schema(requiredMode = RequiredMode.REQUIRED) AuditSummary summary,
+            @Schema(requiredMode = RequiredMode.REQUIRED) SupervisionSummary supervision,
             @Schema(description = "Every finding of the plan rules over every parcel (overlaps, gaps and slivers "
                     + "between parcels with their geometry), each with its subject, in CRS84.",
                     requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/FindingCollection")
@@ -92,7 +95,26 @@ class AuditController {
             @Schema(requiredMode = RequiredMode.REQUIRED) double floorCapacityM2,
             @Schema(requiredMode = RequiredMode.REQUIRED) double committedFloorAreaM2,
             @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double budgetFloorAreaM2,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double floorBudgetUse) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"number", "null"}) Double floorBudgetUse,
+            @Schema(description = "Land contracted but idle: allocations under contract on which building has not "
+                    + "started (see GET /api/supervision).", requiredMode = RequiredMode.REQUIRED)
+            double contractedIdleM2,
+            @Schema(description = "The same in mu (1 mu = 10,000/15 m²).", requiredMode = RequiredMode.REQUIRED)
+            double contractedIdleMu,
+            @Schema(description = "The part of it past its contract's start deadline.",
+                    requiredMode = RequiredMode.REQUIRED) double contractedIdlePastStartByM2) {
+    }
+
+    @Schema(description = "Supervision after the contract (GET /api/supervision): cases of each kind and the land "
+            + "contracted but idle, park-wide.")
+    record SupervisionSummary(@Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String asOf,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "{\"overdue-handover\": 0, \"overdue-start\": 2, "
+                    + "\"overdue-completion\": 1, \"review-due\": 0, \"below-pledge\": 1}")
+            java.util.Map<String, Integer> counts,
+            @Schema(requiredMode = RequiredMode.REQUIRED) int contractedIdleAllocations,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double contractedIdleM2,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double contractedIdleHa,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double contractedIdleMu) {
     }
 
     @Schema(description = "How many findings, and over how many parcels.")
@@ -103,10 +125,23 @@ class AuditController {
 
     private final ParcelStore store;
     private final ParkAudit audit;
+    private final Supervision supervision;
 
-    AuditController(ParcelStore store, ZoningRuleBook book) {
+    AuditController(ParcelStore store, ZoningRuleBook book, Supervision supervision) {
         this.store = store;
         this.audit = new ParkAudit(book);
+        this.supervision = supervision;
+    }
+
+    /** Each zone's land contracted but idle. */
+    private static java.util.Map<String, Supervision.IdleLand> idleByZone(Supervision.Sheet sheet) {
+        java.util.Map<String, Supervision.IdleLand> idle = new java.util.HashMap<>();
+        sheet.idle().forEach(line -> idle.put(line.zone(), line));
+        return idle;
+    }
+
+    private static Supervision.IdleLand idleOf(java.util.Map<String, Supervision.IdleLand> idle, String zone) {
+        return idle.getOrDefault(zone, new Supervision.IdleLand(zone, 0, 0, 0));
     }
 
     @Operation(operationId = "getAudit", summary = "Audit the whole plan (planners)",
@@ -118,6 +153,8 @@ class AuditController {
     @GetMapping(value = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> audit() {
         ParkAudit.Report report = audit.run(StoreSiteContext.snapshot(store));
+        Supervision.Sheet sheet = supervision.sheet();
+        java.util.Map<String, Supervision.IdleLand> idle = idleByZone(sheet);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
             out.writeStartObject();
@@ -149,6 +186,11 @@ class AuditController {
                 out.writeNumberProperty("committedFloorAreaM2", round(line.committedFloorAreaM2()));
                 nullable(out, "budgetFloorAreaM2", line.budgetFloorAreaM2(), 2);
                 nullable(out, "floorBudgetUse", line.floorBudgetUse(), 4);
+                Supervision.IdleLand zoneIdle = idleOf(idle, line.zone().id());
+                out.writeNumberProperty("contractedIdleM2", round(zoneIdle.areaM2()));
+                out.writeNumberProperty("contractedIdleMu",
+                        GeoJson.round(zoneIdle.areaM2() / Supervision.SQUARE_METRES_PER_MU, 4));
+                out.writeNumberProperty("contractedIdlePastStartByM2", round(zoneIdle.pastStartByM2()));
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -157,6 +199,20 @@ class AuditController {
             out.writeNumberProperty("errors", report.errors());
             out.writeNumberProperty("warnings", report.warnings());
             out.writeNumberProperty("parcelsChecked", report.parcelsChecked());
+            out.writeEndObject();
+            out.writeName("supervision");
+            out.writeStartObject();
+            out.writeStringProperty("asOf", sheet.asOf().toString());
+            out.writeName("counts");
+            out.writeStartObject();
+            sheet.counts().forEach((kind, count) -> out.writeNumberProperty(kind.wireName(), count));
+            out.writeEndObject();
+            Supervision.IdleLand total = sheet.idleTotal();
+            out.writeNumberProperty("contractedIdleAllocations", total.allocations());
+            out.writeNumberProperty("contractedIdleM2", round(total.areaM2()));
+            out.writeNumberProperty("contractedIdleHa", GeoJson.round(total.areaM2() / 10_000, 4));
+            out.writeNumberProperty("contractedIdleMu", GeoJson.round(total.areaM2() / Supervision.SQUARE_METRES_PER_MU,
+                    4));
             out.writeEndObject();
             out.writeName("findings");
             List<ParkAudit.AuditFinding> findings = report.findings();
@@ -174,7 +230,8 @@ class AuditController {
             description = "RFC 4180, UTF-8, CRLF: a header row, one row per zone and a park total row. Columns zone, "
                     + "name_en, name_zh, category, area_m2, parcels, allocated_m2, reserved_m2, available_m2, "
                     + "budget_area_m2, budget_use, floor_capacity_m2, committed_floor_area_m2, budget_floor_area_m2, "
-                    + "floor_budget_use; areas in m², uses as fractions, an unset budget empty.")
+                    + "floor_budget_use, contracted_idle_m2 (land under contract where building has not started); "
+                    + "areas in m², uses as fractions, an unset budget empty.")
     @ApiResponse(responseCode = "200", description = "The table, as an attachment "
             + "(qilu-optics-valley-audit.csv).", headers = @Header(name = "Content-Disposition",
                     schema = @Schema(type = "string")),
@@ -184,18 +241,21 @@ class AuditController {
         ParkAudit.Report report = audit.run(StoreSiteContext.snapshot(store));
         StringBuilder csv = new StringBuilder("zone,name_en,name_zh,category,area_m2,parcels,allocated_m2,reserved_m2,"
                 + "available_m2,budget_area_m2,budget_use,floor_capacity_m2,committed_floor_area_m2,"
-                + "budget_floor_area_m2,floor_budget_use\r\n");
+                + "budget_floor_area_m2,floor_budget_use,contracted_idle_m2\r\n");
+        Supervision.Sheet sheet = supervision.sheet();
+        java.util.Map<String, Supervision.IdleLand> idle = idleByZone(sheet);
         for (ParkAudit.ZoneLine line : report.zones()) {
             csv.append(String.join(",", line.zone().id(), quote(line.zone().nameEn()), quote(line.zone().nameZh()),
                     line.zone().category(), number(line.zone().planar().getArea()), Long.toString(line.parcels()),
                     number(line.allocatedM2()), number(line.reservedM2()), number(line.availableM2()),
                     number(line.budgetAreaM2()), fraction(line.budgetUse()), number(line.floorCapacityM2()),
                     number(line.committedFloorAreaM2()), number(line.budgetFloorAreaM2()),
-                    fraction(line.floorBudgetUse()))).append("\r\n");
+                    fraction(line.floorBudgetUse()), number(idleOf(idle, line.zone().id()).areaM2())))
+                    .append("\r\n");
         }
         csv.append(String.join(",", "park", quote("Qilu Optics Valley (target 4870000 m²)"), quote("齐鲁光谷"), "",
                 number(report.parkAreaM2()), Integer.toString(report.parcelsChecked()), "", "", "", "", "", "", "", "",
-                "")).append("\r\n");
+                "", number(sheet.idleTotal().areaM2()))).append("\r\n");
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"qilu-optics-valley-audit.csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -222,8 +282,7 @@ class AuditController {
         return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    /** RFC 4180 quoting: every text field in quotes, quotes doubled. */
     private static String quote(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return CsvText.quote(text);
     }
 }

@@ -61,7 +61,8 @@ class SecurityConfiguration {
                 // The planning-conditions letter: available sites for everyone (the controller decides the rest).
                 .requestMatchers(HttpMethod.GET, "/api/parcels/*/conditions").permitAll()
                 .requestMatchers("/api/allocations", "/api/allocations/**", "/api/history", "/api/history/**",
-                        "/api/audit", "/api/audit.csv", "/api/parcels/**", "/api/inquiries/**", "/api/budgets")
+                        "/api/audit", "/api/audit.csv", "/api/supervision", "/api/supervision.csv", "/api/parcels/**",
+                        "/api/inquiries/**", "/api/budgets")
                 .hasRole("PLANNER")
                 // Public reads: the OGC API (role-filtered by its controllers), the maps, static files, 404s.
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()

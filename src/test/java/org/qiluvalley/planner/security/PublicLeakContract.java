@@ -344,7 +344,8 @@ abstract class PublicLeakContract {
             }
         }
         for (String path : List.of("/api/allocations", "/api/allocations?parcel=" + reservedParcel, "/api/audit",
-                "/api/audit.csv", "/api/users", "/api/history?feature=" + reservedParcel,
+                "/api/audit.csv", "/api/supervision", "/api/supervision.csv", "/api/users",
+                "/api/history?feature=" + reservedParcel,
                 "/api/history?feature=" + withdrawnParcel, "/api/inquiries")) {
             urls.add(base + path);
         }

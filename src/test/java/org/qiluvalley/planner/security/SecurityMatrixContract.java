@@ -269,6 +269,8 @@ abstract class SecurityMatrixContract {
                 planners("GET /api/history", f -> Call.get("/api/history?feature=" + f.anAvailableParcel())),
                 planners("GET /api/audit", f -> Call.get("/api/audit")),
                 planners("GET /api/audit.csv", f -> Call.get("/api/audit.csv")),
+                planners("GET /api/supervision", f -> Call.get("/api/supervision")),
+                planners("GET /api/supervision.csv", f -> Call.get("/api/supervision.csv")),
                 // ---- Users: admins only.
                 new Row("GET /api/users", f -> Call.get("/api/users"), E401, E403, E403, OK),
                 new Row("PATCH /api/users/{username}", f -> {
