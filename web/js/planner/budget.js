@@ -3,6 +3,10 @@
  * from the plan-wide audit (GET /api/audit: zones with allocatedM2, reservedM2, availableM2,
  * budgetAreaM2, budgetUse; areas in m², computed in EPSG:4548).
  *
+ * Land contracted but idle (contractedIdleM2: under a transfer contract, building not started; see supervision.js)
+ * is part of the allocated land: a darker strip along the bottom of the allocated segment, and a table column in
+ * ha and 亩.
+ *
  * The chart is plain SVG (no chart library: the page works offline): one stacked horizontal bar per
  * zone. The zones' budgets differ tenfold (340 ha of enterprise land against 30 ha for a facility
  * zone), so each bar is drawn to its own zone's scale: the full width is the zone's budget (or its
@@ -12,7 +16,7 @@
  * Test hooks: plannerBudget = { zones (last loaded), load() }; loading is counted in
  * the shell's ops as 'budget'.
  */
-import { bilingual, escapeHtml, formatNumber } from '../core/format.js';
+import { M2_PER_MU, bilingual, escapeHtml, formatNumber } from '../core/format.js';
 import { showMessage } from '../core/messages.js';
 import { zoneColour } from './context.js';
 import * as Planner from './shell.js';
@@ -84,6 +88,7 @@ function show(kind, en, zh) {
 }
 
 const ha = (m2) => formatNumber((m2 || 0) / 10000, 1, 1);
+const mu = (m2) => formatNumber((m2 || 0) / M2_PER_MU, 1, 1);
 
 function el(name, attributes = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -126,6 +131,14 @@ function drawChart(zones) {
       g.appendChild(rect);
       x += w;
     });
+    const idle = zone.contractedIdleM2 || 0;
+    if (idle > 0) {
+      // Idle land is allocated land: a strip along the bottom of the allocated segment, which starts at the left.
+      const strip = el('rect', { x: left, y: 20 + barHeight - 5, width: Math.max((idle / scale) * barWidth, 0.5), height: 5,
+        class: 'budget-seg seg-idle', 'data-kind': 'idle' });
+      strip.appendChild(el('title', {}, `${zone.nameEn}: contracted, building not started ${ha(idle)} ha · 已签约未开工 ${mu(idle)} 亩`));
+      g.appendChild(strip);
+    }
     if (zone.budgetAreaM2) {
       const bx = left + (zone.budgetAreaM2 / scale) * barWidth;
       const tick = el('line', { x1: bx, x2: bx, y1: 16, y2: 20 + barHeight + 4, class: 'budget-tick' });
@@ -161,6 +174,7 @@ function drawTable(zones) {
       <td class="num">${Planner.ha(z.availableM2)}</td>
       <td class="num">${z.budgetAreaM2 == null ? '—' : Planner.ha(z.budgetAreaM2)}</td>
       <td class="num">${z.budgetUse == null ? '—' : `${formatNumber(z.budgetUse * 100, 1, 1)}%`}</td>
+      <td class="num" data-idle-m2="${escapeHtml(z.contractedIdleM2 || 0)}">${z.contractedIdleM2 ? `${Planner.ha(z.contractedIdleM2)} · ${mu(z.contractedIdleM2)}` : '—'}</td>
     </tr>`).join('');
 }
 
@@ -169,6 +183,16 @@ function drawSummary(audit) {
   dom.summary.innerHTML = `${bilingual('Used = (allocated + reserved) ÷ land budget. Each bar is drawn to its own zone’s budget.',
     '使用率 =（已出让 + 已预留）÷ 用地指标；各柱按本片区指标绘制。')}
     ${audit.generatedAt ? `<br>${bilingual('As of', '统计时间')} ${escapeHtml(Planner.formatDateTime(audit.generatedAt))} ·
-      ${bilingual(`${s.errors || 0} audit errors, ${s.warnings || 0} warnings`, `审计错误 ${s.errors || 0} 项，警告 ${s.warnings || 0} 项`)}` : ''}`;
+      ${bilingual(`${s.errors || 0} audit errors, ${s.warnings || 0} warnings`, `审计错误 ${s.errors || 0} 项，警告 ${s.warnings || 0} 项`)}` : ''}
+    ${supervisionLine(audit.supervision)}`;
+}
+
+/** The supervision counts of the audit: outstanding deadlines and idle land, park-wide. */
+function supervisionLine(sup) {
+  if (!sup) return '';
+  const c = sup.counts || {};
+  return `<br><span class="budget-supervision">${bilingual(
+    `Supervision: ${c['overdue-handover'] || 0} hand-over, ${c['overdue-start'] || 0} start and ${c['overdue-completion'] || 0} completion deadlines missed, ${c['review-due'] || 0} reviews due, ${c['below-pledge'] || 0} below pledge; ${ha(sup.contractedIdleM2)} ha (${mu(sup.contractedIdleM2)} mu) contracted but not started.`,
+    `批后监管：逾期交地 ${c['overdue-handover'] || 0}、逾期开工 ${c['overdue-start'] || 0}、逾期竣工 ${c['overdue-completion'] || 0}，待达产复核 ${c['review-due'] || 0}，未达承诺 ${c['below-pledge'] || 0}；已签约未开工 ${mu(sup.contractedIdleM2)} 亩。`)}</span>`;
 }
 

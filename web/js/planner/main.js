@@ -1,7 +1,7 @@
 /*
  * The planner workspace (规划工作台): the page's entry module. The map shows zones, roads, statutory constraints
  * and the live parcels of the view coloured by status, as planners see them; the panels (edit.js,
- * allocations.js, history.js, budget.js, inquiries.js) start once it is ready.
+ * allocations.js, history.js, budget.js, inquiries.js, supervision.js) start once it is ready.
  *
  * Test hooks: <html data-planner-ready="true"> once the map, the view's parcels and every panel are ready
  * (data-planner-error holds the reason if loading failed); the live objects are in `testHooks`, which a browser
@@ -22,6 +22,7 @@ import {
 } from './selection.js';
 import * as Planner from './shell.js';
 import { rebuildSnapPoints, snapLatLng, snapPointCount, zoneAt } from './snap.js';
+import { initSupervision, plannerSupervision } from './supervision.js';
 
 const root = document.documentElement;
 
@@ -42,6 +43,7 @@ export const testHooks = {
   plannerBudget,
   plannerInquiries,
   plannerReshape,
+  plannerSupervision,
 };
 
 async function start() {
@@ -80,6 +82,7 @@ async function start() {
   initHistory();
   initBudget();
   initInquiries();
+  initSupervision();
   initReshape();
   Planner.activate('parcel');
   root.dataset.plannerReady = 'true';

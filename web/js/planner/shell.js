@@ -100,8 +100,8 @@ const tabs = new Tabs({
   tablist: '.planner-tabs [role="tab"]',
   app: document.querySelector('.planner-app'),
   fallback: 'parcel',
-  // The budget chart and the inquiries read better with a wider sidebar.
-  wide: new Set(['budget', 'inquiries']),
+  // The budget chart, the inquiries and the supervision sheet read better with a wider sidebar.
+  wide: new Set(['budget', 'inquiries', 'supervision']),
   event: 'planner:panel',
   map: () => view.map,
 });
