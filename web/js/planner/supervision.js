@@ -137,7 +137,7 @@ function render(sheet) {
     <b data-idle-mu>${mu(idle.areaM2)}</b> 亩 · ${ha(idle.areaM2)} ha · ${escapeHtml(idle.allocations)}
     ${bilingual(idle.allocations === 1 ? 'allocation' : 'allocations', '宗')}${idle.pastStartByM2 > 0
     ? ` · ${bilingual(`${mu(idle.pastStartByM2)} mu past the start deadline`, `其中逾期未开工 ${mu(idle.pastStartByM2)} 亩`)}` : ''}
-    <br><span class="hint-small">${bilingual(`As of ${sheet.asOf} (the service's date, UTC)`, `统计日期 ${sheet.asOf}`)}</span>`;
+    <br><span class="hint-small">${bilingual(`As of ${sheet.asOf} (the park's calendar)`, `统计日期 ${sheet.asOf}`)}</span>`;
   const items = sheet.allocations || [];
   dom.none.hidden = items.length > 0;
   dom.list.replaceChildren(...items.map(entry));

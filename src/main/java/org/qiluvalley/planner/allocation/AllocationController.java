@@ -177,8 +177,8 @@ class AllocationController {
     @Operation(operationId = "contractAllocation", summary = "Record the transfer contract of an approved allocation",
             description = "approved -> contracted: the transfer contract (出让合同) with its number, "
                     + "price (万元) and deadlines. Dates are yyyy-MM-dd; signedOn <= handOverBy <= startBy <= "
-                    + "completeBy <= reviewOn, and signedOn not after today (the service's clock, UTC). The parcel "
-                    + "stays allocated. At most 64 KiB.",
+                    + "completeBy <= reviewOn, and signedOn not after today (the service's clock, in the park's time "
+                    + "zone, Asia/Shanghai by default). The parcel stays allocated. At most 64 KiB.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AllocationApiSchemas.ContractBody.class),
@@ -210,7 +210,7 @@ class AllocationController {
             description = "On a contracted allocation, in this order and each once: handed-over (the land "
                     + "handed over), started (开工), completed (竣工). A milestone out of order or repeated, or on an "
                     + "allocation without a contract, is a 409. on is yyyy-MM-dd, not after today (the service's "
-                    + "clock, UTC) and not before the contract's signing or the milestone before (400). At most "
+                    + "clock, park time zone) and not before the contract's signing or the milestone before (400). At most "
                     + "64 KiB.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -277,7 +277,7 @@ class AllocationLifecycle {
         });
     }
 
-    /** A date that has not come yet by the service's clock (UTC) is a 400. */
+    /** A date that has not come yet by the service's clock (a day of the park's time zone) is a 400. */
     private void notAfterToday(LocalDate date, String name) {
         LocalDate today = LocalDate.now(clock);
         if (date.isAfter(today)) {

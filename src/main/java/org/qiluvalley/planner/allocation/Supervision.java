@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Supervision after the contract (批后监管): every allocation under a transfer contract ({@code contracted} or
  * {@code reviewed}; a revoked one has been dealt with) held against its deadlines on the service's {@link Clock}
- * (UTC days), and what is late or short, as cases:
+ * (days of the park's calendar, valley.allocations.time-zone), and what is late or short, as cases:
  * <ul>
  * <li>{@code overdue-handover}, {@code overdue-start} (逾期未开工), {@code overdue-completion} (逾期未竣工): the
  * milestone is past its deadline and not recorded (outstanding; days overdue counted to today), or was recorded

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Supervision after the contract (planners): {@code GET /api/supervision} (JSON) and {@code GET
  * /api/supervision.csv} (one row per case, for a spreadsheet), filtered by {@code kind} and {@code zone}. See
  * {@link Supervision} for what is late or short. Areas in m² computed in EPSG:4548, with ha and mu (1 mu =
- * 10,000/15 m²); dates {@code yyyy-MM-dd} on the service's clock (UTC).
+ * 10,000/15 m²); dates {@code yyyy-MM-dd} on the service's clock in the park's time zone
+ * ({@code valley.allocations.time-zone}, Asia/Shanghai).
  */
 @RestController
 @Tag(name = "Supervision", description = "Supervision after the transfer contract (planners): every contracted "
@@ -83,7 +84,7 @@ class SupervisionController {
     }
 
     /** The answer. */
-    @Schema(description = "Supervision after the contract, as of a day of the service's clock (UTC).")
+    @Schema(description = "Supervision after the contract, as of a day of the service's clock (park time zone).")
     @JsonPropertyOrder({"asOf", "counts", "idle", "zones", "allocations"})
     record Sheet(@Schema(format = "date", requiredMode = Schema.RequiredMode.REQUIRED) String asOf,
             @Schema(description = "Cases of each kind (the zone filter applies, the kind filter does not).",

@@ -242,8 +242,12 @@ public record ValleyProperties(
      *
      * @param fourEyes a planner (admins included) may not approve an allocation they proposed: another planner must
      *     (403 otherwise); rejecting or releasing one's own proposal stays allowed. Off only for a one-person office
+     * @param timeZone the park's calendar, in which a contract's dates and "today" are days (a milestone "in the
+     *     future", a deadline passed): Jinan's, Asia/Shanghai (UTC+8), so that a date entered on a Jinan morning is
+     *     not yet "tomorrow" in UTC's terms
      */
-    public record Allocations(@DefaultValue("true") boolean fourEyes) {
+    public record Allocations(@DefaultValue("true") boolean fourEyes,
+            @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
     }
 
     private static void requireSeconds(String key, java.time.Duration value, long minSeconds, long maxSeconds) {

@@ -3,7 +3,6 @@ package org.qiluvalley.planner.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Supervision after the contract, end to end: {@code GET /api/supervision} and its CSV list what is late or short
  * for allocations contracted through the API with deadlines in the past, the filters work and bad ones are 400, the
  * audit counts the cases and the land contracted but idle per zone, and a revocation takes the allocation off the
- * sheet. Dates relative to today (UTC, the service's clock), all in the past, so no clock needs moving.
+ * sheet. Dates relative to today (the service's clock, in the park's time zone), all in the past, so no clock
+ * needs moving.
  *
  * <p>Each store runs the same tests: {@link SupervisionApiH2gisIT}, {@link SupervisionApiPostgisIT}.
  */
@@ -41,11 +41,15 @@ abstract class SupervisionApiContract {
     Planning planning;
     LocalDate today;
 
+    /** The service's clock: its zone is the park's calendar, in which the contract's dates are days. */
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     @BeforeEach
     void clients() {
         planning = new Planning(new ServiceClient("http://localhost:" + port));
         planner = planning.planner();
-        today = LocalDate.now(ZoneOffset.UTC);
+        today = LocalDate.now(clock);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +42,10 @@ class SupervisionIT extends MapBrowserTest {
     private static final String PLANNER = "planner-sun";
     private static final String APPROVER = "planner-qian";
 
+    /** The service's clock: its zone is the park's calendar, in which the contract's dates are days. */
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     @Test
     void thePlannerSeesWhatIsLateFiltersItAndFindsTheParcel() throws IOException {
         ServiceClient anonymous = new ServiceClient(baseUrl());
@@ -51,7 +54,7 @@ class SupervisionIT extends MapBrowserTest {
         ServiceClient planner = anonymous.as(PLANNER, ServiceClient.USER_PASSWORD);
         ServiceClient approver = anonymous.as(APPROVER, ServiceClient.USER_PASSWORD);
         List<String> sites = availableLaserIndustrySites(anonymous);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
 
         String lateStart = contracted(planner, approver, sites.get(0), "Jinan Late Start Photonics 济南迟开工光电", today);
         milestone(planner, lateStart, "handed-over", today.minusDays(395));
