@@ -210,8 +210,8 @@ class AllocationController {
             description = "On a contracted allocation, in this order and each once: handed-over (the land "
                     + "handed over), started (开工), completed (竣工). A milestone out of order or repeated, or on an "
                     + "allocation without a contract, is a 409. on is yyyy-MM-dd, not after today (the service's "
-                    + "clock, park time zone) and not before the contract's signing or the milestone before (400). At most "
-                    + "64 KiB.",
+                    + "clock, park time zone) and not before the contract's signing or the milestone before (400). "
+                    + "At most 64 KiB.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AllocationApiSchemas.MilestoneBody.class),
