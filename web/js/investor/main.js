@@ -24,6 +24,7 @@ import { data, layers, state, view } from './context.js';
 import { addBasemap, addControls } from './controls.js';
 import { initDensityLayer } from './density.js';
 import { bindFilterEvents, chooseZone, populateFilterOptions, showCountUnknown } from './filters.js';
+import { initFind } from './find.js';
 import { applyHashState, followHash, readHash, writeHash } from './hash.js';
 import { initInquiry, inquiry } from './inquiry.js';
 import { initList } from './list.js';
@@ -85,6 +86,7 @@ async function start() {
   bindFilterEvents(writeHash);
   initList((id) => selectParcel(id, { fly: true, source: 'list' }));
   bindPopupEvents();
+  initFind();
   if (bounds) limitToPlan(map, bounds, summary.bounds);
 
   startViewLoader();

@@ -175,6 +175,38 @@ class InvestorMapIT extends MapBrowserTest {
         assertTrue(!text.contains("unavailable") && !text.contains("—"), "no raw status, no empty rows: " + text);
     }
 
+    /** A site found by its id, typed in lower case with spaces: the map flies to it and opens its popup. */
+    @Test
+    void findingASiteByItsIdOpensItsPopupAndAnUnknownIdIsSaidSo() {
+        Sites api = availableSites();
+        String id = api.all().get(api.all().size() - 1).id();
+        String unavailable = JsonPath.read(get("/ogc/collections/parcels/items?status=unavailable&limit=1"),
+                "$.features[0].id");
+        openMap("");
+
+        findSite("  " + id.toLowerCase(java.util.Locale.ROOT) + " ");
+        assertTrue(awaitPopup(id).getText().contains(id));
+        new WebDriverWait(driver, TIMEOUT).until(d -> ((Number) page(
+                "await hooks.investorMap.idle(); return hooks.investorMap.map.getZoom();")).intValue() >= 15);
+        assertFalse(driver.findElement(By.id("find-site-message")).isDisplayed());
+
+        findSite(unavailable);
+        assertTrue(awaitPopup(unavailable).getText().contains("该地块暂不可供"), "an unavailable parcel says so");
+
+        findSite("QOV-XX-999");
+        WebElement message = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("find-site-message")));
+        assertTrue(message.getText().contains("No parcel QOV-XX-999") && message.getText().contains("未找到地块"),
+                message.getText());
+    }
+
+    private void findSite(String text) {
+        WebElement input = driver.findElement(By.id("find-site-id"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
     /** The page names its icon, and the icon is served (an SVG: sharp on any screen, no internet needed). */
     @Test
     void thePageHasAnIconAndItIsServed() throws IOException, InterruptedException {
