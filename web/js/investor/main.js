@@ -16,6 +16,7 @@
  * testHooks.investorMap.idle() resolves once the loads started by the last move have been drawn.
  */
 import { bilingual } from '../core/format.js';
+import { defaultAreaUnit, initLanguage } from '../core/language.js';
 import { createMap, drawContext, limitToPlan, loadPlan, registerSummary, valleyBounds } from '../core/map.js';
 import { initAccount, account } from './account.js';
 import { initAudit, audit } from './audit.js';
@@ -113,7 +114,23 @@ function showLoadError(error) {
   root.dataset.mapError = String(error && error.message ? error.message : error);
 }
 
+/**
+ * A language chosen while no area is typed switches the area unit to the language's (亩 for Chinese): the unit
+ * select's change handler converts and re-filters as if the user had chosen it.
+ */
+function followLanguage() {
+  document.addEventListener('valley:language', () => {
+    const unit = document.getElementById('filter-area-unit');
+    const typed = ['filter-area-min', 'filter-area-max'].some((id) => document.getElementById(id).value.trim());
+    if (typed || unit.value === defaultAreaUnit()) return;
+    unit.value = defaultAreaUnit();
+    unit.dispatchEvent(new Event('change'));
+  });
+}
+
 root.dataset.mapReady = 'false';
+initLanguage(document.getElementById('language-choice'));
+followLanguage();
 // Who is looking is asked at once, whatever becomes of the map.
 initAccount();
 start().catch(showLoadError);

@@ -200,6 +200,55 @@ class InvestorMapIT extends MapBrowserTest {
                 message.getText());
     }
 
+    /**
+     * The language choice: 中文 alone hides the English (headings, list rows, options) and makes 亩 the area unit; it is
+     * remembered after a reload; English alone hides the Chinese; both restores the page as it was.
+     */
+    @Test
+    void theLanguageChoiceIsRememberedAndChineseShowsMuFirst() {
+        openMap("");
+        // The heading is set in capitals by CSS; its words are what is compared.
+        assertEquals("available sites 可用地块", heading());
+        try {
+            chooseLanguage("zh");
+            assertEquals("可用地块", heading());
+            assertEquals("mu", new Select(driver.findElement(By.id("filter-area-unit"))).getFirstSelectedOption()
+                    .getDomAttribute("value"), "亩 is the unit in Chinese");
+            assertEquals("全部片区", new Select(driver.findElement(By.id("filter-zone"))).getFirstSelectedOption()
+                    .getText().trim());
+            WebElement firstRow = rows().get(0);
+            String zone = firstRow.findElement(By.cssSelector(".site-zone")).getText();
+            assertFalse(zone.isBlank() || zone.matches(".*[A-Za-z].*"), "the zone in Chinese only: " + zone);
+            // Shown first, i.e. above (CSS order; the text stays in document order).
+            assertTrue(firstRow.findElement(By.cssSelector(".area-mu")).getRect().getY()
+                    < firstRow.findElement(By.cssSelector(".area-ha")).getRect().getY(), "the area in 亩 comes first");
+
+            openMap("");
+            assertEquals("zh", js("return document.documentElement.dataset.lang"), "remembered");
+            assertEquals("可用地块", heading());
+
+            chooseLanguage("en");
+            assertEquals("available sites", heading());
+            assertEquals("All zones", new Select(driver.findElement(By.id("filter-zone"))).getFirstSelectedOption()
+                    .getText().trim());
+            assertEquals("ha", new Select(driver.findElement(By.id("filter-area-unit"))).getFirstSelectedOption()
+                    .getDomAttribute("value"));
+        } finally {
+            chooseLanguage("both");
+        }
+        assertEquals("available sites 可用地块", heading());
+    }
+
+    private String heading() {
+        return driver.findElement(By.id("sites-heading")).getText().replaceAll("\\s+", " ").trim()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void chooseLanguage(String language) {
+        new Select(driver.findElement(By.id("language-choice"))).selectByValue(language);
+        new WebDriverWait(driver, TIMEOUT).until(d -> language.equals(js("return document.documentElement.dataset.lang")));
+    }
+
     private void findSite(String text) {
         WebElement input = driver.findElement(By.id("find-site-id"));
         input.clear();
