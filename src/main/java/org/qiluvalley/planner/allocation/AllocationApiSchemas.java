@@ -163,8 +163,8 @@ final class AllocationApiSchemas {
     }
 
     @Schema(description = "Proposed planning indicators; an absent one is not checked. Ratios are fractions. "
-            + "adminShare and buildingCoefficient are checked on industrial land (codes 10...) when proposed and are "
-            + "not stored with an allocation.")
+            + "adminShare and buildingCoefficient are checked on industrial land (codes 10...) when proposed. An "
+            + "allocation keeps the indicators it was proposed with and shows them here; one not proposed is absent.")
     record Indicators(
             @Schema(description = "Floor area ratio, 0 to 100.", example = "1.8") Double far,
             @Schema(description = "Building coverage, a fraction 0 to 1.", example = "0.5") Double coverage,
