@@ -41,6 +41,8 @@ function indicatorText(ind) {
     ind.coverage !== undefined ? `coverage ${percent(ind.coverage)}` : null,
     ind.greenRatio !== undefined ? `green ${percent(ind.greenRatio)}` : null,
     ind.heightMetres !== undefined ? `height ${formatNumber(ind.heightMetres, 1)} m` : null,
+    ind.adminShare !== undefined ? `admin share ${percent(ind.adminShare)}` : null,
+    ind.buildingCoefficient !== undefined ? `building coefficient ${percent(ind.buildingCoefficient)}` : null,
   ].filter(Boolean).join(' · ');
 }
 

@@ -16,6 +16,9 @@
  * From an inquiry: proposeFromInquiry(inquiry) (the inquiries panel's "Propose to this company") prefills the form with
  * the company as an enterprise and sends the inquiry's id, so the service closes the inquiry with the proposal.
  *
+ * The industrial-land indicators (admin share, building coefficient) are two percent inputs this module adds to the
+ * form's "Proposed indicators"; they are sent as fractions, as the others.
+ *
  * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer, today (the service's date) };
  * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations' (and
  * contract.js's 'contract', 'milestone', 'review', 'revoke').
@@ -51,6 +54,8 @@ const dom = {
   coverage: document.getElementById('propose-coverage'),
   green: document.getElementById('propose-green'),
   height: document.getElementById('propose-height'),
+  adminShare: null,
+  buildingCoefficient: null,
   submit: document.getElementById('propose-submit'),
   proposeMessage: document.getElementById('propose-message'),
   findings: document.getElementById('propose-findings'),
@@ -76,6 +81,7 @@ export function initAllocations() {
     pane: 'allocFindingsPane',
     fallbackBounds: () => { const l = parcelId && parcelLayer(parcelId); return l ? l.getBounds() : null; },
   });
+  addIndustrialInputs();
   dom.landUse.add(new Option("Parcel's land use · 沿用地块用途", ''));
   addLandUseOptions(dom.landUse, data.landUses);
   dom.form.addEventListener('submit', (event) => {
@@ -206,6 +212,20 @@ async function afterChange() {
 // Proposing
 // ---------------------------------------------------------------------------------------------
 
+/** The industrial-land indicators, percent inputs after the form's others (checked on industrial land only). */
+function addIndustrialInputs() {
+  const grid = dom.height.closest('.indicator-grid');
+  [['adminShare', 'propose-admin-share', 'Admin share %', '行政办公及生活服务设施用地比例', '≤ 7'],
+    ['buildingCoefficient', 'propose-building-coefficient', 'Building coefficient %', '建筑系数', '≥ 30']].forEach(([key, id, en, zh, hint]) => {
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.innerHTML = `<span>${bilingual(en, zh)}</span>
+      <input id="${id}" type="number" min="0" max="100" step="any" inputmode="decimal" placeholder="${hint}">`;
+    grid.append(label);
+    dom[key] = label.querySelector('input');
+  });
+}
+
 function defaultType(feature) {
   if (dom.form.dataset.touched === 'true') return;
   const zone = feature && data.zones.get(feature.properties.zone);
@@ -278,6 +298,10 @@ function buildProposal() {
   const coverage = numberOrNull(dom.coverage, { percent: true });
   const green = numberOrNull(dom.green, { percent: true });
   const height = numberOrNull(dom.height);
+  const adminShare = numberOrNull(dom.adminShare, { percent: true });
+  const buildingCoefficient = numberOrNull(dom.buildingCoefficient, { percent: true });
+  if (adminShare !== null) indicators.adminShare = adminShare;
+  if (buildingCoefficient !== null) indicators.buildingCoefficient = buildingCoefficient;
   if (far !== null) indicators.far = far;
   if (coverage !== null) indicators.coverage = coverage;
   if (green !== null) indicators.greenRatio = green;
