@@ -360,7 +360,11 @@ final class AllocationApiSchemas {
     @Schema(description = "A page of allocations, newest first.")
     record AllocationPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<Allocation> allocations,
             @Schema(requiredMode = RequiredMode.REQUIRED) int limit,
-            @Schema(requiredMode = RequiredMode.REQUIRED) int offset) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) int offset,
+            @Schema(description = "Today by the service's clock, a day of the park's calendar "
+                    + "(valley.allocations.time-zone): the day a contract's deadlines are counted to, and the last "
+                    + "day a contract, milestone or review may be dated.", requiredMode = RequiredMode.REQUIRED,
+                    format = "date", example = "2026-12-05") String today) {
     }
 
     @Schema(description = "A proposal accepted: the allocation (state proposed; the parcel is now reserved) and the "

@@ -118,9 +118,9 @@ final class AllocationJson {
             @JsonSerialize(using = FindingsCrs84.class) List<Finding> findings) {
     }
 
-    /** A page of allocations. */
-    @JsonPropertyOrder({"allocations", "limit", "offset"})
-    record Page(List<View> allocations, int limit, int offset) {
+    /** A page of allocations, and the service's today (yyyy-MM-dd, the park's calendar) when it was read. */
+    @JsonPropertyOrder({"allocations", "limit", "offset", "today"})
+    record Page(List<View> allocations, int limit, int offset, String today) {
     }
 
     private AllocationJson() {

@@ -757,6 +757,15 @@ abstract class AllocationLifecycleContract {
     }
 
     @Test
+    void theListSaysWhichDayItIsByTheServicesClock() {
+        assertThat(planner.get("/api/allocations?limit=1").json().get("today").stringValue())
+                .isEqualTo(today().toString());
+        clock.advance(java.time.Duration.ofDays(3));
+        assertThat(planner.get("/api/allocations?limit=1").json().get("today").stringValue())
+                .isEqualTo(today().toString());
+    }
+
+    @Test
     void theStepsAfterApprovalOfAnUnknownAllocationAre404() {
         for (String step : List.of("contract", "milestones", "review", "revoke")) {
             ObjectNode body = switch (step) {
