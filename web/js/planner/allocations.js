@@ -19,7 +19,8 @@
  * The industrial-land indicators (admin share, building coefficient) are two percent inputs this module adds to the
  * form's "Proposed indicators"; they are sent as fractions, as the others.
  *
- * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer, today (the service's date) };
+ * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer, today (the service's date, as the
+ * list says) };
  * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations' (and
  * contract.js's 'contract', 'milestone', 'review', 'revoke').
  */
@@ -143,7 +144,8 @@ function load(id) {
     const items = (result.data.allocations || []).slice()
       .sort((a, b) => String(b.proposed && b.proposed.at).localeCompare(String(a.proposed && a.proposed.at)));
     hooks.list = items;
-    hooks.today = serviceToday(result.headers);
+    // The service's today, a day of the park's calendar: the contract's deadlines are counted to it.
+    hooks.today = result.data.today || null;
     render(items);
     return result;
   });
@@ -152,12 +154,6 @@ function load(id) {
 // ---------------------------------------------------------------------------------------------
 // The list
 // ---------------------------------------------------------------------------------------------
-
-/** The service's date (yyyy-MM-dd, UTC) by its answer's Date header; the browser's UTC date without one. */
-function serviceToday(headers) {
-  const date = new Date((headers && headers.get('Date')) || Date.now());
-  return (Number.isNaN(date.getTime()) ? new Date() : date).toISOString().slice(0, 10);
-}
 
 function render(items) {
   const who = { username, fourEyesOn, today: hooks.today };

@@ -15,8 +15,9 @@
  *
  * The page checks what it can (required fields, the contract's dates in order) with bilingual messages, but the
  * service decides: a refusal (400, 409) shows its problem detail in the form, which keeps what was typed. Dates are
- * the service's: it refuses a date after its today (UTC); the page only says which day that is (the Date header of
- * the last list it read) and blocks nothing for it.
+ * the service's: it refuses a date after its today (a day of the park's calendar); the page only says which day that
+ * is (the `today` of the last list it read, which also dates the forms and counts overdue deadlines) and blocks
+ * nothing for it.
  *
  * Test hooks: plannerAllocations.lastResult = { kind: 'contract' | 'milestone' | 'review' | 'revoke', status, ok,
  * allocation }; the steps are counted in the shell's ops as 'contract', 'milestone', 'review', 'revoke'.
@@ -76,8 +77,8 @@ const field = (name, en, zh, input, wide = false) => `
   <label class="field${wide ? ' wide' : ''}"><span class="label">${bilingual(en, zh)}</span>${input.replace('<input', `<input name="${name}"`)}</label>`;
 const dateInput = (value) => `<input type="date" required${value ? ` value="${escapeHtml(value)}"` : ''}>`;
 const figureInput = (min) => `<input type="number" min="${min}" step="any" inputmode="decimal" required>`;
-const todayHint = (today) => (today ? bilingual(`Today by the service's clock: ${today} (UTC); it refuses dates after it.`,
-  `服务端今日为${today}（UTC），晚于该日的日期将被拒绝。`) : '');
+const todayHint = (today) => (today ? bilingual(`Today by the service's clock: ${today} (the park's calendar); it refuses dates after it.`,
+  `按服务端时钟（园区日历）今日为${today}，晚于该日的日期将被拒绝。`) : '');
 
 function contractForm(a, today) {
   const dates = CONTRACT_DATES.map((d) => field(d.name, d.en, d.zh, dateInput(d.name === 'signedOn' ? today : ''))).join('');

@@ -72,6 +72,8 @@ class ContractStepsIT extends MapBrowserTest {
 
         openWorkspaceOn(parcel);
         assertThat(card(id).getDomAttribute("data-state")).isEqualTo("approved");
+        assertThat(page("return hooks.plannerAllocations.today")).as("the service's today, from the list")
+                .isEqualTo(today.toString());
 
         // The contract form, opened from the card; first with the dates out of order: the page says so, sends nothing.
         click(id, "[data-step='contract'] button[data-open-form]");
