@@ -16,8 +16,8 @@
  * From an inquiry: proposeFromInquiry(inquiry) (the inquiries panel's "Propose to this company") prefills the form with
  * the company as an enterprise and sends the inquiry's id, so the service closes the inquiry with the proposal.
  *
- * The industrial-land indicators (admin share, building coefficient) are two percent inputs this module adds to the
- * form's "Proposed indicators"; they are sent as fractions, as the others.
+ * The industrial-land indicators (admin share, building coefficient) are percent inputs of the form's "Proposed
+ * indicators"; they are sent as fractions, as the others.
  *
  * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer, today (the service's date, as the
  * list says) };
@@ -55,8 +55,8 @@ const dom = {
   coverage: document.getElementById('propose-coverage'),
   green: document.getElementById('propose-green'),
   height: document.getElementById('propose-height'),
-  adminShare: null,
-  buildingCoefficient: null,
+  adminShare: document.getElementById('propose-admin-share'),
+  buildingCoefficient: document.getElementById('propose-building-coefficient'),
   submit: document.getElementById('propose-submit'),
   proposeMessage: document.getElementById('propose-message'),
   findings: document.getElementById('propose-findings'),
@@ -82,7 +82,6 @@ export function initAllocations() {
     pane: 'allocFindingsPane',
     fallbackBounds: () => { const l = parcelId && parcelLayer(parcelId); return l ? l.getBounds() : null; },
   });
-  addIndustrialInputs();
   dom.landUse.add(new Option("Parcel's land use · 沿用地块用途", ''));
   addLandUseOptions(dom.landUse, data.landUses);
   dom.form.addEventListener('submit', (event) => {
@@ -207,20 +206,6 @@ async function afterChange() {
 // ---------------------------------------------------------------------------------------------
 // Proposing
 // ---------------------------------------------------------------------------------------------
-
-/** The industrial-land indicators, percent inputs after the form's others (checked on industrial land only). */
-function addIndustrialInputs() {
-  const grid = dom.height.closest('.indicator-grid');
-  [['adminShare', 'propose-admin-share', 'Admin share %', '行政办公及生活服务设施用地比例', '≤ 7'],
-    ['buildingCoefficient', 'propose-building-coefficient', 'Building coefficient %', '建筑系数', '≥ 30']].forEach(([key, id, en, zh, hint]) => {
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.innerHTML = `<span>${bilingual(en, zh)}</span>
-      <input id="${id}" type="number" min="0" max="100" step="any" inputmode="decimal" placeholder="${hint}">`;
-    grid.append(label);
-    dom[key] = label.querySelector('input');
-  });
-}
 
 function defaultType(feature) {
   if (dom.form.dataset.touched === 'true') return;
