@@ -31,6 +31,7 @@ import { initInquiry, inquiry } from './inquiry.js';
 import { initList } from './list.js';
 import { initParcelLayers } from './parcels.js';
 import { bindPopupEvents, selectParcel, showParcel } from './popup.js';
+import { initSheet } from './sheet.js';
 import { initTabs, sidebarTabs } from './tabs.js';
 import { startViewLoader } from './view.js';
 
@@ -59,6 +60,7 @@ export const testHooks = {
 
 async function start() {
   view.map = createMap('map');
+  initSheet(view.map);
   const plan = await loadPlan();
   plan.zones.forEach((zone) => {
     data.zones.set(zone.id, zone);

@@ -101,6 +101,13 @@ export function selectParcel(id, { fly = false, latlng = null, source = 'map' } 
     // Leave the upper part of the map free for the popup, which opens above the parcel; maxZoom 17 is close enough
     // to read the parcel's shape, far enough to see its neighbours.
     const top = Math.min(320, map.getSize().y * 0.45);
+    // On a short map (a phone) the popup may still be taller than the room left above the parcel: once the flight
+    // has landed, the popup pans the map until it fits. Registered first: without animation the flight lands at once.
+    map.once('moveend', () => {
+      if (currentPopup !== popup) return;
+      popup.options.autoPan = true;
+      popup.update();
+    });
     flyTo(map, layer.getBounds(), { topLeft: [40, top], bottomRight: [controlsInset(), 40], maxZoom: 17, duration: 0.8 });
   }
   announceSelection(id, source);

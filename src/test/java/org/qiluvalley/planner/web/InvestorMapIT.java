@@ -249,6 +249,33 @@ class InvestorMapIT extends MapBrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> language.equals(js("return document.documentElement.dataset.lang")));
     }
 
+    /** The layer box and the legend each fold away and come back, giving the map its corner. */
+    @Test
+    void theLayerBoxAndTheLegendFoldAway() {
+        openMap("");
+        WebElement layersBox = driver.findElement(By.cssSelector(".leaflet-control-layers"));
+        assertTrue(layersBox.getDomAttribute("class").contains("leaflet-control-layers-expanded"),
+                "expanded on a wide screen");
+        int expandedWidth = layersBox.getSize().getWidth();
+        driver.findElement(By.cssSelector(".leaflet-control-layers .layers-hide")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> !layersBox.getDomAttribute("class")
+                .contains("leaflet-control-layers-expanded"));
+        assertTrue(layersBox.getSize().getWidth() < expandedWidth / 2, "folded to its icon");
+        driver.findElement(By.cssSelector(".leaflet-control-layers-toggle")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> layersBox.getDomAttribute("class")
+                .contains("leaflet-control-layers-expanded"));
+
+        WebElement legendBody = driver.findElement(By.cssSelector(".legend .legend-body"));
+        WebElement toggle = driver.findElement(By.cssSelector(".legend .legend-toggle"));
+        assertTrue(legendBody.isDisplayed());
+        assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+        toggle.click();
+        assertFalse(legendBody.isDisplayed(), "folded to its title");
+        assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+        toggle.click();
+        assertTrue(legendBody.isDisplayed());
+    }
+
     private void findSite(String text) {
         WebElement input = driver.findElement(By.id("find-site-id"));
         input.clear();
