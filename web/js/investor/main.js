@@ -29,6 +29,7 @@ import { initFind } from './find.js';
 import { applyHashState, followHash, readHash, writeHash } from './hash.js';
 import { initInquiry, inquiry } from './inquiry.js';
 import { initList } from './list.js';
+import { initMeasure } from './measure.js';
 import { initParcelLayers } from './parcels.js';
 import { bindPopupEvents, selectParcel, showParcel } from './popup.js';
 import { initSheet } from './sheet.js';
@@ -85,6 +86,7 @@ async function start() {
   initParcelLayers((id, latlng) => selectParcel(id, { latlng, source: 'map' }));
   initDensityLayer();
   addControls((zone) => chooseZone(zone, writeHash));
+  initMeasure(map);
   populateFilterOptions();
   bindFilterEvents(writeHash);
   initList((id) => selectParcel(id, { fly: true, source: 'list' }));

@@ -276,6 +276,69 @@ class InvestorMapIT extends MapBrowserTest {
         assertTrue(legendBody.isDisplayed());
     }
 
+    /**
+     * The measuring tool: a line and a shape drawn by clicking, measured in EPSG:4548 by the page; the service's own
+     * projection (Proj4J, through geo/CrsTransform) of the same points agrees within 0.1%.
+     */
+    @Test
+    void theMeasuringToolAgreesWithEpsg4548() {
+        openMap("");
+        driver.findElement(By.cssSelector("[data-measure='distance']")).click();
+        List<double[]> line = List.of(new double[] {300, 250}, new double[] {520, 330}, new double[] {640, 300});
+        clickOnMap(line);
+        clickOnMap(List.of(line.get(line.size() - 1)));
+        WebElement result = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("measure-result")));
+        double metres = Double.parseDouble(result.getDomAttribute("data-metres"));
+        org.locationtech.jts.geom.Coordinate[] lineCoordinates = crs84(line);
+        double expectedMetres = org.qiluvalley.planner.geo.CrsTransform.toPlanar(
+                org.qiluvalley.planner.geo.CrsTransform.CRS84.createLineString(lineCoordinates)).getLength();
+        assertEquals(expectedMetres, metres, expectedMetres * 0.001, "the line's length in metres");
+        assertTrue(result.getText().contains(" m") && result.getText().contains("km"), result.getText());
+
+        driver.findElement(By.cssSelector("[data-measure='area']")).click();
+        List<double[]> shape = List.of(new double[] {300, 250}, new double[] {560, 260}, new double[] {600, 460},
+                new double[] {320, 420});
+        clickOnMap(shape);
+        clickOnMap(List.of(shape.get(0)));
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("measure-result"))
+                .getDomAttribute("data-square-metres") != null);
+        double squareMetres = Double.parseDouble(driver.findElement(By.id("measure-result"))
+                .getDomAttribute("data-square-metres"));
+        org.locationtech.jts.geom.Coordinate[] ring = crs84(List.of(shape.get(0), shape.get(1), shape.get(2),
+                shape.get(3), shape.get(0)));
+        double expectedM2 = org.qiluvalley.planner.geo.CrsTransform.toPlanar(
+                org.qiluvalley.planner.geo.CrsTransform.CRS84.createPolygon(ring)).getArea();
+        assertEquals(expectedM2, squareMetres, expectedM2 * 0.001, "the shape's area in m²");
+        String text = driver.findElement(By.id("measure-result")).getText();
+        assertTrue(text.contains("m²") && text.contains("ha") && text.contains("亩"), text);
+        assertEquals("none", driver.findElement(By.id("check-site")).getDomAttribute("data-kind"),
+                "a measurement is not a site to check");
+    }
+
+    /** Clicks the map at container points (pixels from its top left). */
+    private void clickOnMap(List<double[]> points) {
+        WebElement map = driver.findElement(By.id("map"));
+        double halfWidth = map.getSize().getWidth() / 2.0;
+        double halfHeight = map.getSize().getHeight() / 2.0;
+        for (double[] p : points) {
+            new org.openqa.selenium.interactions.Actions(driver).moveToElement(map,
+                    (int) Math.round(p[0] - halfWidth), (int) Math.round(p[1] - halfHeight)).click()
+                    .pause(Duration.ofMillis(150)).perform();
+        }
+    }
+
+    /** Container points as CRS84 coordinates (the map's own conversion, at whole pixels as clicked). */
+    @SuppressWarnings("unchecked")
+    private org.locationtech.jts.geom.Coordinate[] crs84(List<double[]> points) {
+        List<List<Number>> lngLats = (List<List<Number>>) page("""
+                const m = hooks.investorMap.map;
+                return args[0].map(([x, y]) => { const p = m.containerPointToLatLng([Math.round(x), Math.round(y)]);
+                  return [p.lng, p.lat]; });""", points.stream().map(p -> List.of(p[0], p[1])).toList());
+        return lngLats.stream().map(p -> new org.locationtech.jts.geom.Coordinate(p.get(0).doubleValue(),
+                p.get(1).doubleValue())).toArray(org.locationtech.jts.geom.Coordinate[]::new);
+    }
+
     private void findSite(String text) {
         WebElement input = driver.findElement(By.id("find-site-id"));
         input.clear();
