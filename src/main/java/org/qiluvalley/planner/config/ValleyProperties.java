@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allocations rules of the allocation lifecycle (four eyes)
  * @param publicUrl the service's public base URL (scheme, host, optional port and path, no trailing slash), used
  *     for every absolute link it writes; empty means links are built from the request as received
+ * @param contact the investment office that the site pages name ({@code /sites/{id}})
  */
 @ConfigurationProperties("valley")
 public record ValleyProperties(
@@ -36,7 +37,8 @@ public record ValleyProperties(
         @DefaultValue Uploads uploads,
         @DefaultValue SignIn signIn,
         @DefaultValue Allocations allocations,
-        @DefaultValue("") String publicUrl) {
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Contact contact) {
 
     public ValleyProperties {
         if (seedLocation.isBlank()) {
@@ -58,7 +60,7 @@ public record ValleyProperties(
         return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
                 + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + ", inquiries="
                 + inquiries + ", uploads=" + uploads + ", signIn=" + signIn + ", allocations=" + allocations
-                + ", publicUrl=" + publicUrl + "]";
+                + ", publicUrl=" + publicUrl + ", contact=" + contact + "]";
     }
 
     /**
@@ -248,6 +250,30 @@ public record ValleyProperties(
      */
     public record Allocations(@DefaultValue("true") boolean fourEyes,
             @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
+    }
+
+    /**
+     * The investment office (招商) a site page names, with what an investor needs to reach it; an empty phone, email
+     * or address is left off the page. The defaults name the office only: set the real numbers in configuration.
+     *
+     * @param nameEn the office's name in English
+     * @param nameZh its name in Chinese
+     * @param phone a telephone number as dialled, e.g. +86 531 0000 0000
+     * @param email an email address
+     * @param address a postal address
+     */
+    public record Contact(@DefaultValue("Qilu Optics Valley investment service office") String nameEn,
+            @DefaultValue("齐鲁光谷招商服务办公室") String nameZh, @DefaultValue("") String phone,
+            @DefaultValue("") String email, @DefaultValue("") String address) {
+
+        public Contact {
+            for (String value : java.util.List.of(nameEn, nameZh, phone, email, address)) {
+                if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException("valley.contact.* values are one line of at most 200 "
+                            + "characters");
+                }
+            }
+        }
     }
 
     private static void requireSeconds(String key, java.time.Duration value, long minSeconds, long maxSeconds) {
