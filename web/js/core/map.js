@@ -124,7 +124,18 @@ export function addLayerControl(map, context, { first = {}, parcels = {}, collap
   [...CONSTRAINTS, OTHER_CONSTRAINT].forEach((c) => {
     if (context.constraints[c.kind]) overlays[`${swatchHtml(c.style)}${bilingual(c.en, c.zh)}`] = context.constraints[c.kind];
   });
-  return L.control.layers(null, overlays, { collapsed, position: 'topright' }).addTo(map);
+  const control = L.control.layers(null, overlays, { collapsed, position: 'topright' }).addTo(map);
+  // Expanded, the box covers part of the map: a button folds it to its icon, which opens it again.
+  const hide = L.DomUtil.create('button', 'layers-hide');
+  hide.type = 'button';
+  hide.innerHTML = `${bilingual('Hide layers', '收起图层')} <span aria-hidden="true">▴</span>`;
+  hide.addEventListener('click', (event) => {
+    event.preventDefault();
+    control.collapse();
+  });
+  const list = control.getContainer().querySelector('.leaflet-control-layers-list');
+  list.insertBefore(hide, list.firstChild);
+  return control;
 }
 
 /**

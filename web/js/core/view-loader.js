@@ -1,7 +1,8 @@
 /*
  * Loading a register of any size by view, for both maps.
  *
- * From the zoom threshold up (map-config parcelMinZoom, 14 by default) the parcels of the visible bbox plus a
+ * From the zoom threshold up (map-config parcelMinZoom, 14 by default), or at any zoom when the register is small
+ * enough (parcelsAtAnyZoom), the parcels of the visible bbox plus a
  * margin are read page by page (GET /ogc/collections/parcels/items?bbox=...&limit=1000&offset=...), up to
  * MAX_PARCELS_PER_VIEW; below it the page draws an overview instead (the investor map: a density grid) and no
  * parcel is requested at all. Loads wait for MOVE_DEBOUNCE_MS of quiet after a move, a new one aborts the one in
@@ -24,6 +25,8 @@ export class ViewLoader {
   /**
    * options:
    *   minZoom: parcels from this zoom up, the overview below it;
+   *   parcelsAtAnyZoom(): true when the parcels are few enough to draw at every zoom (the investor map asks the
+   *     register's count: a park of a few hundred parcels never needs the overview), checked at each load;
    *   onMode(mode): the mode changed to 'parcels' or 'overview' (before anything of it is loaded);
    *   onMove(): after every move, at once (before the debounced load);
    *   onParcels(features, view): the parcels of the view arrived; view is { bounds, complete, matched, bbox };
@@ -51,7 +54,8 @@ export class ViewLoader {
   }
 
   modeFor(zoom) {
-    return zoom >= this.minZoom ? 'parcels' : 'overview';
+    const few = this.options.parcelsAtAnyZoom ? this.options.parcelsAtAnyZoom() : false;
+    return zoom >= this.minZoom || few ? 'parcels' : 'overview';
   }
 
   setMode(next) {

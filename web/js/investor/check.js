@@ -67,6 +67,8 @@ export function initCheck() {
   draw = new DrawTools(map, { pane: 'checkDrawPane', edit: { featureGroup: drawnItems, remove: true } });
 
   map.on(L.Draw.Event.CREATED, (event) => {
+    // A measurement (measure.js) is not a site.
+    if (event.layer.options.measure) return;
     // One shape at a time: a new drawing replaces the previous one.
     drawnItems.clearLayers();
     drawnItems.addLayer(event.layer);

@@ -43,7 +43,12 @@ function addLegend(onZoneClick) {
       return `<li><button type="button" class="legend-zone" data-zone="${escapeHtml(id)}" title="Show sites in this zone 只看该片区地块">
           <span class="swatch" style="background:${zoneColour(id)}"></span><span>${bilingual(names.en, names.zh)}</span></button></li>`;
     }).join('');
+    // Folded to its title on phones, and whenever the user folds it: the map matters more than the key.
+    if (window.matchMedia('(max-width: 760px)').matches) div.classList.add('legend-folded');
     div.innerHTML = `
+      <button type="button" class="legend-toggle" aria-expanded="${!div.classList.contains('legend-folded')}"
+        aria-controls="legend-body">${bilingual('Legend', '图例')} <span class="legend-caret" aria-hidden="true"></span></button>
+      <div class="legend-body" id="legend-body">
       <h3>${bilingual('Zones', '功能分区')}</h3>
       <ul>${zoneItems}</ul>
       <h3>${bilingual('Parcels', '地块')}</h3>
@@ -53,12 +58,19 @@ function addLegend(onZoneClick) {
         <li><span class="swatch swatch-selected"></span><span>${bilingual('Selected', '当前选中')}</span></li>
         <li><span class="swatch swatch-boundary"></span><span>${bilingual('Valley boundary', '园区边界')}</span></li>
       </ul>
-      ${densityLegendHtml()}`;
+      ${densityLegendHtml()}
+      </div>`;
     layers.densityLegend = div.querySelector('.legend-density');
     layers.densityLegend.hidden = view.mode !== 'density';
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     div.addEventListener('click', (event) => {
+      const toggle = event.target.closest('.legend-toggle');
+      if (toggle) {
+        const folded = div.classList.toggle('legend-folded');
+        toggle.setAttribute('aria-expanded', String(!folded));
+        return;
+      }
       const button = event.target.closest('.legend-zone');
       if (button) onZoneClick(button.dataset.zone);
     });

@@ -4,6 +4,7 @@
  * comes from the density grid.
  */
 import { AREA_UNITS, areaIn, bilingual, formatFixed, isAreaUnit, landUseLabel } from '../core/format.js';
+import { defaultAreaUnit } from '../core/language.js';
 import { MAX_PARCELS_PER_VIEW } from '../core/view-loader.js';
 import { data, landUseNames, MAX_LIST_ROWS, state, view, zoneNames } from './context.js';
 import { flyToZone } from './controls.js';
@@ -72,7 +73,7 @@ function showAreaInputs() {
 function readFiltersFromForm() {
   state.zone = dom.zone.value;
   state.landUse = dom.landUse.value;
-  state.unit = isAreaUnit(dom.unit.value) ? dom.unit.value : 'ha';
+  state.unit = isAreaUnit(dom.unit.value) ? dom.unit.value : defaultAreaUnit();
   state.areaMinM2 = parseAreaInput(dom.areaMin, state.unit);
   state.areaMaxM2 = parseAreaInput(dom.areaMax, state.unit);
 }
@@ -197,7 +198,7 @@ export function bindFilterEvents(onChange) {
   // Switching unit converts the displayed numbers rather than reinterpreting them, and the filter keeps its exact
   // m² bounds (the inputs are not re-read), so the list does not change under the user.
   dom.unit.addEventListener('change', () => {
-    state.unit = isAreaUnit(dom.unit.value) ? dom.unit.value : 'ha';
+    state.unit = isAreaUnit(dom.unit.value) ? dom.unit.value : defaultAreaUnit();
     showAreaInputs();
     applyFilters();
     onChange();

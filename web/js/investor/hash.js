@@ -4,6 +4,7 @@
  */
 import L from '../core/leaflet.js';
 import { AREA_UNITS, areaIn, isAreaUnit } from '../core/format.js';
+import { defaultAreaUnit } from '../core/language.js';
 import { state, view } from './context.js';
 import { fitValley } from './controls.js';
 import { applyFilters, writeFiltersToForm } from './filters.js';
@@ -45,7 +46,7 @@ export function writeHash() {
   const unitValue = (m2) => String(Number(areaIn(state.unit, m2).toFixed(3)));
   if (state.areaMinM2 !== null) add('min', unitValue(state.areaMinM2));
   if (state.areaMaxM2 !== null) add('max', unitValue(state.areaMaxM2));
-  if (state.areaMinM2 !== null || state.areaMaxM2 !== null || state.unit !== 'ha') add('unit', state.unit);
+  if (state.areaMinM2 !== null || state.areaMaxM2 !== null || state.unit !== defaultAreaUnit()) add('unit', state.unit);
   if (state.selectedId) add('parcel', state.selectedId);
   if (state.panel) add('panel', state.panel);
   // replaceState: panning should not fill the back button with hundreds of entries.
@@ -59,7 +60,7 @@ export function writeHash() {
 export async function applyHashState(hash, initialBounds) {
   state.zone = hash.zone || '';
   state.landUse = hash.use || '';
-  state.unit = isAreaUnit(hash.unit) ? hash.unit : 'ha';
+  state.unit = isAreaUnit(hash.unit) ? hash.unit : defaultAreaUnit();
   state.panel = hash.panel || '';
   const toM2 = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v) * AREA_UNITS[state.unit].m2);
   state.areaMinM2 = toM2(hash.min);

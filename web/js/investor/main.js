@@ -16,6 +16,7 @@
  * testHooks.investorMap.idle() resolves once the loads started by the last move have been drawn.
  */
 import { bilingual } from '../core/format.js';
+import { defaultAreaUnit, initLanguage } from '../core/language.js';
 import { createMap, drawContext, limitToPlan, loadPlan, registerSummary, valleyBounds } from '../core/map.js';
 import { initAccount, account } from './account.js';
 import { initAudit, audit } from './audit.js';
@@ -24,11 +25,14 @@ import { data, layers, state, view } from './context.js';
 import { addBasemap, addControls } from './controls.js';
 import { initDensityLayer } from './density.js';
 import { bindFilterEvents, chooseZone, populateFilterOptions, showCountUnknown } from './filters.js';
+import { initFind } from './find.js';
 import { applyHashState, followHash, readHash, writeHash } from './hash.js';
 import { initInquiry, inquiry } from './inquiry.js';
 import { initList } from './list.js';
+import { initMeasure } from './measure.js';
 import { initParcelLayers } from './parcels.js';
 import { bindPopupEvents, selectParcel, showParcel } from './popup.js';
+import { initSheet } from './sheet.js';
 import { initTabs, sidebarTabs } from './tabs.js';
 import { startViewLoader } from './view.js';
 
@@ -57,6 +61,7 @@ export const testHooks = {
 
 async function start() {
   view.map = createMap('map');
+  initSheet(view.map);
   const plan = await loadPlan();
   plan.zones.forEach((zone) => {
     data.zones.set(zone.id, zone);
@@ -81,10 +86,12 @@ async function start() {
   initParcelLayers((id, latlng) => selectParcel(id, { latlng, source: 'map' }));
   initDensityLayer();
   addControls((zone) => chooseZone(zone, writeHash));
+  initMeasure(map);
   populateFilterOptions();
   bindFilterEvents(writeHash);
   initList((id) => selectParcel(id, { fly: true, source: 'list' }));
   bindPopupEvents();
+  initFind();
   if (bounds) limitToPlan(map, bounds, summary.bounds);
 
   startViewLoader();
@@ -111,7 +118,23 @@ function showLoadError(error) {
   root.dataset.mapError = String(error && error.message ? error.message : error);
 }
 
+/**
+ * A language chosen while no area is typed switches the area unit to the language's (亩 for Chinese): the unit
+ * select's change handler converts and re-filters as if the user had chosen it.
+ */
+function followLanguage() {
+  document.addEventListener('valley:language', () => {
+    const unit = document.getElementById('filter-area-unit');
+    const typed = ['filter-area-min', 'filter-area-max'].some((id) => document.getElementById(id).value.trim());
+    if (typed || unit.value === defaultAreaUnit()) return;
+    unit.value = defaultAreaUnit();
+    unit.dispatchEvent(new Event('change'));
+  });
+}
+
 root.dataset.mapReady = 'false';
+initLanguage(document.getElementById('language-choice'));
+followLanguage();
 // Who is looking is asked at once, whatever becomes of the map.
 initAccount();
 start().catch(showLoadError);

@@ -7,7 +7,7 @@
 import L from '../core/leaflet.js';
 import { bilingual, escapeHtml, formatArea, formatFar, formatFixed, formatMetres, formatPercent, formatRange } from '../core/format.js';
 import { getJson } from '../core/http.js';
-import { ANIMATE, flyTo } from '../core/map.js';
+import { flyTo } from '../core/map.js';
 import { statusInfo } from '../core/palette.js';
 import { announceSelection, data, landUseNames, state, view, zoneNames } from './context.js';
 import { controlsInset } from './controls.js';
@@ -99,52 +99,24 @@ export function selectParcel(id, { fly = false, latlng = null, source = 'map' } 
   popup.openOn(map);
   currentPopup = popup;
 
-  let settled = Promise.resolve();
   if (fly) {
-    settled = mapSettles(map);
     // Leave the upper part of the map free for the popup, which opens above the parcel; maxZoom 17 is close enough
     // to read the parcel's shape, far enough to see its neighbours.
     const top = Math.min(320, map.getSize().y * 0.45);
+    // On a short map (a phone) the popup may still be taller than the room left above the parcel: once the flight
+    // has landed, the popup pans the map until it fits. Registered first: without animation the flight lands at once.
+    map.once('moveend', () => {
+      if (currentPopup !== popup) return;
+      popup.options.autoPan = true;
+      popup.update();
+    });
     flyTo(map, layer.getBounds(), { topLeft: [40, top], bottomRight: [controlsInset(), 40], maxZoom: 17, duration: 0.8 });
   }
-  if (feature.properties.status === 'available') {
-    // The distances arrive a moment later and make the popup taller. A popup opened on the map pans itself into
-    // view (autoPan); one opened from the list is panned once the flight is over; a shared link's view stays as
-    // shared.
-    Promise.all([fillDistances(popup, id), settled]).then(([filled]) => {
-      if (filled && source === 'list') panIntoView(popup);
-    });
-  }
+  // The distances arrive a moment later and make the popup taller: it pans itself into view as it does when it
+  // opens (autoPan: at once when opened on the map, once the flight has landed when flown to).
+  if (feature.properties.status === 'available') fillDistances(popup, id);
   announceSelection(id, source);
   return true;
-}
-
-/** Resolves when the map has stopped moving (the end of a flight), or after 2 s whatever happens. */
-function mapSettles(map) {
-  return new Promise((resolve) => {
-    const done = () => {
-      map.off('moveend', done);
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(done, 2000);
-    map.on('moveend', done);
-  });
-}
-
-/**
- * Pans the map so that the top and sides of the (still selected) popup are in view, with the padding its autoPan
- * uses; it grows upwards from its tip, so its bottom stays where it was.
- */
-function panIntoView(popup) {
-  if (popup !== currentPopup || !popup.isOpen()) return;
-  const map = view.map;
-  const box = popup.getElement().getBoundingClientRect();
-  const frame = map.getContainer().getBoundingClientRect();
-  const right = frame.right - controlsInset();
-  const dx = box.left < frame.left + 16 ? box.left - frame.left - 16 : Math.max(0, box.right - right);
-  const dy = Math.min(0, box.top - frame.top - 16);
-  if (dx || dy) map.panBy([dx, dy], { animate: ANIMATE });
 }
 
 /**

@@ -1,10 +1,12 @@
 /*
  * The investor map follows its view through the shared loader (core/view-loader.js): from the zoom threshold up,
- * the parcels of the view; below it, the density grid. This module puts each mode's layers on the map and keeps
+ * the parcels of the view; below it, the density grid, unless the whole register (live parcels, public counts of
+ * the density endpoint) is no more than the map draws in one view (MAX_PARCELS_PER_VIEW): then the parcels at every
+ * zoom, so that a phone opening on the whole park lists its sites. This module puts each mode's layers on the map and keeps
  * the list and the URL hash in step with the loads.
  */
 import { bilingual } from '../core/format.js';
-import { ViewLoader } from '../core/view-loader.js';
+import { MAX_PARCELS_PER_VIEW, ViewLoader } from '../core/view-loader.js';
 import { data, layers, view } from './context.js';
 import { clearDensity, loadDensity } from './density.js';
 import { addLandUseOptions, applyFilters, showViewNote } from './filters.js';
@@ -14,6 +16,8 @@ import { clearParcels, setParcels } from './parcels.js';
 export function startViewLoader() {
   view.loader = new ViewLoader(view.map, {
     minZoom: view.parcelMinZoom,
+    parcelsAtAnyZoom: () => Boolean(data.register)
+      && data.register.available + data.register.unavailable <= MAX_PARCELS_PER_VIEW,
     onMode: setMode,
     onMove() {
       writeHash();

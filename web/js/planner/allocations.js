@@ -6,7 +6,8 @@
  *   POST /api/allocations/{id}/approve | reject | release   (409 for a step the state machine refuses)
  *
  * A proposal reserves the parcel, approval allocates it, rejection or release makes it available
- * again, so after every step the parcels are reloaded and the map shows the new status.
+ * again, so after every step the parcels are reloaded and the map shows the new status. Each card is drawn by
+ * allocation-card.js; the steps after approval (contract, milestones, review, revocation) are contract.js's.
  *
  * Four eyes: approval asks for confirmation in the card (Yes, approve / Cancel), and the approve button of an
  * allocation the signed-in planner proposed (GET /api/me) is disabled with the reason: another planner must approve it
@@ -15,36 +16,25 @@
  * From an inquiry: proposeFromInquiry(inquiry) (the inquiries panel's "Propose to this company") prefills the form with
  * the company as an enterprise and sends the inquiry's id, so the service closes the inquiry with the proposal.
  *
- * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer };
- * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations'.
+ * The industrial-land indicators (admin share, building coefficient) are percent inputs of the form's "Proposed
+ * indicators"; they are sent as fractions, as the others.
+ *
+ * Test hooks: plannerAllocations = { list (last loaded), lastResult, findingsLayer, today (the service's date, as the
+ * list says) };
+ * operations are counted in the shell's ops as 'propose', 'approve', 'reject', 'release', 'allocations' (and
+ * contract.js's 'contract', 'milestone', 'review', 'revoke').
  */
 import { FindingsView } from '../core/findings.js';
-import { bilingual, escapeHtml, formatNumber } from '../core/format.js';
+import { bilingual } from '../core/format.js';
 import { addLandUseOptions } from '../core/forms.js';
 import { hideMessage, showMessage as show } from '../core/messages.js';
 import { statusInfo } from '../core/palette.js';
+import { card, STATES } from './allocation-card.js';
 import { data } from './context.js';
+import { initContract } from './contract.js';
 import { parcelLayer, reloadParcels } from './parcels.js';
 import { findingsHost } from './selection.js';
 import * as Planner from './shell.js';
-
-const STATES = {
-  proposed: { en: 'Proposed', zh: '已提出' },
-  approved: { en: 'Approved', zh: '已批准' },
-  rejected: { en: 'Rejected', zh: '已驳回' },
-  released: { en: 'Released', zh: '已收回' },
-};
-/** What a planner may do next from each state (the service's state machine; it refuses anything else with 409). */
-const ACTIONS = {
-  proposed: [
-    { action: 'approve', en: 'Approve', zh: '批准', className: 'primary-small' },
-    { action: 'reject', en: 'Reject', zh: '驳回', className: 'danger-small' },
-  ],
-  approved: [{ action: 'release', en: 'Release', zh: '收回', className: 'danger-small' }],
-  rejected: [],
-  released: [],
-};
-const TYPES = { enterprise: { en: 'Enterprise', zh: '企业' }, facility: { en: 'Public facility', zh: '公共设施' } };
 
 const dom = {
   empty: document.getElementById('alloc-empty'),
@@ -65,6 +55,8 @@ const dom = {
   coverage: document.getElementById('propose-coverage'),
   green: document.getElementById('propose-green'),
   height: document.getElementById('propose-height'),
+  adminShare: document.getElementById('propose-admin-share'),
+  buildingCoefficient: document.getElementById('propose-building-coefficient'),
   submit: document.getElementById('propose-submit'),
   proposeMessage: document.getElementById('propose-message'),
   findings: document.getElementById('propose-findings'),
@@ -72,7 +64,7 @@ const dom = {
 };
 
 /** Test hooks (see the top of this file). */
-export const plannerAllocations = { list: [], lastResult: null };
+export const plannerAllocations = { list: [], lastResult: null, today: null };
 const hooks = plannerAllocations;
 let findings;
 let parcelId = null;
@@ -107,6 +99,7 @@ export function initAllocations() {
     const link = event.target.closest('button[data-history]');
     if (link) Planner.activate('history');
   });
+  initContract({ list: dom.list, hooks, afterChange, showPanelMessage: (kind, en, zh) => showMessage(dom.message, kind, en, zh) });
   document.addEventListener('planner:select', (event) => select(event.detail.id));
   document.addEventListener('planner:panel', (event) => findings.setVisible(event.detail.panel === 'allocations'));
   Object.assign(hooks, { findingsLayer: findings.layer, reload: () => load(parcelId), proposeFromInquiry });
@@ -121,7 +114,7 @@ export function initAllocations() {
 /** Shows (or hides) a card's "approve?" step in place of its buttons. */
 function showApproveConfirm(li, show) {
   li.querySelector('.alloc-actions').hidden = show;
-  li.querySelector('.alloc-confirm').hidden = !show;
+  li.querySelector(':scope > .alloc-confirm').hidden = !show;
 }
 
 function select(id) {
@@ -150,6 +143,8 @@ function load(id) {
     const items = (result.data.allocations || []).slice()
       .sort((a, b) => String(b.proposed && b.proposed.at).localeCompare(String(a.proposed && a.proposed.at)));
     hooks.list = items;
+    // The service's today, a day of the park's calendar: the contract's deadlines are counted to it.
+    hooks.today = result.data.today || null;
     render(items);
     return result;
   });
@@ -160,7 +155,8 @@ function load(id) {
 // ---------------------------------------------------------------------------------------------
 
 function render(items) {
-  dom.list.replaceChildren(...items.map(card));
+  const who = { username, fourEyesOn, today: hooks.today };
+  dom.list.replaceChildren(...items.map((a) => card(a, who)));
   dom.none.hidden = items.length > 0;
   const feature = data.parcels.get(parcelId);
   const status = feature && feature.properties.status;
@@ -172,68 +168,10 @@ function render(items) {
     dom.unavailable.innerHTML = status === 'reserved'
       ? bilingual(`The parcel is ${s.en.toLowerCase()} by a proposal: approve or reject it before proposing another.`,
         '该地块已被方案预留：请先批准或驳回该方案。')
-      : bilingual(`The parcel is ${s.en.toLowerCase()}: release its allocation before proposing another.`,
-        `该地块${s.zh}：须先收回现有供地后方可提出新方案。`);
+      : bilingual(`The parcel is ${s.en.toLowerCase()}: release its allocation (under a contract: recover the land) before proposing another.`,
+        `该地块${s.zh}：须先释放现有供地（已签合同的须收回土地）后方可提出新方案。`);
   }
   if (open) defaultType(feature);
-}
-
-function card(a) {
-  const li = document.createElement('li');
-  li.className = `alloc-card alloc-${a.state}`;
-  li.dataset.allocationId = a.id;
-  li.dataset.state = a.state;
-  const s = STATES[a.state] || { en: a.state, zh: '' };
-  const type = TYPES[a.allottee && a.allottee.type] || { en: a.allottee && a.allottee.type, zh: '' };
-  const pledges = a.pledges || {};
-  const ind = a.indicators || {};
-  const indicatorText = [
-    ind.far !== undefined ? `FAR ${formatNumber(ind.far, 2)}` : null,
-    ind.coverage !== undefined ? `coverage ${formatNumber(ind.coverage * 100, 1)}%` : null,
-    ind.greenRatio !== undefined ? `green ${formatNumber(ind.greenRatio * 100, 1)}%` : null,
-    ind.heightMetres !== undefined ? `height ${formatNumber(ind.heightMetres, 1)} m` : null,
-  ].filter(Boolean).join(' · ');
-  const step = (en, zh, s2) => (s2 && s2.at
-    ? `<li><span class="step-name">${bilingual(en, zh)}</span> ${escapeHtml(Planner.formatDateTime(s2.at))} · ${escapeHtml(s2.by || '')}</li>` : '');
-  // Four eyes: nobody approves their own proposal (the service says 403 too).
-  const ownProposal = fourEyesOn && Boolean(username) && a.proposed && a.proposed.by === username;
-  const actions = (ACTIONS[a.state] || []).map((x) => {
-    const blocked = x.action === 'approve' && ownProposal;
-    return `
-    <button type="button" class="${x.className}" data-allocation="${escapeHtml(a.id)}" data-action="${x.action}"${blocked
-      ? ' disabled data-four-eyes="true" title="Another planner must approve your proposal 须由另一位规划人员批准"' : ''}>
-      ${bilingual(x.en, x.zh)}</button>`;
-  }).join('');
-  const fourEyes = a.state === 'proposed' && ownProposal
-    ? `<p class="alloc-four-eyes" data-four-eyes-note>${bilingual('You proposed this allocation: another planner must approve it (four eyes).',
-      '此方案由您提出，须由另一位规划人员批准（双人审核）。')}</p>` : '';
-  const confirm = a.state === 'proposed' ? `
-    <div class="alloc-confirm" hidden>
-      <span class="danger-text">${bilingual(`Approve ${a.parcelId} for ${a.allottee && a.allottee.name}? The parcel becomes allocated.`,
-    '确认批准该供地方案？地块将变为已供地。')}</span>
-      <button type="button" class="primary-small" data-confirm-approve="${escapeHtml(a.id)}">${bilingual('Yes, approve', '确认批准')}</button>
-      <button type="button" class="reset" data-cancel-approve>${bilingual('Cancel', '取消')}</button>
-    </div>` : '';
-  li.innerHTML = `
-    <div class="alloc-head">
-      <span class="alloc-state state-${escapeHtml(a.state)}" data-state="${escapeHtml(a.state)}">${bilingual(s.en, s.zh)}</span>
-      <b class="alloc-allottee">${escapeHtml(a.allottee && a.allottee.name)}</b>
-      <span class="chip">${bilingual(type.en, type.zh)}</span>
-    </div>
-    <p class="alloc-use">${escapeHtml(a.intendedUse)}${a.landUse ? ` · <code>${escapeHtml(a.landUse)}</code>` : ''}</p>
-    <dl class="alloc-facts">
-      <div><dt>${bilingual('Term', '年限')}</dt><dd>${escapeHtml(a.termYears)} ${bilingual('years', '年')}</dd></div>
-      <div><dt>${bilingual('Investment', '投资强度')}</dt><dd>${pledges.investmentWanYuanPerMu === undefined ? '—' : `${formatNumber(pledges.investmentWanYuanPerMu, 1)} 万元/亩`}</dd></div>
-      <div><dt>${bilingual('Tax', '亩均税收')}</dt><dd>${pledges.taxWanYuanPerMu === undefined ? '—' : `${formatNumber(pledges.taxWanYuanPerMu, 1)} 万元/亩`}</dd></div>
-    </dl>
-    ${indicatorText ? `<p class="alloc-indicators">${bilingual('Proposed', '拟建')}: ${escapeHtml(indicatorText)}</p>` : ''}
-    <ol class="alloc-steps">
-      ${step('Proposed', '提出', a.proposed)}${step('Approved', '批准', a.approved)}${step('Rejected', '驳回', a.rejected)}${step('Released', '收回', a.released)}
-    </ol>
-    ${a.inquiryId ? `<p class="alloc-inquiry">${bilingual('From inquiry', '来自投资意向')} <code>${escapeHtml(a.inquiryId)}</code></p>` : ''}
-    <div class="alloc-actions">${actions}
-      <code class="alloc-id" title="Allocation ID 供地编号">${escapeHtml(a.id)}</code></div>${confirm}${fourEyes}`;
-  return li;
 }
 
 function transition(id, action) {
@@ -341,6 +279,10 @@ function buildProposal() {
   const coverage = numberOrNull(dom.coverage, { percent: true });
   const green = numberOrNull(dom.green, { percent: true });
   const height = numberOrNull(dom.height);
+  const adminShare = numberOrNull(dom.adminShare, { percent: true });
+  const buildingCoefficient = numberOrNull(dom.buildingCoefficient, { percent: true });
+  if (adminShare !== null) indicators.adminShare = adminShare;
+  if (buildingCoefficient !== null) indicators.buildingCoefficient = buildingCoefficient;
   if (far !== null) indicators.far = far;
   if (coverage !== null) indicators.coverage = coverage;
   if (green !== null) indicators.greenRatio = green;

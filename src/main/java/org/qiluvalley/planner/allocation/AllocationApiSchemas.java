@@ -163,8 +163,8 @@ final class AllocationApiSchemas {
     }
 
     @Schema(description = "Proposed planning indicators; an absent one is not checked. Ratios are fractions. "
-            + "adminShare and buildingCoefficient are checked on industrial land (codes 10...) when proposed and are "
-            + "not stored with an allocation.")
+            + "adminShare and buildingCoefficient are checked on industrial land (codes 10...) when proposed. An "
+            + "allocation keeps the indicators it was proposed with and shows them here; one not proposed is absent.")
     record Indicators(
             @Schema(description = "Floor area ratio, 0 to 100.", example = "1.8") Double far,
             @Schema(description = "Building coverage, a fraction 0 to 1.", example = "0.5") Double coverage,
@@ -360,7 +360,11 @@ final class AllocationApiSchemas {
     @Schema(description = "A page of allocations, newest first.")
     record AllocationPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<Allocation> allocations,
             @Schema(requiredMode = RequiredMode.REQUIRED) int limit,
-            @Schema(requiredMode = RequiredMode.REQUIRED) int offset) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) int offset,
+            @Schema(description = "Today by the service's clock, a day of the park's calendar "
+                    + "(valley.allocations.time-zone): the day a contract's deadlines are counted to, and the last "
+                    + "day a contract, milestone or review may be dated.", requiredMode = RequiredMode.REQUIRED,
+                    format = "date", example = "2026-12-05") String today) {
     }
 
     @Schema(description = "A proposal accepted: the allocation (state proposed; the parcel is now reserved) and the "

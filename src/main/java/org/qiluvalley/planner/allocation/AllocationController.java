@@ -1,6 +1,8 @@
 package org.qiluvalley.planner.allocation;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -70,11 +72,15 @@ class AllocationController {
     private final AllocationLifecycle lifecycle;
     private final AllocationStore allocations;
     private final ProposalParser parser;
+    /** The service's clock, in the park's time zone: the list says which day it is. */
+    private final Clock clock;
 
-    AllocationController(AllocationLifecycle lifecycle, AllocationStore allocations, ZoningRuleBook book) {
+    AllocationController(AllocationLifecycle lifecycle, AllocationStore allocations, ZoningRuleBook book,
+            Clock clock) {
         this.lifecycle = lifecycle;
         this.allocations = allocations;
         this.parser = new ProposalParser(book);
+        this.clock = clock;
     }
 
     @Operation(operationId = "proposeAllocation", summary = "Propose an allocation of an available parcel",
@@ -310,7 +316,9 @@ class AllocationController {
     }
 
     @Operation(operationId = "listAllocations", summary = "List allocations, newest first",
-            description = "Each query parameter at most once; any other parameter is a 400.",
+            description = "Each query parameter at most once; any other parameter is a 400. The page also says "
+                    + "which day it is by the service's clock (today, a day of the park's calendar), so that a client "
+                    + "counts a contract's deadlines as the service does.",
             parameters = {
                 @Parameter(name = "state", in = ParameterIn.QUERY, description = "Only allocations in this state.",
                         schema = @Schema(type = "string",
@@ -346,6 +354,6 @@ class AllocationController {
         int offset = QueryParameters.bounded(query.getFirst("offset"), "offset", 0, 0, 1_000_000_000);
         List<AllocationJson.View> items = allocations.list(state, query.getFirst("parcel"), offset, limit).stream()
                 .map(AllocationJson::view).toList();
-        return new AllocationJson.Page(items, limit, offset);
+        return new AllocationJson.Page(items, limit, offset, LocalDate.now(clock).toString());
     }
 }

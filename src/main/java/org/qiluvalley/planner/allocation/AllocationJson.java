@@ -86,10 +86,15 @@ final class AllocationJson {
     record Allottee(String name, String type) {
     }
 
-    /** The proposed indicators; one not proposed is left out. */
+    /**
+     * The proposed indicators, ratios as fractions; one not proposed is left out. {@code adminShare} and
+     * {@code buildingCoefficient} are the industrial-land indicators (rules indicator.admin-share and
+     * indicator.building-coefficient).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"far", "coverage", "greenRatio", "heightMetres"})
-    record Indicators(Double far, Double coverage, Double greenRatio, Double heightMetres) {
+    @JsonPropertyOrder({"far", "coverage", "greenRatio", "heightMetres", "adminShare", "buildingCoefficient"})
+    record Indicators(Double far, Double coverage, Double greenRatio, Double heightMetres, Double adminShare,
+            Double buildingCoefficient) {
     }
 
     /** The pledges, 万元/亩; one not made is left out. */
@@ -113,9 +118,9 @@ final class AllocationJson {
             @JsonSerialize(using = FindingsCrs84.class) List<Finding> findings) {
     }
 
-    /** A page of allocations. */
-    @JsonPropertyOrder({"allocations", "limit", "offset"})
-    record Page(List<View> allocations, int limit, int offset) {
+    /** A page of allocations, and the service's today (yyyy-MM-dd, the park's calendar) when it was read. */
+    @JsonPropertyOrder({"allocations", "limit", "offset", "today"})
+    record Page(List<View> allocations, int limit, int offset, String today) {
     }
 
     private AllocationJson() {
@@ -127,7 +132,8 @@ final class AllocationJson {
         return new View(a.id(), a.parcelId(), a.state().wireName(), new Allottee(a.allotteeName(), a.allotteeType()),
                 a.intendedUse(), a.landUse(),
                 new Indicators(a.indicators().far(), a.indicators().coverage(), a.indicators().greenRatio(),
-                        a.indicators().heightMetres()),
+                        a.indicators().heightMetres(), a.indicators().adminShare(),
+                        a.indicators().buildingCoefficient()),
                 new Pledges(a.pledges().investmentWanYuanPerMu(), a.pledges().taxWanYuanPerMu()), a.termYears(),
                 a.inquiryId(), step(a.proposedBy(), a.proposedAt()), rejected ? null : decided,
                 rejected ? decided : null,

@@ -30,10 +30,12 @@ public class AllocationStore {
             + "start_by, complete_by, review_on, contracted_by, contracted_at, handed_over_on, started_on, "
             + "completed_on, reviewed_on, review_investment_wan_yuan, review_tax_wan_yuan_per_year, review_area_mu, "
             + "reviewed_by, reviewed_at, revocation_reason, revoked_by, revoked_at";
+    /** The industrial-land indicators as proposed (V16), columns 44 and 45; set once, by the proposal. */
+    private static final String INDUSTRIAL_COLUMNS = "admin_share, building_coefficient";
     private static final String COLUMNS = "id, parcel_id, state, allottee_name, allottee_type, intended_use, land_use, "
             + "far, coverage, green_ratio, height_m, investment_wan_yuan_per_mu, tax_wan_yuan_per_mu, term_years, "
             + "proposed_by, proposed_at, decided_by, decided_at, released_by, released_at, version, inquiry_id, "
-            + CONTRACT_COLUMNS;
+            + CONTRACT_COLUMNS + ", " + INDUSTRIAL_COLUMNS;
     /** Most parcel ids looked up in one query. */
     private static final int IN_CHUNK = 500;
 
@@ -51,6 +53,8 @@ public class AllocationStore {
                 a.pledges().taxWanYuanPerMu(), a.termYears(), a.proposedBy(), ts(a.proposedAt()), a.decidedBy(),
                 ts(a.decidedAt()), a.releasedBy(), ts(a.releasedAt()), a.version(), a.inquiryId()));
         values.addAll(contractValues(a));
+        values.add(a.indicators().adminShare());
+        values.add(a.indicators().buildingCoefficient());
         jdbc.update("INSERT INTO allocations (" + COLUMNS + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")", values.toArray());
     }
@@ -139,7 +143,8 @@ public class AllocationStore {
         return new Allocation(rs.getString(1), rs.getString(2),
                 AllocationState.fromWireName(rs.getString(3)).orElseThrow(), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7),
-                new Candidate.ProposedIndicators(dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)),
+                new Candidate.ProposedIndicators(dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11), dbl(rs, 44),
+                        dbl(rs, 45)),
                 new Candidate.Pledges(dbl(rs, 12), dbl(rs, 13)), rs.getInt(14), rs.getString(22),
                 rs.getString(15), instant(rs, 16),
                 rs.getString(17), instant(rs, 18), rs.getString(19), instant(rs, 20), contract(rs),

@@ -26,8 +26,8 @@ final class ConstraintOverlapRules {
             double overlapArea = overlap.getArea();
             if (overlapArea > tolerance && !Overlays.isGridNoise(overlap)) {
                 findings.add(Finding.error(ruleId, "The site overlaps the " + area.nameEn() + " by "
-                        + Check.format(overlapArea) + " m².", "地块与" + area.nameZh() + "重叠 "
-                        + Check.format(overlapArea) + " 平方米。", overlapArea, tolerance, "m²",
+                        + Check.areaEn(overlapArea) + ".", "地块与" + area.nameZh() + "重叠 "
+                        + Check.areaZh(overlapArea) + "。", overlapArea, tolerance, "m²",
                         "国土空间规划控制线 (territorial spatial plan control line): " + area.kind().wireName(),
                         List.of(area.id()), overlap));
             }

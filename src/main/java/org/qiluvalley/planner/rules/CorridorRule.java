@@ -34,9 +34,9 @@ final class CorridorRule implements Rule {
             Geometry overlap = Overlays.intersection(site, road.planar());
             double area = overlap.getArea();
             if (area > tolerance && !Overlays.isGridNoise(overlap)) {
-                findings.add(Finding.error(ID, "The site reaches " + Check.format(area) + " m² into the red lines of "
+                findings.add(Finding.error(ID, "The site reaches " + Check.areaEn(area) + " into the red lines of "
                         + road.nameEn() + " (" + Check.format(road.redLineWidthMetres()) + " m road reserve).",
-                        "地块侵入" + road.nameZh() + "道路红线 " + Check.format(area) + " 平方米。", area, tolerance, "m²",
+                        "地块侵入" + road.nameZh() + "道路红线 " + Check.areaZh(area) + "。", area, tolerance, "m²",
                         "道路红线 (road red line)", List.of(road.id()), overlap));
             }
         }

@@ -61,10 +61,10 @@ final class GeometryValidRule implements Rule {
                     site));
         }
         if (area > limits.maxSiteAreaM2()) {
-            return List.of(Finding.error(ID, "The site covers " + Check.format(area) + " m², more than the "
-                    + Check.format(limits.maxSiteAreaM2()) + " m² a single site may cover.",
-                    "地块面积 " + Check.format(area) + " 平方米，超过单个地块上限 " + Check.format(limits.maxSiteAreaM2())
-                            + " 平方米。", area, limits.maxSiteAreaM2(), "m²", source, List.of(), site));
+            return List.of(Finding.error(ID, "The site covers " + Check.areaEn(area) + ", more than the "
+                    + Check.areaEn(limits.maxSiteAreaM2()) + " a single site may cover.",
+                    "地块面积 " + Check.areaZh(area) + "，超过单个地块上限 " + Check.areaZh(limits.maxSiteAreaM2())
+                            + "。", area, limits.maxSiteAreaM2(), "m²", source, List.of(), site));
         }
         return List.of();
     }

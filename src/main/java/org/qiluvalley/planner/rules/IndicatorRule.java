@@ -1,6 +1,7 @@
 package org.qiluvalley.planner.rules;
 
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 import org.qiluvalley.planner.parcel.Parcel;
@@ -21,10 +22,14 @@ final class IndicatorRule implements Rule {
     private final Function<ZoneRules, Limit> zoneLimit;
     private final Function<PlanningIndicators, Double> parcelMin;
     private final Function<PlanningIndicators, Double> parcelMax;
+    /** How a value reads in a message: as the user typed it (a percent for a fraction, metres with "m"). */
+    private final DoubleFunction<String> shown;
 
     private IndicatorRule(String id, String nameEn, String nameZh, String unit,
             Function<Candidate.ProposedIndicators, Double> proposed, Function<ZoneRules, Limit> zoneLimit,
-            Function<PlanningIndicators, Double> parcelMin, Function<PlanningIndicators, Double> parcelMax) {
+            Function<PlanningIndicators, Double> parcelMin, Function<PlanningIndicators, Double> parcelMax,
+            DoubleFunction<String> shown) {
+        this.shown = shown;
         this.id = id;
         this.nameEn = nameEn;
         this.nameZh = nameZh;
@@ -38,28 +43,28 @@ final class IndicatorRule implements Rule {
     /** {@code indicator.far}: floor area ratio (容积率). */
     static IndicatorRule far() {
         return new IndicatorRule("indicator.far", "FAR", "容积率", "ratio", Candidate.ProposedIndicators::far,
-                ZoneRules::far, PlanningIndicators::farMin, PlanningIndicators::farMax);
+                ZoneRules::far, PlanningIndicators::farMin, PlanningIndicators::farMax, Check::format);
     }
 
     /** {@code indicator.coverage}: building coverage (建筑密度), a fraction. */
     static IndicatorRule coverage() {
         return new IndicatorRule("indicator.coverage", "building coverage", "建筑密度", "ratio",
                 Candidate.ProposedIndicators::coverage, ZoneRules::coverage, PlanningIndicators::coverageMin,
-                PlanningIndicators::coverageMax);
+                PlanningIndicators::coverageMax, Check::percent);
     }
 
     /** {@code indicator.green}: green ratio (绿地率), a fraction. */
     static IndicatorRule green() {
         return new IndicatorRule("indicator.green", "green ratio", "绿地率", "ratio",
                 Candidate.ProposedIndicators::greenRatio, ZoneRules::greenRatio, PlanningIndicators::greenRatioMin,
-                PlanningIndicators::greenRatioMax);
+                PlanningIndicators::greenRatioMax, Check::percent);
     }
 
     /** {@code indicator.height}: building height, metres (maximum only). */
     static IndicatorRule height() {
         return new IndicatorRule("indicator.height", "building height", "建筑高度", "m",
                 Candidate.ProposedIndicators::heightMetres, ZoneRules::heightMaxMetres, i -> null,
-                PlanningIndicators::heightMaxMetres);
+                PlanningIndicators::heightMaxMetres, metres -> Check.format(metres) + " m");
     }
 
     @Override
@@ -101,13 +106,13 @@ final class IndicatorRule implements Rule {
         }
         List<String> related = parcel == null ? List.of(zone.id()) : List.of(zone.id(), parcel.id());
         if (min != null && value < min) {
-            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.format(value) + " is below the minimum "
-                    + Check.format(min) + ".", "拟定" + nameZh + " " + Check.format(value) + " 低于下限 " + Check.format(min)
+            return List.of(Finding.error(id, "The proposed " + nameEn + " " + shown.apply(value) + " is below the minimum "
+                    + shown.apply(min) + ".", "拟定" + nameZh + " " + shown.apply(value) + " 低于下限 " + shown.apply(min)
                     + "。", value, min, unit, minSource, related, check.candidate().planar()));
         }
         if (max != null && value > max) {
-            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.format(value) + " is above the maximum "
-                    + Check.format(max) + ".", "拟定" + nameZh + " " + Check.format(value) + " 高于上限 " + Check.format(max)
+            return List.of(Finding.error(id, "The proposed " + nameEn + " " + shown.apply(value) + " is above the maximum "
+                    + shown.apply(max) + ".", "拟定" + nameZh + " " + shown.apply(value) + " 高于上限 " + shown.apply(max)
                     + "。", value, max, unit, maxSource, related, check.candidate().planar()));
         }
         return List.of();

@@ -67,15 +67,15 @@ final class IndustrialLandRule implements Rule {
         String source = check.source(bounds.source());
         List<String> related = candidate.zone() == null ? List.of() : List.of(candidate.zone());
         if (bounds.min() != null && value < bounds.min()) {
-            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.format(value)
-                    + " is below the minimum " + Check.format(bounds.min()) + " for industrial land.", "拟定" + nameZh
-                    + " " + Check.format(value) + " 低于工业用地下限 " + Check.format(bounds.min()) + "。", value,
+            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.percent(value)
+                    + " is below the minimum " + Check.percent(bounds.min()) + " for industrial land.", "拟定" + nameZh
+                    + " " + Check.percent(value) + " 低于工业用地下限 " + Check.percent(bounds.min()) + "。", value,
                     bounds.min(), "ratio", source, related, candidate.planar()));
         }
         if (bounds.max() != null && value > bounds.max()) {
-            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.format(value)
-                    + " is above the maximum " + Check.format(bounds.max()) + " for industrial land.", "拟定" + nameZh
-                    + " " + Check.format(value) + " 高于工业用地上限 " + Check.format(bounds.max()) + "。", value,
+            return List.of(Finding.error(id, "The proposed " + nameEn + " " + Check.percent(value)
+                    + " is above the maximum " + Check.percent(bounds.max()) + " for industrial land.", "拟定" + nameZh
+                    + " " + Check.percent(value) + " 高于工业用地上限 " + Check.percent(bounds.max()) + "。", value,
                     bounds.max(), "ratio", source, related, candidate.planar()));
         }
         return List.of();

@@ -25,10 +25,10 @@ final class ParcelAreaRule implements Rule {
         }
         boolean small = range.min() != null && area < range.min();
         double limit = small ? range.min() : range.max();
-        return List.of(Finding.error(ID, "The site covers " + Check.format(area) + " m², " + (small ? "below the minimum "
-                : "above the maximum ") + Check.format(limit) + " m² of a parcel in zone " + zone.id() + ".",
-                "地块面积 " + Check.format(area) + " 平方米，" + (small ? "低于" : "高于") + "功能区“" + zone.nameZh() + "”地块面积"
-                        + (small ? "下限 " : "上限 ") + Check.format(limit) + " 平方米。", area, limit, "m²",
+        return List.of(Finding.error(ID, "The site covers " + Check.areaEn(area) + ", " + (small ? "below the minimum "
+                : "above the maximum ") + Check.areaEn(limit) + " of a parcel in zone " + zone.id() + ".",
+                "地块面积 " + Check.areaZh(area) + "，" + (small ? "低于" : "高于") + "功能区“" + zone.nameZh() + "”地块面积"
+                        + (small ? "下限 " : "上限 ") + Check.areaZh(limit) + "。", area, limit, "m²",
                 check.source(range.source()), List.of(zone.id()), check.candidate().planar()));
     }
 }

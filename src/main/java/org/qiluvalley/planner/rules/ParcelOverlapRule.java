@@ -35,9 +35,9 @@ final class ParcelOverlapRule implements Rule {
             Geometry overlap = Overlays.intersection(site, other.planar());
             double area = overlap.getArea();
             if (area > tolerance && !Overlays.isGridNoise(overlap)) {
-                findings.add(Finding.error(ID, "The site overlaps parcel " + other.id() + " by " + Check.format(area)
-                        + " m² (more than " + Check.format(tolerance) + " m²).", "地块与地块 " + other.id() + " 重叠 "
-                        + Check.format(area) + " 平方米（超过 " + Check.format(tolerance) + " 平方米）。", area, tolerance,
+                findings.add(Finding.error(ID, "The site overlaps parcel " + other.id() + " by " + Check.areaEn(area)
+                        + " (more than " + Check.areaEn(tolerance) + ").", "地块与地块 " + other.id() + " 重叠 "
+                        + Check.areaZh(area) + "（超过 " + Check.areaZh(tolerance) + "）。", area, tolerance,
                         "m²", check.source(check.checks().source()), List.of(other.id()), overlap));
             }
         }

@@ -64,8 +64,8 @@ public final class ParkAudit {
         double parkArea = site.valley().map(v -> v.planar().getArea()).orElse(0.0);
         if (Math.abs(parkArea - PARK_TARGET_M2) > PARK_TOLERANCE_M2) {
             findings.add(new AuditFinding("valley", Finding.error("valley.area", "The park boundary measures "
-                    + Check.format(parkArea) + " m², not the published 4870000 m² (487 ha) within 5000 m².",
-                    "园区边界面积 " + Check.format(parkArea) + " 平方米，与公布的 487 公顷相差超过 0.5 公顷。", parkArea,
+                    + Check.areaEn(parkArea) + ", not the published 4,870,000 m² (487 ha) within 5,000 m².",
+                    "园区边界面积 " + Check.areaZh(parkArea) + "，与公布的 487 公顷相差超过 0.5 公顷。", parkArea,
                     PARK_TARGET_M2, "m²", "Qilu Optics Valley: 7,300 mu (487 ha), published 2023", List.of("valley"),
                     null)));
         }
@@ -121,15 +121,15 @@ public final class ParkAudit {
         if (line.budgetUse() != null && line.budgetUse() > 1) {
             double committed = line.allocatedM2() + line.reservedM2();
             findings.add(new AuditFinding(line.zone().id(), Finding.error("zone.capacity", "Committed land in zone "
-                    + line.zone().id() + " is " + Check.format(committed) + " m², over its budget of "
-                    + Check.format(line.budgetAreaM2()) + " m².", "功能区“" + line.zone().nameZh() + "”已用地 "
-                    + Check.format(committed) + " 平方米，超过用地指标。", committed, line.budgetAreaM2(), "m²",
+                    + line.zone().id() + " is " + Check.areaEn(committed) + ", over its budget of "
+                    + Check.areaEn(line.budgetAreaM2()) + ".", "功能区“" + line.zone().nameZh() + "”已用地 "
+                    + Check.areaZh(committed) + "，超过用地指标。", committed, line.budgetAreaM2(), "m²",
                     book.sourceTitle(line.rules().budgetSource()), List.of(line.zone().id()), null)));
         }
         if (line.floorBudgetUse() != null && line.floorBudgetUse() > 1) {
             findings.add(new AuditFinding(line.zone().id(), Finding.error("zone.capacity", "Committed floor area in zone "
-                    + line.zone().id() + " is " + Check.format(line.committedFloorAreaM2()) + " m², over its budget of "
-                    + Check.format(line.budgetFloorAreaM2()) + " m².", "功能区“" + line.zone().nameZh() + "”建筑面积超过指标。",
+                    + line.zone().id() + " is " + Check.floorEn(line.committedFloorAreaM2()) + ", over its budget of "
+                    + Check.floorEn(line.budgetFloorAreaM2()) + ".", "功能区“" + line.zone().nameZh() + "”建筑面积超过指标。",
                     line.committedFloorAreaM2(), line.budgetFloorAreaM2(), "m²",
                     book.sourceTitle(line.rules().budgetSource()), List.of(line.zone().id()), null)));
         }
@@ -162,14 +162,14 @@ public final class ParkAudit {
             boolean sliver = piece.buffer(-width / 2).isEmpty();
             String source = book.sourceTitle(book.checks().source());
             if (sliver) {
-                findings.add(new AuditFinding(zone.id(), Finding.warning("sliver.gap", "A sliver of " + Check.format(area)
-                        + " m², narrower than " + Check.format(width) + " m, lies between parcels of zone " + zone.id()
-                        + ".", "功能区“" + zone.nameZh() + "”地块间有 " + Check.format(area) + " 平方米、宽不足 "
+                findings.add(new AuditFinding(zone.id(), Finding.warning("sliver.gap", "A sliver of " + Check.areaEn(area)
+                        + ", narrower than " + Check.format(width) + " m, lies between parcels of zone " + zone.id()
+                        + ".", "功能区“" + zone.nameZh() + "”地块间有 " + Check.areaZh(area) + "、宽不足 "
                         + Check.format(width) + " 米的零碎用地。", area, minArea, "m²", source, List.of(zone.id()), piece)));
             } else {
-                findings.add(new AuditFinding(zone.id(), Finding.warning("audit.gap", Check.format(area) + " m² of zone "
-                        + zone.id() + " is not parcelled.", "功能区“" + zone.nameZh() + "”有 " + Check.format(area)
-                        + " 平方米尚未划分地块。", area, null, "m²", source, List.of(zone.id()), piece)));
+                findings.add(new AuditFinding(zone.id(), Finding.warning("audit.gap", Check.areaEn(area) + " of zone "
+                        + zone.id() + " is not parcelled.", "功能区“" + zone.nameZh() + "”有 " + Check.areaZh(area)
+                        + "尚未划分地块。", area, null, "m²", source, List.of(zone.id()), piece)));
             }
         }
     }

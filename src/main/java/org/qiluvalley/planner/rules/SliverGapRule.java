@@ -73,10 +73,10 @@ final class SliverGapRule implements Rule {
             // Only strips the site itself leaves, above the drawing-noise tolerance and too small to be a parcel.
             if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < 0.01
                     && !Overlays.isGridNoise(piece)) {
-                findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.format(area) + " m², narrower than "
-                        + Check.format(width) + " m, that can never be a parcel (minimum " + Check.format(minArea) + " m²).",
-                        "地块留下 " + Check.format(area) + " 平方米、宽不足 " + Check.format(width) + " 米的零碎用地，无法再出让（地块下限 "
-                                + Check.format(minArea) + " 平方米）。", area, minArea, "m²",
+                findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.areaEn(area) + ", narrower than "
+                        + Check.format(width) + " m, that can never be a parcel (minimum " + Check.areaEn(minArea) + ").",
+                        "地块留下 " + Check.areaZh(area) + "、宽不足 " + Check.format(width) + " 米的零碎用地，无法再出让（地块下限 "
+                                + Check.areaZh(minArea) + "）。", area, minArea, "m²",
                         check.source(check.checks().source()), List.of(zone.id()), piece));
             }
         }

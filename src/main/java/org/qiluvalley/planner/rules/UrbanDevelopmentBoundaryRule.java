@@ -39,8 +39,8 @@ final class UrbanDevelopmentBoundaryRule implements Rule {
             return List.of();
         }
         double area = outside.getArea();
-        return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside the urban development "
-                + "boundary.", "地块有 " + Check.format(area) + " 平方米位于城镇开发边界之外。", area, 0.0, "m²",
+        return List.of(Finding.error(ID, Check.areaEn(area) + " of the site lies outside the urban development "
+                + "boundary.", "地块有 " + Check.areaZh(area) + "位于城镇开发边界之外。", area, 0.0, "m²",
                 "国土空间规划控制线 (territorial spatial plan control line): urban-development-boundary", ids, outside));
     }
 }

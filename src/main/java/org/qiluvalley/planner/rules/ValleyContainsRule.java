@@ -28,8 +28,8 @@ final class ValleyContainsRule implements Rule {
             return List.of();
         }
         double area = outside.getArea();
-        return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside the park boundary.",
-                "地块有 " + Check.format(area) + " 平方米位于园区边界之外。", area, 0.0, "m²",
+        return List.of(Finding.error(ID, Check.areaEn(area) + " of the site lies outside the park boundary.",
+                "地块有 " + Check.areaZh(area) + "位于园区边界之外。", area, 0.0, "m²",
                 check.source(limits.source()), List.of(valley.id()), outside));
     }
 }

@@ -55,16 +55,16 @@ final class ZoneCapacityRule implements Rule {
         String source = check.source(zone.budgetSource());
         if (land > landBudget) {
             findings.add(Finding.error(ID, "With this site, committed land in zone " + zone.id() + " would be "
-                    + Check.format(land) + " m², over its budget of " + Check.format(landBudget) + " m² ("
+                    + Check.areaEn(land) + ", over its budget of " + Check.areaEn(landBudget) + " ("
                     + Check.format(zone.budgetAreaHa()) + " ha).", "加上本地块，功能区“" + zone.nameZh() + "”已用地将达 "
-                    + Check.format(land) + " 平方米，超过用地指标 " + Check.format(landBudget) + " 平方米。", land,
+                    + Check.areaZh(land) + "，超过用地指标 " + Check.areaZh(landBudget) + "。", land,
                     landBudget, "m²", source, List.of(zone.id()), check.candidate().planar()));
         }
         if (zone.budgetFloorAreaM2() != null && floor > zone.budgetFloorAreaM2()) {
             findings.add(Finding.error(ID, "With this site, committed floor area in zone " + zone.id() + " would be "
-                    + Check.format(floor) + " m², over its budget of " + Check.format(zone.budgetFloorAreaM2()) + " m².",
-                    "加上本地块，功能区“" + zone.nameZh() + "”建筑面积将达 " + Check.format(floor) + " 平方米，超过指标 "
-                            + Check.format(zone.budgetFloorAreaM2()) + " 平方米。", floor, zone.budgetFloorAreaM2(),
+                    + Check.floorEn(floor) + ", over its budget of " + Check.floorEn(zone.budgetFloorAreaM2()) + ".",
+                    "加上本地块，功能区“" + zone.nameZh() + "”建筑面积将达 " + Check.floorZh(floor) + "，超过指标 "
+                            + Check.floorZh(zone.budgetFloorAreaM2()) + "。", floor, zone.budgetFloorAreaM2(),
                     "m²", source, List.of(zone.id()), check.candidate().planar()));
         }
         return findings;

@@ -30,8 +30,8 @@ final class ZoneContainsRule implements Rule {
             return List.of();
         }
         double area = outside.getArea();
-        return List.of(Finding.error(ID, Check.format(area) + " m² of the site lies outside zone " + zone.id() + " ("
-                + zone.nameEn() + ").", "地块有 " + Check.format(area) + " 平方米位于功能区“" + zone.nameZh() + "”之外。",
+        return List.of(Finding.error(ID, Check.areaEn(area) + " of the site lies outside zone " + zone.id() + " ("
+                + zone.nameEn() + ").", "地块有 " + Check.areaZh(area) + "位于功能区“" + zone.nameZh() + "”之外。",
                 area, 0.0, "m²", check.source(limits.source()), List.of(zone.id()), outside));
     }
 }

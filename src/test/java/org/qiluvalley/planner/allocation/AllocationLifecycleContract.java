@@ -447,6 +447,28 @@ abstract class AllocationLifecycleContract {
         assertThat(finding.get("limit").doubleValue()).isEqualTo(0.30);
     }
 
+    @Test
+    void theIndustrialLandIndicatorsProposedAreStoredAndShown() {
+        String parcel = planning.takeAvailableParcel("100101");
+        ObjectNode proposal = Planning.proposal(parcel, "Kept Indicators Lasers");
+        proposal.putObject("indicators").put("far", 1.2).put("adminShare", 0.05).put("buildingCoefficient", 0.4);
+        ServiceClient.Reply reply = planner.postJson("/api/allocations", proposal.toString());
+        String id = Planning.created(reply);
+        JsonNode expected = Planning.object().put("far", 1.2).put("adminShare", 0.05).put("buildingCoefficient", 0.4);
+        assertThat(reply.json().get("indicators")).as("the proposal's answer").isEqualTo(expected);
+        assertThat(allocation(id).get("indicators")).as("read back from the store").isEqualTo(expected);
+        assertThat(allocationsOf(parcel)).singleElement().satisfies(a -> assertThat(a.get("indicators"))
+                .isEqualTo(expected));
+        assertThat(planning.history(id).get(0).at("/after/indicators")).as("the audit event").isEqualTo(expected);
+
+        // Later steps keep them; an allocation proposed without them leaves them out.
+        assertThat(planning.step(id, "approve").get("indicators")).isEqualTo(expected);
+        assertThat(allocation(id).get("indicators")).isEqualTo(expected);
+        String without = planning.propose(planning.takeAvailableParcel("100101"), "Plain Indicators Lasers");
+        assertThat(allocation(without).get("indicators").has("adminShare")).isFalse();
+        assertThat(allocation(without).get("indicators").has("buildingCoefficient")).isFalse();
+    }
+
     // ---- After approval: the contract, its milestones, the review, the revocation ------------------------------
 
     /** Today by the service's clock (UTC). */
@@ -732,6 +754,15 @@ abstract class AllocationLifecycleContract {
         clock.advance(java.time.Duration.ofDays(1));
         JsonNode handedOver = ok(post(id, "milestones", milestone("handed-over", tomorrow)));
         assertThat(handedOver.at("/milestones/0/on").stringValue()).isEqualTo(tomorrow.toString());
+    }
+
+    @Test
+    void theListSaysWhichDayItIsByTheServicesClock() {
+        assertThat(planner.get("/api/allocations?limit=1").json().get("today").stringValue())
+                .isEqualTo(today().toString());
+        clock.advance(java.time.Duration.ofDays(3));
+        assertThat(planner.get("/api/allocations?limit=1").json().get("today").stringValue())
+                .isEqualTo(today().toString());
     }
 
     @Test

@@ -65,6 +65,11 @@ class ProposalParserTest {
     void theIndustrialLandIndicatorsAreRead() {
         ProposalParser.Proposal p = parse(body(",\"indicators\":{\"adminShare\":0.08,\"buildingCoefficient\":0.25}"));
         assertThat(p.indicators()).isEqualTo(new Candidate.ProposedIndicators(null, null, null, null, 0.08, 0.25));
+        // With the others, at the bounds of a fraction; null is "not proposed".
+        assertThat(parse(body(",\"indicators\":{\"far\":1.2,\"adminShare\":0,\"buildingCoefficient\":1}")).indicators())
+                .isEqualTo(new Candidate.ProposedIndicators(1.2, null, null, null, 0.0, 1.0));
+        assertThat(parse(body(",\"indicators\":{\"adminShare\":null,\"buildingCoefficient\":null}")).indicators())
+                .isEqualTo(Candidate.ProposedIndicators.NONE);
     }
 
     /** The parser takes any term up to the longest statutory maximum (70, residential); the rule book judges it. */
@@ -147,6 +152,8 @@ class ProposalParserTest {
         @ValueSource(strings = {"\"1.8\"", "\"NaN\"", "\"Infinity\"", "true", "[1.8]", "{}"})
         void numbers(String value) {
             refused(body(",\"indicators\":{\"far\":" + value + "}"), "indicator far must be a finite number");
+            refused(body(",\"indicators\":{\"buildingCoefficient\":" + value + "}"),
+                    "indicator buildingCoefficient must be a finite number");
             refused(body(",\"pledges\":{\"taxWanYuanPerMu\":" + value + "}"),
                     "pledges.taxWanYuanPerMu must be a number of 万元/亩 from 0 to 1000000");
         }
@@ -194,7 +201,11 @@ class ProposalParserTest {
             "coverage|1.01|indicator coverage must be between 0 and 1.0 (a fraction: 0.45 for 45%), got 1.01",
             "greenRatio|-0.1|indicator greenRatio must be between 0 and 1.0 (a fraction: 0.45 for 45%), got -0.1",
             "heightMetres|1001|indicator heightMetres must be between 0 and 1000.0, got 1001.0",
-            "far|1e400|indicator far must be a finite number"})
+            "far|1e400|indicator far must be a finite number",
+            "adminShare|1.5|indicator adminShare must be between 0 and 1.0 (a fraction: 0.45 for 45%), got 1.5",
+            "buildingCoefficient|-0.2|indicator buildingCoefficient must be between 0 and 1.0 (a fraction: 0.45 for 45%), "
+                + "got -0.2",
+            "adminShare|1e400|indicator adminShare must be a finite number"})
         void indicators(String name, String value, String detail) {
             refused(body(",\"indicators\":{\"" + name + "\":" + value + "}"), detail);
         }

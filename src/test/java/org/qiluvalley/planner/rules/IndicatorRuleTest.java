@@ -141,6 +141,7 @@ class IndicatorRuleTest {
                     drawn(outline, LASER, proposed(null, 0.65, null, null))));
             assertThat(finding.measured()).isEqualTo(0.65);
             assertThat(finding.limit()).isEqualTo(0.6);
+            assertThat(finding.message()).contains("65% is above the maximum 60%");
         }
 
         @Test
@@ -151,6 +152,9 @@ class IndicatorRuleTest {
             assertThat(finding.limit()).isEqualTo(0.1);
             assertThat(finding.unit()).isEqualTo("ratio");
             assertThat(finding.related()).containsExactly(LASER);
+            // Read as the user typed it: a percent, not the fraction 0.05.
+            assertThat(finding.message()).contains("green ratio 5% is below the minimum 10%");
+            assertThat(finding.messageZh()).contains("绿地率 5% 低于下限 10%");
         }
 
         @Test

@@ -70,8 +70,8 @@ class IndustrialLandRuleTest {
             assertThat(finding.source()).isEqualTo(SOURCE).contains("工业项目建设用地控制指标");
             assertThat(finding.related()).containsExactly(LASER);
             assertThat(finding.message()).isEqualTo("The proposed share of administrative office and living-service "
-                    + "facilities 0.08 is above the maximum 0.07 for industrial land.");
-            assertThat(finding.messageZh()).isEqualTo("拟定行政办公及生活服务设施用地所占比重 0.08 高于工业用地上限 0.07。");
+                    + "facilities 8% is above the maximum 7% for industrial land.");
+            assertThat(finding.messageZh()).isEqualTo("拟定行政办公及生活服务设施用地所占比重 8% 高于工业用地上限 7%。");
         }
 
         @Test
@@ -84,9 +84,9 @@ class IndustrialLandRuleTest {
             assertThat(finding.limit()).isEqualTo(0.30);
             assertThat(finding.unit()).isEqualTo("ratio");
             assertThat(finding.source()).isEqualTo(SOURCE);
-            assertThat(finding.message()).isEqualTo("The proposed building coefficient 0.25 is below the minimum 0.3 "
+            assertThat(finding.message()).isEqualTo("The proposed building coefficient 25% is below the minimum 30% "
                     + "for industrial land.");
-            assertThat(finding.messageZh()).isEqualTo("拟定建筑系数 0.25 低于工业用地下限 0.3。");
+            assertThat(finding.messageZh()).isEqualTo("拟定建筑系数 25% 低于工业用地下限 30%。");
         }
     }
 

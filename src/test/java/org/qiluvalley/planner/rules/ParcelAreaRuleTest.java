@@ -65,7 +65,7 @@ class ParcelAreaRuleTest {
             assertThat(finding.unit()).isEqualTo("m²");
             assertThat(finding.source()).isEqualTo(SOURCE);
             assertThat(finding.related()).containsExactly(LASER);
-            assertThat(finding.message()).contains("below the minimum 5000");
+            assertThat(finding.message()).contains("covers 4,800 m² (0.48 ha, 7.2 mu), below the minimum 5,000 m² (0.50 ha, 7.5 mu)");
             assertThat(finding.planar().getArea()).isCloseTo(4800.0, within(1e-6));
         }
 
@@ -79,7 +79,7 @@ class ParcelAreaRuleTest {
             assertThat(finding.limit()).isEqualTo(100_000.0);
             assertThat(finding.unit()).isEqualTo("m²");
             assertThat(finding.related()).containsExactly(LASER);
-            assertThat(finding.message()).contains("above the maximum 100000");
+            assertThat(finding.message()).contains("above the maximum 100,000 m² (10.00 ha, 150.0 mu)");
             assertThat(finding.planar().getArea()).isCloseTo(120_000.0, within(1e-6));
         }
 

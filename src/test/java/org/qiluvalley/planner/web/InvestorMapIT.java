@@ -212,6 +212,177 @@ class InvestorMapIT extends MapBrowserTest {
         assertEquals(id, popup.findElement(By.cssSelector(".popup-id")).getText(), "the grown popup's id is in view");
     }
 
+    /** A site found by its id, typed in lower case with spaces: the map flies to it and opens its popup. */
+    @Test
+    void findingASiteByItsIdOpensItsPopupAndAnUnknownIdIsSaidSo() {
+        Sites api = availableSites();
+        String id = api.all().get(api.all().size() - 1).id();
+        String unavailable = JsonPath.read(get("/ogc/collections/parcels/items?status=unavailable&limit=1"),
+                "$.features[0].id");
+        openMap("");
+
+        findSite("  " + id.toLowerCase(java.util.Locale.ROOT) + " ");
+        assertTrue(awaitPopup(id).getText().contains(id));
+        new WebDriverWait(driver, TIMEOUT).until(d -> ((Number) page(
+                "await hooks.investorMap.idle(); return hooks.investorMap.map.getZoom();")).intValue() >= 15);
+        assertFalse(driver.findElement(By.id("find-site-message")).isDisplayed());
+
+        findSite(unavailable);
+        assertTrue(awaitPopup(unavailable).getText().contains("该地块暂不可供"), "an unavailable parcel says so");
+
+        findSite("QOV-XX-999");
+        WebElement message = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("find-site-message")));
+        assertTrue(message.getText().contains("No parcel QOV-XX-999") && message.getText().contains("未找到地块"),
+                message.getText());
+    }
+
+    /**
+     * The language choice: 中文 alone hides the English (headings, list rows, options) and makes 亩 the area unit; it is
+     * remembered after a reload; English alone hides the Chinese; both restores the page as it was.
+     */
+    @Test
+    void theLanguageChoiceIsRememberedAndChineseShowsMuFirst() {
+        openMap("");
+        // The heading is set in capitals by CSS; its words are what is compared.
+        assertEquals("available sites 可用地块", heading());
+        try {
+            chooseLanguage("zh");
+            assertEquals("可用地块", heading());
+            assertEquals("mu", new Select(driver.findElement(By.id("filter-area-unit"))).getFirstSelectedOption()
+                    .getDomAttribute("value"), "亩 is the unit in Chinese");
+            assertEquals("全部片区", new Select(driver.findElement(By.id("filter-zone"))).getFirstSelectedOption()
+                    .getText().trim());
+            WebElement firstRow = rows().get(0);
+            String zone = firstRow.findElement(By.cssSelector(".site-zone")).getText();
+            assertFalse(zone.isBlank() || zone.matches(".*[A-Za-z].*"), "the zone in Chinese only: " + zone);
+            // Shown first, i.e. above (CSS order; the text stays in document order).
+            assertTrue(firstRow.findElement(By.cssSelector(".area-mu")).getRect().getY()
+                    < firstRow.findElement(By.cssSelector(".area-ha")).getRect().getY(), "the area in 亩 comes first");
+
+            openMap("");
+            assertEquals("zh", js("return document.documentElement.dataset.lang"), "remembered");
+            assertEquals("可用地块", heading());
+
+            chooseLanguage("en");
+            assertEquals("available sites", heading());
+            assertEquals("All zones", new Select(driver.findElement(By.id("filter-zone"))).getFirstSelectedOption()
+                    .getText().trim());
+            assertEquals("ha", new Select(driver.findElement(By.id("filter-area-unit"))).getFirstSelectedOption()
+                    .getDomAttribute("value"));
+        } finally {
+            chooseLanguage("both");
+        }
+        assertEquals("available sites 可用地块", heading());
+    }
+
+    private String heading() {
+        return driver.findElement(By.id("sites-heading")).getText().replaceAll("\\s+", " ").trim()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void chooseLanguage(String language) {
+        new Select(driver.findElement(By.id("language-choice"))).selectByValue(language);
+        new WebDriverWait(driver, TIMEOUT).until(d -> language.equals(js("return document.documentElement.dataset.lang")));
+    }
+
+    /** The layer box and the legend each fold away and come back, giving the map its corner. */
+    @Test
+    void theLayerBoxAndTheLegendFoldAway() {
+        openMap("");
+        WebElement layersBox = driver.findElement(By.cssSelector(".leaflet-control-layers"));
+        assertTrue(layersBox.getDomAttribute("class").contains("leaflet-control-layers-expanded"),
+                "expanded on a wide screen");
+        int expandedWidth = layersBox.getSize().getWidth();
+        driver.findElement(By.cssSelector(".leaflet-control-layers .layers-hide")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> !layersBox.getDomAttribute("class")
+                .contains("leaflet-control-layers-expanded"));
+        assertTrue(layersBox.getSize().getWidth() < expandedWidth / 2, "folded to its icon");
+        driver.findElement(By.cssSelector(".leaflet-control-layers-toggle")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> layersBox.getDomAttribute("class")
+                .contains("leaflet-control-layers-expanded"));
+
+        WebElement legendBody = driver.findElement(By.cssSelector(".legend .legend-body"));
+        WebElement toggle = driver.findElement(By.cssSelector(".legend .legend-toggle"));
+        assertTrue(legendBody.isDisplayed());
+        assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+        toggle.click();
+        assertFalse(legendBody.isDisplayed(), "folded to its title");
+        assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+        toggle.click();
+        assertTrue(legendBody.isDisplayed());
+    }
+
+    /**
+     * The measuring tool: a line and a shape drawn by clicking, measured in EPSG:4548 by the page; the service's own
+     * projection (Proj4J, through geo/CrsTransform) of the same points agrees within 0.1%.
+     */
+    @Test
+    void theMeasuringToolAgreesWithEpsg4548() {
+        openMap("");
+        driver.findElement(By.cssSelector("[data-measure='distance']")).click();
+        List<double[]> line = List.of(new double[] {300, 250}, new double[] {520, 330}, new double[] {640, 300});
+        clickOnMap(line);
+        clickOnMap(List.of(line.get(line.size() - 1)));
+        WebElement result = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("measure-result")));
+        double metres = Double.parseDouble(result.getDomAttribute("data-metres"));
+        org.locationtech.jts.geom.Coordinate[] lineCoordinates = crs84(line);
+        double expectedMetres = org.qiluvalley.planner.geo.CrsTransform.toPlanar(
+                org.qiluvalley.planner.geo.CrsTransform.CRS84.createLineString(lineCoordinates)).getLength();
+        assertEquals(expectedMetres, metres, expectedMetres * 0.001, "the line's length in metres");
+        assertTrue(result.getText().contains(" m") && result.getText().contains("km"), result.getText());
+
+        driver.findElement(By.cssSelector("[data-measure='area']")).click();
+        List<double[]> shape = List.of(new double[] {300, 250}, new double[] {560, 260}, new double[] {600, 460},
+                new double[] {320, 420});
+        clickOnMap(shape);
+        clickOnMap(List.of(shape.get(0)));
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("measure-result"))
+                .getDomAttribute("data-square-metres") != null);
+        double squareMetres = Double.parseDouble(driver.findElement(By.id("measure-result"))
+                .getDomAttribute("data-square-metres"));
+        org.locationtech.jts.geom.Coordinate[] ring = crs84(List.of(shape.get(0), shape.get(1), shape.get(2),
+                shape.get(3), shape.get(0)));
+        double expectedM2 = org.qiluvalley.planner.geo.CrsTransform.toPlanar(
+                org.qiluvalley.planner.geo.CrsTransform.CRS84.createPolygon(ring)).getArea();
+        assertEquals(expectedM2, squareMetres, expectedM2 * 0.001, "the shape's area in m²");
+        String text = driver.findElement(By.id("measure-result")).getText();
+        assertTrue(text.contains("m²") && text.contains("ha") && text.contains("亩"), text);
+        assertEquals("none", driver.findElement(By.id("check-site")).getDomAttribute("data-kind"),
+                "a measurement is not a site to check");
+    }
+
+    /** Clicks the map at container points (pixels from its top left). */
+    private void clickOnMap(List<double[]> points) {
+        WebElement map = driver.findElement(By.id("map"));
+        double halfWidth = map.getSize().getWidth() / 2.0;
+        double halfHeight = map.getSize().getHeight() / 2.0;
+        for (double[] p : points) {
+            new org.openqa.selenium.interactions.Actions(driver).moveToElement(map,
+                    (int) Math.round(p[0] - halfWidth), (int) Math.round(p[1] - halfHeight)).click()
+                    .pause(Duration.ofMillis(150)).perform();
+        }
+    }
+
+    /** Container points as CRS84 coordinates (the map's own conversion, at whole pixels as clicked). */
+    @SuppressWarnings("unchecked")
+    private org.locationtech.jts.geom.Coordinate[] crs84(List<double[]> points) {
+        List<List<Number>> lngLats = (List<List<Number>>) page("""
+                const m = hooks.investorMap.map;
+                return args[0].map(([x, y]) => { const p = m.containerPointToLatLng([Math.round(x), Math.round(y)]);
+                  return [p.lng, p.lat]; });""", points.stream().map(p -> List.of(p[0], p[1])).toList());
+        return lngLats.stream().map(p -> new org.locationtech.jts.geom.Coordinate(p.get(0).doubleValue(),
+                p.get(1).doubleValue())).toArray(org.locationtech.jts.geom.Coordinate[]::new);
+    }
+
+    private void findSite(String text) {
+        WebElement input = driver.findElement(By.id("find-site-id"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
     /** The page names its icon, and the icon is served (an SVG: sharp on any screen, no internet needed). */
     @Test
     void thePageHasAnIconAndItIsServed() throws IOException, InterruptedException {

@@ -19,7 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * An embedded database made before the contract (at V13) is upgraded: the allocations' state check that V4 declared
  * inline, under a name H2 generated, is found and replaced by {@code ALLOCATIONS_STATE_CHECK}, which admits the
- * states after the contract; V15 adds the contract's columns.
+ * states after the contract; V15 adds the contract's columns, V16 the industrial-land indicators'.
  */
 class H2gisAllocationStateMigrationTest {
 
@@ -44,9 +44,10 @@ class H2gisAllocationStateMigrationTest {
             try (Connection c = dataSource.getConnection(); PreparedStatement columns = c.prepareStatement(
                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'ALLOCATIONS' "
                             + "AND COLUMN_NAME IN ('CONTRACT_NUMBER', 'SIGNED_ON', 'COMPLETED_ON', 'REVIEW_AREA_MU', "
-                            + "'REVOCATION_REASON')"); ResultSet rs = columns.executeQuery()) {
+                            + "'REVOCATION_REASON', 'ADMIN_SHARE', 'BUILDING_COEFFICIENT')");
+                    ResultSet rs = columns.executeQuery()) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(5);
+                assertThat(rs.getInt(1)).isEqualTo(7);
             }
         }
     }
