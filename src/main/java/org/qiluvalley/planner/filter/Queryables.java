@@ -166,7 +166,8 @@ public record Queryables(String collectionId, String title, String layer, List<Q
                 Queryable.geometry("Position", "geometry-point"),
                 text("kind", "Kind (airport, railway-station, expressway-interchange or service-centre)", "kind"),
                 text("nameEn", "Name (English)", "name_en"),
-                text("nameZh", "Name (Chinese)", "name_zh")), Scope.ALL, Map.of()));
+                text("nameZh", "Name (Chinese)", "name_zh"),
+                text("source", "Source of the position", "source")), Scope.ALL, Map.of()));
         return Collections.unmodifiableMap(all);
     }
 
