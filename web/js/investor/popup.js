@@ -12,6 +12,7 @@ import { statusInfo } from '../core/palette.js';
 import { announceSelection, data, landUseNames, state, view, zoneNames } from './context.js';
 import { controlsInset } from './controls.js';
 import { addLandUseOptions } from './filters.js';
+import { distancesPlaceholder, fillDistances } from './distances.js';
 import { addParcel, layerFor, restyle } from './parcels.js';
 
 let currentPopup = null;
@@ -57,6 +58,7 @@ function popupHtml(feature) {
         ${row('Height limit', '建筑限高', p.heightMaxMetres == null ? '—' : `≤ ${formatMetres(p.heightMaxMetres)}`)}
         ${row('Setback', '建筑退线', p.setbackMetres == null ? '—' : `≥ ${formatMetres(p.setbackMetres)}`)}
       </table>
+      ${distancesPlaceholder()}
       <a class="print-conditions" href="/api/parcels/${encodeURIComponent(feature.id)}/conditions?f=html" target="_blank"
         rel="noopener">${bilingual('Print planning conditions', '打印规划条件')}</a>
     </div>`;
@@ -110,6 +112,9 @@ export function selectParcel(id, { fly = false, latlng = null, source = 'map' } 
     });
     flyTo(map, layer.getBounds(), { topLeft: [40, top], bottomRight: [controlsInset(), 40], maxZoom: 17, duration: 0.8 });
   }
+  // The distances arrive a moment later and make the popup taller: it pans itself into view as it does when it
+  // opens (autoPan: at once when opened on the map, once the flight has landed when flown to).
+  if (feature.properties.status === 'available') fillDistances(popup, id);
   announceSelection(id, source);
   return true;
 }

@@ -17,6 +17,7 @@ import org.qiluvalley.planner.errors.NotFoundException;
 import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.ConstraintArea;
+import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
@@ -88,6 +89,7 @@ public class ConditionsBuilder {
                 round(area, 2), round(area / 10_000, 4), round(area / Crs.SQUARE_METRES_PER_MU, 2),
                 indicators(parcel.indicators(), zone), roadSetbacks(outline, reserves),
                 adjoining(outline, reserves, neighbours, planner), controlLines(outline, park),
+                PlaceDistances.of(outline, store.find(Layer.PLACES, FeatureQuery.all()).items()),
                 leaseTerm(parcel.landUse()), pledges(zone), Crs.PLANAR_URI,
                 BoundaryPoints.of(outline), map(outline, parcel.id(), park, planner));
     }

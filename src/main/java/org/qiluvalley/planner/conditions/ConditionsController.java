@@ -63,7 +63,9 @@ class ConditionsController {
         @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
                 description = "f=json: "
                 + "parcelId, draft, status (planners), generatedAt, zone, landUse, areaM2, areaHa, areaMu, indicators, "
-                + "roadSetbacks, adjoining, controlLines, leaseTerm, pledges, crs, boundaryPoints.")),
+                + "roadSetbacks, adjoining, controlLines, distances (to each place of the places collection, "
+                + "[{place, nameEn, nameZh, km}], straight line from the parcel's outline in EPSG:4548), leaseTerm, "
+                + "pledges, crs, boundaryPoints.")),
         @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "f=html: the "
                 + "A4 print page.")),
         @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary",

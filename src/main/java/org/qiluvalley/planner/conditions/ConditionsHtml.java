@@ -10,6 +10,7 @@ import java.util.List;
 import org.qiluvalley.planner.conditions.PlanningConditions.Adjoining;
 import org.qiluvalley.planner.conditions.PlanningConditions.BoundaryPoint;
 import org.qiluvalley.planner.conditions.PlanningConditions.ControlLine;
+import org.qiluvalley.planner.conditions.PlanningConditions.Distance;
 import org.qiluvalley.planner.conditions.PlanningConditions.Indicator;
 import org.qiluvalley.planner.conditions.PlanningConditions.RoadSetback;
 
@@ -96,6 +97,7 @@ public final class ConditionsHtml {
         roadSetbacks(c.roadSetbacks());
         adjoining(c.adjoining());
         controlLines(c.controlLines());
+        distances(c.distances());
         leaseAndPledges(c);
         boundaryPoints(c.boundaryPoints());
         map(c);
@@ -220,6 +222,25 @@ public final class ConditionsHtml {
                     });
         }
         out.append("</table>\n");
+    }
+
+    /** 直线距离: kilometres to two decimals, labelled straight line (not a route by road). */
+    private void distances(List<Distance> distances) {
+        section("直线距离", "Distances (straight line)");
+        if (distances.isEmpty()) {
+            none();
+            return;
+        }
+        out.append("<table class=\"distances\"><tr>").append(header("地点", "Place"))
+                .append("<th class=\"num\">直线距离 <span class=\"en\">Straight line</span></th></tr>");
+        for (Distance distance : distances) {
+            out.append("<tr><td>").append(escape(names(distance.nameZh(), distance.nameEn())))
+                    .append("</td><td class=\"num\">").append(grouped(distance.km(), 2)).append(" km</td></tr>");
+        }
+        out.append("</table>\n<p class=\"note\">自宗地边界上距各地点最近的一点量至该地点的直线距离（非道路里程），")
+                .append(CRS_TEXT).append("；地点为概略位置，部分为示意位置。")
+                .append(" Straight-line distance (not by road) from the point of the parcel's boundary nearest each")
+                .append(" place, in ").append(CRS_TEXT).append("; positions are approximate, some illustrative.</p>\n");
     }
 
     private void leaseAndPledges(PlanningConditions c) {

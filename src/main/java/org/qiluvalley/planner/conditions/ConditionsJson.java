@@ -8,8 +8,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The letter as JSON: every member of {@link PlanningConditions} but its map. Numbers as computed (areas rounded
- * to 0.01 m², 0.0001 ha, 0.01 mu; boundary points to 0.01 m); absent values ({@code status} in the public variant, a
- * zone without pledges) are left out rather than written as null.
+ * to 0.01 m², 0.0001 ha, 0.01 mu; boundary points to 0.01 m; distances to places to 0.0001 km); absent values
+ * ({@code status} in the public variant, a zone without pledges) are left out rather than written as null.
  */
 final class ConditionsJson {
 
@@ -95,6 +95,16 @@ final class ConditionsJson {
                 out.writeStringProperty("nameZh", l.nameZh());
                 out.writeStringProperty("relation", l.relation());
                 out.writeNumberProperty("distanceMetres", l.distanceMetres());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayPropertyStart("distances");
+            for (PlanningConditions.Distance d : c.distances()) {
+                out.writeStartObject();
+                out.writeStringProperty("place", d.place());
+                out.writeStringProperty("nameEn", d.nameEn());
+                out.writeStringProperty("nameZh", d.nameZh());
+                out.writeNumberProperty("km", d.km());
                 out.writeEndObject();
             }
             out.writeEndArray();

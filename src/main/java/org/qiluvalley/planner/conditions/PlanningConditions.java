@@ -19,6 +19,8 @@ import org.locationtech.jts.geom.Polygon;
  * @param roadSetbacks the building setback from each adjoining road's red line, by the road's class
  * @param adjoining what adjoins the parcel on each side (四至)
  * @param controlLines control-line areas within 200 m with their distances
+ * @param distances the straight-line distance to each place investors measure a site against (airport, station...),
+ *        from the parcel's outline, EPSG:4548
  * @param leaseTerm the maximum term of the land-use right for the land use's category
  * @param pledges the standard-land (标准地) minimums of the zone, {@code null} when the zone has none
  * @param crs the CRS URI of {@code boundaryPoints} (EPSG:4548)
@@ -28,7 +30,8 @@ import org.locationtech.jts.geom.Polygon;
 public record PlanningConditions(String parcelId, boolean draft, String status, Instant generatedAt, Named zone,
         LandUse landUse, double areaM2, double areaHa, double areaMu, List<Indicator> indicators,
         List<RoadSetback> roadSetbacks, List<Adjoining> adjoining, List<ControlLine> controlLines,
-        LeaseTerm leaseTerm, Pledges pledges, String crs, List<BoundaryPoint> boundaryPoints, MapContent map) {
+        List<Distance> distances, LeaseTerm leaseTerm, Pledges pledges, String crs, List<BoundaryPoint> boundaryPoints,
+        MapContent map) {
 
     /** An id with its English and Chinese names. */
     public record Named(String id, String nameEn, String nameZh) {
@@ -76,6 +79,17 @@ public record PlanningConditions(String parcelId, boolean draft, String status, 
      */
     public record ControlLine(String id, String kind, String nameEn, String nameZh, String relation,
             double distanceMetres) {
+    }
+
+    /**
+     * The straight-line distance from the parcel to a place.
+     *
+     * @param place the place's id (a feature of the {@code places} collection)
+     * @param kind {@code airport}, {@code railway-station}, {@code expressway-interchange} or {@code service-centre}
+     * @param km from the point of the parcel's outline nearest the place to the place, kilometres in EPSG:4548; 0 when
+     *        the place is on or inside the parcel
+     */
+    public record Distance(String place, String kind, String nameEn, String nameZh, double km) {
     }
 
     /** @param category the category of art. 12 of the 1990 regulations, English and Chinese */

@@ -12,6 +12,7 @@ import org.qiluvalley.planner.parcel.ConstraintArea;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -52,6 +53,7 @@ public class FeatureCollections {
     public static final String POLYGON = "Polygon";
     public static final String MULTI_POLYGON = "MultiPolygon";
     public static final String LINE_STRING = "LineString";
+    public static final String POINT = "Point";
 
     private final Map<String, Collection<?>> collections = new LinkedHashMap<>();
 
@@ -85,6 +87,11 @@ public class FeatureCollections {
                 "The land between each road's red lines (道路红线) inside the park, one polygon per road: no parcel "
                         + "may take any of it.",
                 Layer.ROADS, Map.of("kind", "reserve"), List.of(), POLYGON, (r, planner) -> road(r)));
+        add(new Collection<>("places", "Places",
+                "What investors measure a site against (地点): Jinan Yaoqiang International Airport, Jinan East railway "
+                        + "station, the nearest expressway interchange and the park's service centre. Approximate "
+                        + "positions; each names its source, or says it was placed by hand.",
+                Layer.PLACES, Map.of(), List.of("kind"), POINT, (p, planner) -> place(p)));
     }
 
     private void add(Collection<?> collection) {
@@ -172,6 +179,15 @@ public class FeatureCollections {
         p.put("nameEn", c.nameEn());
         p.put("nameZh", c.nameZh());
         return new FeatureView(c.id(), p, c.crs84());
+    }
+
+    private static FeatureView place(Place p) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("kind", p.kind());
+        properties.put("nameEn", p.nameEn());
+        properties.put("nameZh", p.nameZh());
+        properties.put("source", p.source());
+        return new FeatureView(p.id(), properties, p.crs84());
     }
 
     private static FeatureView road(Road r) {

@@ -141,6 +141,7 @@ class GeoPackageDownloads {
         types.put(FeatureCollections.POLYGON, GeoPackageGeometryType.POLYGON);
         types.put(FeatureCollections.MULTI_POLYGON, GeoPackageGeometryType.MULTIPOLYGON);
         types.put(FeatureCollections.LINE_STRING, GeoPackageGeometryType.LINESTRING);
+        types.put(FeatureCollections.POINT, GeoPackageGeometryType.POINT);
         GeoPackageGeometryType type = types.get(collection.geometryType());
         if (type == null) {
             throw new IllegalStateException("no GeoPackage type for " + collection.geometryType());

@@ -67,6 +67,7 @@ final class OgcHtml {
             Map.entry("updatedAt", new String[] {"Updated", "更新时间"}),
             Map.entry("roadClass", new String[] {"Road class", "道路等级"}),
             Map.entry("redLineWidthMetres", new String[] {"Red-line width, m", "红线宽度（米）"}),
+            Map.entry("source", new String[] {"Source of the position", "位置来源"}),
             Map.entry("allocationId", new String[] {"Allocation", "供地方案"}),
             Map.entry("allocationState", new String[] {"Allocation state", "方案状态"}),
             Map.entry("allottee", new String[] {"Allottee", "用地单位"}),

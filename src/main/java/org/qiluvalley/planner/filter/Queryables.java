@@ -162,6 +162,12 @@ public record Queryables(String collectionId, String title, String layer, List<Q
                 "geometry-linestring"), Scope.ALL, Map.of("kind", "centreline")));
         add(all, new Queryables("road-reserves", "Road reserves", "roads", roadProperties("Reserve between the red "
                 + "lines", "geometry-polygon"), Scope.ALL, Map.of("kind", "reserve")));
+        add(all, new Queryables("places", "Places", "places", List.of(
+                Queryable.geometry("Position", "geometry-point"),
+                text("kind", "Kind (airport, railway-station, expressway-interchange or service-centre)", "kind"),
+                text("nameEn", "Name (English)", "name_en"),
+                text("nameZh", "Name (Chinese)", "name_zh"),
+                text("source", "Source of the position", "source")), Scope.ALL, Map.of()));
         return Collections.unmodifiableMap(all);
     }
 

@@ -13,8 +13,9 @@ public final class Layer<T> {
     public static final Layer<Parcel> PARCELS = new Layer<>("parcels", Parcel.class, List.of("zone", "landUse", "status"));
     public static final Layer<ConstraintArea> CONSTRAINTS = new Layer<>("constraints", ConstraintArea.class, List.of("kind"));
     public static final Layer<Road> ROADS = new Layer<>("roads", Road.class, List.of("kind"));
+    public static final Layer<Place> PLACES = new Layer<>("places", Place.class, List.of("kind"));
 
-    public static final List<Layer<?>> ALL = List.of(VALLEY, ZONES, PARCELS, CONSTRAINTS, ROADS);
+    public static final List<Layer<?>> ALL = List.of(VALLEY, ZONES, PARCELS, CONSTRAINTS, ROADS, PLACES);
 
     private final String name;
     private final Class<T> type;

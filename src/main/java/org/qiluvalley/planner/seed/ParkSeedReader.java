@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -26,6 +27,7 @@ import org.qiluvalley.planner.parcel.ConstraintKind;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParkDataset;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -46,6 +48,13 @@ public final class ParkSeedReader {
     public static final List<String> FILES = List.of("valley-boundary.geojson", "zones.geojson", "roads.geojson",
             "constraints.geojson", "parcels.geojson");
     public static final String DATASET_NAME = "qilu-optics-valley-plan";
+    /**
+     * The places investors measure sites against (airport, station, interchange, service centre): curated by hand
+     * from the sources its features name, not written by the plan's generator, and loaded as a dataset of their own
+     * ({@link #PLACES_DATASET_NAME}) so that a database seeded before they existed gets them too.
+     */
+    public static final String PLACES_FILE = "places.geojson";
+    public static final String PLACES_DATASET_NAME = "qilu-optics-valley-places";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -115,6 +124,33 @@ public final class ParkSeedReader {
         }
         return new ParkDataset(DATASET_NAME, HexFormat.of().formatHex(digest.digest()), valley, zones, roads,
                 constraints, parcels);
+    }
+
+    /**
+     * Reads the places file ({@link #PLACES_FILE}, GeoJSON Points in CRS84) into a dataset of places only: each
+     * position is transformed to EPSG:4548, where distances are measured; each kind is one of {@link Place#KINDS}.
+     */
+    public ParkDataset readPlaces(InputStream in) {
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new SeedFormatException(PLACES_FILE + ": cannot be read: " + e.getMessage());
+        }
+        MessageDigest digest = sha256();
+        digest.update(bytes);
+        List<Place> places = new ArrayList<>();
+        for (SeedFeature f : features(PLACES_FILE, Map.of(PLACES_FILE, bytes))) {
+            if (!(f.planar instanceof Point planar) || !(f.crs84 instanceof Point crs84)) {
+                throw f.error("a place must be a Point");
+            }
+            String kind = f.text("kind");
+            if (!Place.KINDS.contains(kind)) {
+                throw f.error("unknown kind " + kind + " (one of " + String.join(", ", Place.KINDS) + ")");
+            }
+            places.add(new Place(f.id, kind, f.text("nameEn"), f.text("nameZh"), f.text("source"), planar, crs84));
+        }
+        return ParkDataset.ofPlaces(PLACES_DATASET_NAME, HexFormat.of().formatHex(digest.digest()), places);
     }
 
     private List<SeedFeature> features(String file, Map<String, byte[]> files) {

@@ -205,6 +205,7 @@ public class JdbcParcelStore implements ParcelStore {
                 insertAll(ParkTables.ROADS, dataset.roads());
                 insertAll(ParkTables.CONSTRAINTS, dataset.constraints());
                 insertAll(ParkTables.PARCELS, dataset.parcels());
+                insertAll(ParkTables.PLACES, dataset.places());
                 return true;
             });
             return Boolean.TRUE.equals(loaded);

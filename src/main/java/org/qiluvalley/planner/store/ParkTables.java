@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.ConstraintArea;
@@ -17,6 +18,7 @@ import org.qiluvalley.planner.parcel.ConstraintKind;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -180,6 +182,21 @@ final class ParkTables {
             },
             r -> new Geometry[] {r.planar(), r.crs84()}, r -> r.id());
 
+    static final TableSpec<Place> PLACES = new TableSpec<>("places",
+            List.of("id", "seq", "kind", "name_en", "name_zh", "source"), "seq, id", Map.of("kind", "kind"),
+            (row, planar, crs84) -> new Place(row.getString("id"), row.getString("kind"), row.getString("name_en"),
+                    row.getString("name_zh"), row.getString("source"), (Point) planar, (Point) crs84),
+            (st, i, p, seq) -> {
+                st.setString(i++, p.id());
+                st.setInt(i++, seq);
+                st.setString(i++, p.kind());
+                st.setString(i++, p.nameEn());
+                st.setString(i++, p.nameZh());
+                st.setString(i++, p.source());
+                return i;
+            },
+            p -> new Geometry[] {p.planar(), p.crs84()}, p -> p.id());
+
     /** Binds a parcel's columns after id and seq (zone_id ... updated_at) from {@code i}; returns the next index. */
     static int bindParcelColumns(PreparedStatement st, int i, Parcel p) throws SQLException {
         PlanningIndicators ind = p.indicators();
@@ -208,6 +225,7 @@ final class ParkTables {
         BY_LAYER.put(Layer.PARCELS, PARCELS);
         BY_LAYER.put(Layer.CONSTRAINTS, CONSTRAINTS);
         BY_LAYER.put(Layer.ROADS, ROADS);
+        BY_LAYER.put(Layer.PLACES, PLACES);
     }
 
     @SuppressWarnings("unchecked")

@@ -109,6 +109,9 @@ public class StAsMvtTileStore implements VectorTileStore {
             return "t.kind AS kind, t.name_en AS \"nameEn\", t.name_zh AS \"nameZh\", t.road_class AS \"roadClass\", "
                     + "t.red_line_width_m AS \"redLineWidthMetres\"";
         }
+        if (layer == Layer.PLACES) {
+            return "t.kind AS kind, t.name_en AS \"nameEn\", t.name_zh AS \"nameZh\", t.source AS source";
+        }
         if (layer != Layer.PARCELS) {
             throw new IllegalArgumentException("no tiles for layer " + layer);
         }

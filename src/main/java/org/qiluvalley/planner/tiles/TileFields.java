@@ -72,6 +72,13 @@ final class TileFields {
         roads.put("roadClass", new Field("string", "road class"));
         roads.put("redLineWidthMetres", new Field("number", "width between the red lines, m"));
         BY_LAYER.put(Layer.ROADS, roads);
+        Map<String, Field> places = new LinkedHashMap<>();
+        places.put("id", new Field("string", "place id"));
+        places.put("kind", new Field("string", "airport, railway-station, expressway-interchange or service-centre"));
+        places.put("nameEn", new Field("string", "name"));
+        places.put("nameZh", new Field("string", "名称"));
+        places.put("source", new Field("string", "where the approximate position comes from"));
+        BY_LAYER.put(Layer.PLACES, places);
     }
 
     private TileFields() {

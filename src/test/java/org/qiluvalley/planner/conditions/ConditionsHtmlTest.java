@@ -73,6 +73,15 @@ class ConditionsHtmlTest {
     }
 
     @Test
+    void itListsTheStraightLineDistanceToEachPlaceInKilometres() {
+        String html = html(false);
+        assertThat(html).contains("直线距离 <span class=\"en\">Distances (straight line)</span>",
+                "<tr><td>济南遥墙国际机场 Jinan Yaoqiang International Airport</td><td class=\"num\">12.35 km</td></tr>",
+                "<tr><td>园区服务中心 Park service centre</td><td class=\"num\">0.40 km</td></tr>",
+                "not by road");
+    }
+
+    @Test
     void theDraftBannerIsThereOnlyForADraft() {
         assertThat(html(true)).contains("草稿", "DRAFT", "not an issuable letter", "reserved");
         assertThat(html(false)).doesNotContain("草稿", "DRAFT");

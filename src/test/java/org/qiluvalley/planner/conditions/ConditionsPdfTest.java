@@ -59,7 +59,8 @@ class ConditionsPdfTest {
     void itsTextIsExtractableChineseIncluded() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains(LetterFixture.PARCEL_ID, "规划条件", "60.12", "界址点坐标表", "4060200.65", "草稿");
+            assertThat(text).contains(LetterFixture.PARCEL_ID, "规划条件", "60.12", "界址点坐标表", "4060200.65", "草稿",
+                    "直线距离", "Distances (straight line)", "12.35 km");
         }
     }
 

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.conditions.PlanningConditions.Adjoining;
 import org.qiluvalley.planner.conditions.PlanningConditions.BoundaryPoint;
 import org.qiluvalley.planner.conditions.PlanningConditions.ControlLine;
+import org.qiluvalley.planner.conditions.PlanningConditions.Distance;
 import org.qiluvalley.planner.conditions.PlanningConditions.Indicator;
 import org.qiluvalley.planner.conditions.PlanningConditions.LandUse;
 import org.qiluvalley.planner.conditions.PlanningConditions.LeaseTerm;
@@ -51,6 +52,9 @@ final class LetterFixture {
                         new Adjoining("west", "open", null, null, null)),
                 List.of(new ControlLine("HV-2", "high-voltage-corridor", "220 kV corridor", "220千伏高压走廊",
                         "outside", 120.5)),
+                List.of(new Distance("airport", "airport", "Jinan Yaoqiang International Airport", "济南遥墙国际机场",
+                        12.3456), new Distance("service-centre", "service-centre", "Park service centre",
+                        "园区服务中心", 0.4)),
                 new LeaseTerm(50, "industrial", "工业用地", "国务院令第55号 (1990) 第十二条"),
                 new Pledges(300, 25, "illustrative source of a test fixture"),
                 "http://www.opengis.net/def/crs/EPSG/0/4548", POINTS,

@@ -88,7 +88,7 @@ abstract class FeaturesApiContract {
         List<String> ids = new ArrayList<>();
         api.at("/components/parameters/collectionId/schema/enum").forEach(n -> ids.add(n.stringValue()));
         assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads",
-                "road-reserves");
+                "road-reserves", "places");
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
@@ -106,14 +106,20 @@ abstract class FeaturesApiContract {
     }
 
     @Test
-    void collectionsAreTheSixWithExtentsAndItemLinks() {
+    void collectionsAreTheEightWithExtentsAndItemLinks() {
         JsonNode body = client.get("/ogc/collections").json();
         List<String> ids = new ArrayList<>();
         for (JsonNode collection : body.get("collections")) {
             ids.add(collection.get("id").stringValue());
             JsonNode bbox = collection.at("/extent/spatial/bbox/0");
-            assertThat(bbox.get(0).doubleValue()).isBetween(117.17, 117.23);
-            assertThat(bbox.get(1).doubleValue()).isBetween(36.72, 36.76);
+            if (collection.get("id").stringValue().equals("places")) {
+                // Around the park: from Jinan East station (west) to the airport (north).
+                assertThat(bbox.get(0).doubleValue()).isBetween(117.10, 117.20);
+                assertThat(bbox.get(3).doubleValue()).isBetween(36.85, 36.86);
+            } else {
+                assertThat(bbox.get(0).doubleValue()).isBetween(117.17, 117.23);
+                assertThat(bbox.get(1).doubleValue()).isBetween(36.72, 36.76);
+            }
             boolean itemsLink = false;
             for (JsonNode link : collection.get("links")) {
                 itemsLink |= link.get("rel").stringValue().equals("items")
@@ -122,7 +128,7 @@ abstract class FeaturesApiContract {
             assertThat(itemsLink).as("items link of %s", collection.get("id")).isTrue();
         }
         assertThat(ids).containsExactly("valley", "zones", "parcels", "available-sites", "constraints", "roads",
-                "road-reserves");
+                "road-reserves", "places");
         assertThat(client.get("/ogc/collections/zones").json().get("id").stringValue()).isEqualTo("zones");
     }
 
@@ -482,7 +488,7 @@ abstract class FeaturesApiContract {
     void eachCollectionHasOneGeometryType() {
         java.util.Map<String, String> expected = java.util.Map.of("valley", "Polygon", "zones", "MultiPolygon",
                 "parcels", "Polygon", "available-sites", "Polygon", "constraints", "Polygon", "roads", "LineString",
-                "road-reserves", "Polygon");
+                "road-reserves", "Polygon", "places", "Point");
         expected.forEach((collection, type) -> {
             Set<String> types = new TreeSet<>();
             client.get("/ogc/collections/" + collection + "/items?limit=1000").json().get("features")

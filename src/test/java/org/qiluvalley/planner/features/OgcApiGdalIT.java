@@ -48,7 +48,7 @@ class OgcApiGdalIT {
     private static final Pattern GEOMETRY = Pattern.compile("(?m)^Geometry: (.+)$");
     private static final Map<String, String> GEOMETRY_TYPES = Map.of("valley", "Polygon", "zones", "Multi Polygon",
             "parcels", "Polygon", "available-sites", "Polygon", "constraints", "Polygon", "roads", "Line String",
-            "road-reserves", "Polygon");
+            "road-reserves", "Polygon", "places", "Point");
     private static final GeometryFactory UNTYPED = new GeometryFactory();
 
     @DynamicPropertySource

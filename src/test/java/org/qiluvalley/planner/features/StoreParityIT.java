@@ -51,6 +51,8 @@ class StoreParityIT {
                 "/ogc/collections/available-sites/items?limit=1000",
                 "/ogc/collections/zones/items", "/ogc/collections/constraints/items", "/ogc/collections/roads/items",
                 "/ogc/collections/road-reserves/items", "/ogc/collections/valley/items",
+                "/ogc/collections/places/items", "/ogc/collections/places/items/jinan-east-station",
+                "/ogc/collections/places/items?crs=http://www.opengis.net/def/crs/EPSG/0/4548",
                 "/ogc/collections/parcels/items/QOV-LI-014",
                 "/ogc/collections/parcels/items?crs=http://www.opengis.net/def/crs/EPSG/0/4548&limit=50",
                 "/ogc/collections/parcels/items?bbox=4067899,518309,4068788,519200"

@@ -8,6 +8,7 @@ import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.ConstraintArea;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -30,7 +31,7 @@ public final class ParkViews {
 
     /** Every collection's features for each audience, keyed by {@link #key}, each list in the store's order. */
     public static Map<String, List<FilterOracle.Feature>> of(List<Parcel> parcels, List<Zone> zones,
-            List<ValleyPart> valley, List<ConstraintArea> constraints, List<Road> roads) {
+            List<ValleyPart> valley, List<ConstraintArea> constraints, List<Road> roads, List<Place> places) {
         Map<String, List<FilterOracle.Feature>> views = new LinkedHashMap<>();
         for (Audience audience : Audience.values()) {
             boolean planner = audience == Audience.PLANNER;
@@ -45,6 +46,7 @@ public final class ParkViews {
                     .map(ParkViews::road).toList());
             views.put(key("road-reserves", audience), roads.stream().filter(r -> r.kind().equals("reserve"))
                     .map(ParkViews::road).toList());
+            views.put(key("places", audience), places.stream().map(ParkViews::place).toList());
         }
         return views;
     }
@@ -103,6 +105,15 @@ public final class ParkViews {
         p.put("nameEn", c.nameEn());
         p.put("nameZh", c.nameZh());
         return new FilterOracle.Feature(c.id(), p, c.crs84(), c.planar());
+    }
+
+    static FilterOracle.Feature place(Place place) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", place.kind());
+        p.put("nameEn", place.nameEn());
+        p.put("nameZh", place.nameZh());
+        p.put("source", place.source());
+        return new FilterOracle.Feature(place.id(), p, place.crs84(), place.planar());
     }
 
     static FilterOracle.Feature road(Road r) {

@@ -31,7 +31,7 @@ class QueryablesTest {
     @Test
     void everyCollectionOfTheApiHasItsQueryables() {
         assertThat(Queryables.all().stream().map(Queryables::collectionId)).containsExactly("valley", "zones", "parcels",
-                "available-sites", "constraints", "roads", "road-reserves");
+                "available-sites", "constraints", "roads", "road-reserves", "places");
         assertThat(Queryables.forCollection("allocations")).isEmpty();
     }
 

@@ -142,7 +142,7 @@ class SqlTranslatorTest {
     void generatedFiltersUseOnlyRegistryColumnsAndBindEveryLiteral() {
         ParkDataset park = ParkData.dataset();
         Map<String, List<FilterOracle.Feature>> views = ParkViews.of(park.parcels(), park.zones(), park.valley(),
-                park.constraints(), park.roads());
+                park.constraints(), park.roads(), ParkData.places().places());
         Random random = new Random(42);
         for (Queryables queryables : Queryables.all()) {
             Set<String> columns = new HashSet<>(List.of("status", "geom", "geom_crs84"));

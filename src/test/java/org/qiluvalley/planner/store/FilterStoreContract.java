@@ -39,6 +39,7 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
@@ -80,6 +81,7 @@ public abstract class FilterStoreContract {
     void loadAndVaryThePark() throws Exception {
         store = freshStore();
         assertThat(store.loadDataset(PARK)).isTrue();
+        assertThat(store.loadDataset(ParkData.places())).isTrue();
         List<Parcel> loaded = store.find(Layer.PARCELS, FeatureQuery.all()).items();
         List<Parcel> available = loaded.stream().filter(p -> p.status() == ParcelStatus.AVAILABLE).toList();
         List<Parcel> reserved = loaded.stream().filter(p -> p.status() == ParcelStatus.RESERVED).toList();
@@ -106,7 +108,8 @@ public abstract class FilterStoreContract {
         views = ParkViews.of(parcels, store.find(Layer.ZONES, FeatureQuery.all()).items(),
                 store.find(Layer.VALLEY, FeatureQuery.all()).items(),
                 store.find(Layer.CONSTRAINTS, FeatureQuery.all()).items(),
-                store.find(Layer.ROADS, FeatureQuery.all()).items());
+                store.find(Layer.ROADS, FeatureQuery.all()).items(),
+                store.find(Layer.PLACES, FeatureQuery.all()).items());
     }
 
     @AfterAll
@@ -194,6 +197,8 @@ public abstract class FilterStoreContract {
                 ids.add(c.id());
             } else if (item instanceof Road r) {
                 ids.add(r.id());
+            } else if (item instanceof Place place) {
+                ids.add(place.id());
             }
         }
         return ids;

@@ -21,6 +21,7 @@ import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
+import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.testsupport.ParkData;
 
 /**
@@ -58,6 +59,30 @@ public abstract class ParcelStoreContract {
         assertThat(store.find(Layer.ROADS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.roads().size());
         assertThat(store.find(Layer.CONSTRAINTS, FeatureQuery.all()).numberMatched()).isEqualTo(5);
         assertThat(store.find(Layer.PARCELS, FeatureQuery.all()).numberMatched()).isEqualTo(PARK.parcels().size());
+    }
+
+    @Test
+    void placesAreADatasetOfTheirOwnAndComeBackInTheirOrderWithBothPositions() {
+        ParkDataset places = ParkData.places();
+        assertThat(store.find(Layer.PLACES, FeatureQuery.all()).numberMatched()).isZero();
+        assertThat(store.hasDataset(places.name())).isFalse();
+        assertThat(store.loadDataset(places)).isTrue();
+        assertThat(store.loadDataset(places)).isFalse();
+        List<Place> stored = store.find(Layer.PLACES, FeatureQuery.all()).items();
+        assertThat(stored).extracting(Place::id).containsExactlyElementsOf(places.places().stream().map(Place::id)
+                .toList());
+        for (Place expected : places.places()) {
+            Place place = store.findById(Layer.PLACES, expected.id()).orElseThrow();
+            assertThat(place.kind()).isEqualTo(expected.kind());
+            assertThat(place.nameZh()).isEqualTo(expected.nameZh());
+            assertThat(place.source()).isEqualTo(expected.source());
+            assertThat(place.planar().getSRID()).isEqualTo(4548);
+            assertThat(place.crs84().getSRID()).isEqualTo(4326);
+            assertThat(place.planar().equalsExact(expected.planar(), 1e-6)).isTrue();
+            assertThat(place.crs84().equalsExact(expected.crs84(), 1e-12)).isTrue();
+        }
+        assertThat(store.find(Layer.PLACES, new FeatureQuery(null, Map.of("kind", "airport"), 0, 10)).items())
+                .extracting(Place::id).containsExactly("jinan-yaoqiang-airport");
     }
 
     @Test

@@ -36,4 +36,14 @@ public final class ParkData {
             }
         }, Instant.parse("2026-01-01T00:00:00Z"));
     }
+
+    /** The places of {@code gis-data/places.geojson}, a dataset of their own. */
+    public static ParkDataset places() {
+        try {
+            return new ParkSeedReader(ruleBook())
+                    .readPlaces(Files.newInputStream(DIR.resolve(ParkSeedReader.PLACES_FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -59,7 +59,8 @@ class TileStoreParityIT {
         tiles.add(Tiles.at(13, 117.215, 36.748));
         tiles.add(Tiles.at(17, 117.2045, 36.7564));
         int compared = 0;
-        for (String collection : List.of("parcels", "available-sites", "zones", "roads", "road-reserves", "constraints", "valley")) {
+        for (String collection : List.of("parcels", "available-sites", "zones", "roads", "road-reserves",
+                "constraints", "valley", "places")) {
             for (int[] tile : tiles) {
                 for (boolean asPlanner : new boolean[] {false, true}) {
                     ServiceClient a = asPlanner ? h2.asAdmin() : h2;

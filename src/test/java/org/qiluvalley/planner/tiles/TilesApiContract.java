@@ -71,8 +71,8 @@ abstract class TilesApiContract {
             assertThat(layer.get("maxTileMatrix").stringValue()).isEqualTo("22");
             assertThat(layer.get("propertiesSchema").get("properties").has("id")).as(collection).isTrue();
             if (layer.has("geometryType")) {
-                assertThat(layer.get("geometryType").stringValue()).as(collection).isIn("lines", "polygons",
-                        "multipolygons");
+                assertThat(layer.get("geometryType").stringValue()).as(collection).isIn("points", "lines",
+                        "polygons", "multipolygons");
             }
             assertThat(metadata.get("boundingBox").get("lowerLeft").get(0).doubleValue()).isBetween(117.1, 117.3);
             JsonNode limits = metadata.get("tileMatrixSetLimits");

@@ -175,6 +175,43 @@ class InvestorMapIT extends MapBrowserTest {
         assertTrue(!text.contains("unavailable") && !text.contains("—"), "no raw status, no empty rows: " + text);
     }
 
+    /**
+     * An available site's popup lists the straight-line distance to each place (airport, station, interchange, service
+     * centre), read from the site's public planning-conditions letter when the popup opens: the same places, in the
+     * same order, with the letter's kilometres to two decimals; the grown popup is panned into view, its id readable.
+     */
+    @Test
+    void anAvailableSitesPopupListsTheStraightLineDistanceToEachPlace() {
+        openMap("");
+        List<WebElement> siteRows = rows();
+        WebElement siteRow = siteRows.get(Math.min(2, siteRows.size() - 1));
+        String id = siteRow.getDomAttribute("data-parcel-id");
+        String letter = get("/api/parcels/" + id + "/conditions?f=json");
+        List<String> places = JsonPath.read(letter, "$.distances[*].place");
+        List<String> namesZh = JsonPath.read(letter, "$.distances[*].nameZh");
+        List<Number> kms = JsonPath.read(letter, "$.distances[*].km");
+        assertEquals(4, places.size(), "the letter's distances: " + letter);
+
+        siteRow.click();
+        WebElement popup = awaitPopup(id);
+        List<WebElement> rows = new WebDriverWait(driver, TIMEOUT).until(d -> {
+            List<WebElement> found = popup.findElements(By.cssSelector(".distances tr"));
+            return found.size() == places.size() && found.get(0).isDisplayed() ? found : null;
+        });
+        String heading = popup.findElement(By.cssSelector(".distances h4")).getText();
+        assertTrue(heading.contains("straight line") && heading.contains("直线距离"), "labelled: " + heading);
+        for (int i = 0; i < places.size(); i++) {
+            WebElement row = rows.get(i);
+            assertEquals(places.get(i), row.getDomAttribute("data-place"), "row " + i);
+            assertTrue(row.getText().contains(namesZh.get(i)), "row " + i + " names " + namesZh.get(i) + ": "
+                    + row.getText());
+            String km = String.format(Locale.ROOT, "%.2f km", kms.get(i).doubleValue());
+            assertTrue(row.getText().endsWith(km), "row " + i + " says " + km + ": " + row.getText());
+        }
+        new WebDriverWait(driver, TIMEOUT).until(d -> popup.findElement(By.cssSelector(".popup-id")).isDisplayed());
+        assertEquals(id, popup.findElement(By.cssSelector(".popup-id")).getText(), "the grown popup's id is in view");
+    }
+
     /** A site found by its id, typed in lower case with spaces: the map flies to it and opens its popup. */
     @Test
     void findingASiteByItsIdOpensItsPopupAndAnUnknownIdIsSaidSo() {
