@@ -214,6 +214,9 @@ class ParcelReshapeController {
         List<ParcelDraft> drafts = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Polygon piece = pieces.get(i);
+            // A part takes the parent's zone, land use and conditions, not its offer: the reserve price and deposit
+            // were set for the parent's whole area and the readiness for its boundary, so a part's are set anew
+            // (its overrides may give them).
             Parcel base = new Parcel(ids.get(i), parent.zone(), parent.landUse(), parent.status(),
                     parent.indicators(), piece.getArea(), 0, parent.updatedAt(), piece, null);
             drafts.add(parser.derived(base, overrides == null ? null : overrides.get(i), "overrides[" + i + "]"));
