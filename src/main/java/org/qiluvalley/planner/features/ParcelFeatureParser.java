@@ -31,9 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * A parcel write's body, a GeoJSON Feature: {@code geometry} a Polygon (CRS84, or EPSG:4548 with
  * {@code Content-Crs}), {@code properties} zone, landUse, the planning conditions and the offer (reserve price,
  * deposit, readiness). Read-only members a client may echo from a GET or a write (links, findings; the properties
- * areaM2, version, updatedAt, the allocation fields) are ignored; the offer's derived members
- * ({@code pricePerMuWanYuan}, {@code fullyReady}) are a 400 saying so, as is anything else unknown. Planning
- * conditions left out take the zone's limits from the rule book (setback: 5 m); an offer member left out is not set.
+ * areaM2, version, updatedAt, the allocation fields, and the offer's derived pricePerMuWanYuan and fullyReady) are
+ * ignored, so that a feature read can be written back as it is: the service derives those again from what is
+ * stored. Anything else unknown is a 400. Planning conditions left out take the zone's limits from the rule book
+ * (setback: 5 m); an offer member left out is not set.
  * The feature and its properties are bound strictly ({@link JsonBodies}); the geometry is read by hand, with the
  * guards of {@link SiteGeometry}, and a patch is merged as a JSON document (RFC 7396, into the readiness object too)
  * before its properties are bound.
@@ -63,12 +64,6 @@ final class ParcelFeatureParser {
     private static final String READY = "ready must be true or false";
     private static final String CAPACITY = "capacity must be text of at most " + Readiness.MAX_CAPACITY_CHARACTERS
             + " characters without control characters";
-    /** The offer's members the service derives: never written by a client. */
-    private static final Map<String, String> DERIVED = Map.of(
-            "pricePerMuWanYuan", "pricePerMuWanYuan is derived (reservePriceWanYuan divided by the area in mu) and "
-                    + "cannot be written; send reservePriceWanYuan",
-            "fullyReady", "fullyReady is derived (true when every readiness item is ready) and cannot be written; "
-                    + "send readiness");
 
     /** The feature as sent; {@code type}, when given, must be {@code "Feature"}. */
     @WrongType("the body must be a GeoJSON Feature object")
@@ -82,7 +77,7 @@ final class ParcelFeatureParser {
     @WrongType("properties are required: zone, landUse and the planning conditions")
     @UnknownMember("unknown property \"{name}\"; writable: {accepted}")
     @JsonIgnoreProperties({"areaM2", "version", "updatedAt", "allocationId", "allocationState", "allottee",
-        "allotteeType"})
+        "allotteeType", "pricePerMuWanYuan", "fullyReady"})
     record ParcelProperties(@WrongType(TEXT) String zone, @WrongType(TEXT) String landUse,
             @WrongType("status must be available, reserved, allocated, withdrawn or retired") String status,
             @WrongType(FAR) Double farMin, @WrongType(FAR) Double farMax,
@@ -142,7 +137,6 @@ final class ParcelFeatureParser {
             throw new InvalidInputException("geometry is required: a GeoJSON Polygon");
         }
         Polygon planar = SiteGeometry.parse(feature.geometry(), crs);
-        refuseDerived(feature.properties());
         return draft(id, planar, JsonBodies.bind(feature.properties(), ParcelProperties.class));
     }
 
@@ -155,7 +149,6 @@ final class ParcelFeatureParser {
         if (patch.id() != null && !current.id().equals(patch.id())) {
             throw new InvalidInputException("the id of a parcel cannot be changed");
         }
-        refuseDerived(patch.properties());
         ObjectNode properties = merged(current, patch.properties());
         Polygon planar = absent(patch.geometry()) ? current.planar() : SiteGeometry.parse(patch.geometry(), crs);
         return draft(current.id(), planar, JsonBodies.bind(properties, ParcelProperties.class));
@@ -174,7 +167,6 @@ final class ParcelFeatureParser {
         if (overrides != null && overrides.has("status")) {
             throw new InvalidInputException(what + ": status cannot be set; a new parcel is available");
         }
-        refuseDerived(overrides);
         ObjectNode properties = merged(base, overrides == null || overrides.isNull() ? null : overrides);
         return draft(base.id(), base.planar(), JsonBodies.bind(properties, ParcelProperties.class));
     }
@@ -187,18 +179,6 @@ final class ParcelFeatureParser {
             throw new InvalidInputException("type must be Feature");
         }
         return feature;
-    }
-
-    /** A 400 when the properties sent name a member the service derives. */
-    private static void refuseDerived(JsonNode properties) {
-        if (properties == null || !properties.isObject()) {
-            return;
-        }
-        for (Map.Entry<String, String> derived : DERIVED.entrySet()) {
-            if (properties.has(derived.getKey())) {
-                throw new InvalidInputException(derived.getValue());
-            }
-        }
     }
 
     /**

@@ -458,7 +458,7 @@ abstract class ParcelWritesContract {
                 + " AND reservePriceWanYuan = 1234.5 AND fullyReady = FALSE";
         assertThat(availableSitesMatching(anonymous, byPrice)).containsExactly(id);
 
-        // A PUT of what was read keeps the offer; the derived members are not sent back.
+        // A PUT of what was read (without the read-only members) keeps the offer.
         Planning.Feature current = planning.parcel(id);
         ServiceClient.Reply put = planner.putJson(ITEMS + "/" + id, current.writable().toString(), current.eTag());
         assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -508,12 +508,11 @@ abstract class ParcelWritesContract {
     }
 
     @Test
-    void derivedMembersAndBadReadinessAre400AndChangeNothing() {
+    void badPriceOrReadinessIs400AndChangesNothing() {
         String id = planning.takeAvailableParcel();
         Planning.Feature before = planning.parcel(id);
-        for (String properties : List.of("{\"pricePerMuWanYuan\":20}", "{\"fullyReady\":true}",
-                "{\"readiness\":{\"road\":null}}", "{\"readiness\":{\"road\":{\"ready\":\"yes\"}}}",
-                "{\"reservePriceWanYuan\":0}",
+        for (String properties : List.of("{\"readiness\":{\"road\":null}}",
+                "{\"readiness\":{\"road\":{\"ready\":\"yes\"}}}", "{\"reservePriceWanYuan\":0}",
                 "{\"reservePriceWanYuan\":10,\"depositWanYuan\":11}",
                 "{\"readiness\":" + READINESS.replace("\"telecom\"", "\"internet\"") + "}",
                 "{\"readiness\":" + READINESS.replace("planned 2027", "x".repeat(201)) + "}",
@@ -521,14 +520,29 @@ abstract class ParcelWritesContract {
             assertProblem(planner.patchJson(ITEMS + "/" + id, "{\"properties\":" + properties + "}", before.eTag()),
                     400);
         }
-        // A feature echoed as read, derived members and all: refused, saying why.
-        assertThat(before.json().at("/properties/pricePerMuWanYuan").isNumber()).as("a seed site has a price").isTrue();
-        ObjectNode echoed = (ObjectNode) before.json().deepCopy();
-        echoed.remove("links");
-        ServiceClient.Reply withDerived = planner.putJson(ITEMS + "/" + id, echoed.toString(), before.eTag());
-        assertProblem(withDerived, 400);
-        assertThat(withDerived.json().get("detail").stringValue()).contains("is derived");
         assertThat(planning.parcel(id).eTag()).isEqualTo(before.eTag());
+    }
+
+    /**
+     * A feature read can be written back as it is (the README's promise): the derived price per mu and fullyReady
+     * it carries are ignored, as areaM2 is, and derived again from what is stored.
+     */
+    @Test
+    void theDerivedMembersOfAFeatureReadAreIgnoredWhenItIsWrittenBack() {
+        String id = planning.takeAvailableParcel();
+        Planning.Feature before = planning.parcel(id);
+        JsonNode stored = before.json().get("properties");
+        assertThat(stored.get("pricePerMuWanYuan").isNumber()).as("a seed site has a price").isTrue();
+        ObjectNode echoed = (ObjectNode) before.json().deepCopy();
+        ((ObjectNode) echoed.get("properties")).put("pricePerMuWanYuan", 0.5).put("fullyReady",
+                !stored.get("fullyReady").booleanValue());
+        ServiceClient.Reply put = planner.putJson(ITEMS + "/" + id, echoed.toString(), before.eTag());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode after = planning.parcel(id).json().get("properties");
+        for (String member : List.of("reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "readiness",
+                "fullyReady")) {
+            assertThat(after.get(member)).as(member).isEqualTo(stored.get(member));
+        }
     }
 
     // ---- Delete: withdrawal --------------------------------------------------------------------------------------

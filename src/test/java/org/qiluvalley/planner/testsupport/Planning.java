@@ -231,7 +231,7 @@ public final class Planning {
             copy.remove("links");
             ObjectNode properties = (ObjectNode) copy.get("properties");
             for (String readOnly : List.of("areaM2", "version", "updatedAt", "allocationId", "allocationState",
-                    "allottee", "allotteeType", "derivedFrom", "supersededBy", "pricePerMuWanYuan", "fullyReady")) {
+                    "allottee", "allotteeType", "derivedFrom", "supersededBy")) {
                 properties.remove(readOnly);
             }
             return copy;
