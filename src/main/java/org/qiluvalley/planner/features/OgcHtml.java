@@ -669,7 +669,7 @@ final class OgcHtml {
     /** Each readiness item: its bilingual name, ready or not, and its capacity. */
     private static void readiness(Body body, JsonNode items) {
         body.raw("<ul class=\"ogc-readiness\">");
-        for (Readiness.Item item : Readiness.Item.values()) {
+        for (Readiness.Item item : Readiness.ITEMS) {
             JsonNode status = items.path(item.wireName());
             if (status.isMissingNode()) {
                 continue;

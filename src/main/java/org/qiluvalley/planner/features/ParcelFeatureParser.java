@@ -24,6 +24,7 @@ import org.qiluvalley.planner.web.JsonBodies.WrongType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +58,7 @@ final class ParcelFeatureParser {
     private static final String METRES = "{name} must be a number from 0 to " + MAX_METRES;
     private static final String PRICE = "reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)";
     private static final String DEPOSIT = "depositWanYuan must be a number from 0 to 10,000,000 (万元)";
-    /** The readiness items, as {@link Readiness.Item} names them (a constant: annotations quote it). */
+    /** The readiness items, as {@link Readiness#ITEMS} names them (a constant: annotations quote it). */
     private static final String ITEMS = "road, waterSupply, drainage, power, telecom, gas, heating, siteLevelling";
     private static final String READINESS = "readiness must be an object of the eight items " + ITEMS
             + ", each {\"ready\": true or false, \"capacity\": optional text}";
@@ -94,16 +95,18 @@ final class ParcelFeatureParser {
     record ReadinessBody(ItemBody road, ItemBody waterSupply, ItemBody drainage, ItemBody power, ItemBody telecom,
             ItemBody gas, ItemBody heating, ItemBody siteLevelling) {
 
-        ItemBody of(Readiness.Item item) {
-            return switch (item) {
-                case ROAD -> road;
-                case WATER_SUPPLY -> waterSupply;
-                case DRAINAGE -> drainage;
-                case POWER -> power;
-                case TELECOM -> telecom;
-                case GAS -> gas;
-                case HEATING -> heating;
-                case SITE_LEVELLING -> siteLevelling;
+        /** The item sent under the member {@code wireName} (a readiness item's), or null. */
+        ItemBody of(String wireName) {
+            return switch (wireName) {
+                case "road" -> road;
+                case "waterSupply" -> waterSupply;
+                case "drainage" -> drainage;
+                case "power" -> power;
+                case "telecom" -> telecom;
+                case "gas" -> gas;
+                case "heating" -> heating;
+                case "siteLevelling" -> siteLevelling;
+                default -> throw new IllegalArgumentException("not a readiness item: " + wireName);
             };
         }
     }
@@ -113,6 +116,8 @@ final class ParcelFeatureParser {
     @UnknownMember("unknown member \"{name}\" of a readiness item; accepted: {accepted}")
     record ItemBody(@WrongType(READY) Boolean ready, @WrongType(CAPACITY) String capacity) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ZoningRuleBook book;
 
@@ -237,16 +242,8 @@ final class ParcelFeatureParser {
         }
     }
 
-    private static ObjectNode readinessJson(Readiness readiness) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<Readiness.Item, Readiness.Status> item : readiness.items().entrySet()) {
-            ObjectNode status = json.putObject(item.getKey().wireName());
-            status.put("ready", item.getValue().ready());
-            if (item.getValue().capacity() != null) {
-                status.put("capacity", item.getValue().capacity());
-            }
-        }
-        return json;
+    private static JsonNode readinessJson(Readiness readiness) {
+        return JSON.valueToTree(readiness.asJsonObject());
     }
 
     private ParcelDraft draft(String id, Polygon planar, ParcelProperties properties) {
@@ -299,10 +296,10 @@ final class ParcelFeatureParser {
         if (sent == null) {
             return null;
         }
-        Map<Readiness.Item, Readiness.Status> items = new java.util.EnumMap<>(Readiness.Item.class);
-        for (Readiness.Item item : Readiness.Item.values()) {
+        Map<Readiness.Item, Readiness.Status> items = new java.util.HashMap<>();
+        for (Readiness.Item item : Readiness.ITEMS) {
             String name = "readiness." + item.wireName();
-            ItemBody body = sent.of(item);
+            ItemBody body = sent.of(item.wireName());
             if (body == null) {
                 throw new InvalidInputException(name + " is required: readiness gives all eight items (" + ITEMS
                         + ")");

@@ -1,63 +1,42 @@
 package org.qiluvalley.planner.parcel;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * A site's readiness for building (七通一平): for each of eight utilities and works, whether it is ready at the
  * parcel's boundary, and an optional capacity text ("10 kV, 2 x 630 kVA"). Always all eight items.
  *
- * @param items every {@link Item}, in the enum's order
+ * @param items every one of {@link #ITEMS}, in that order
  */
 public record Readiness(Map<Item, Status> items) {
 
     /** The longest capacity text, in characters. */
     public static final int MAX_CAPACITY_CHARACTERS = 200;
 
-    /** The eight items, in the order the API lists them; {@link #wireName()} is the JSON member's name. */
-    public enum Item {
-        ROAD("road", "Road", "道路"),
-        WATER_SUPPLY("waterSupply", "Water supply", "给水"),
-        DRAINAGE("drainage", "Drainage", "排水"),
-        POWER("power", "Power", "电力"),
-        TELECOM("telecom", "Telecom", "通信"),
-        GAS("gas", "Gas", "燃气"),
-        HEATING("heating", "Heating", "热力"),
-        SITE_LEVELLING("siteLevelling", "Site levelling", "场地平整");
-
-        private final String wireName;
-        private final String nameEn;
-        private final String nameZh;
-
-        Item(String wireName, String nameEn, String nameZh) {
-            this.wireName = wireName;
-            this.nameEn = nameEn;
-            this.nameZh = nameZh;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
-
-        public String nameEn() {
-            return nameEn;
-        }
-
-        public String nameZh() {
-            return nameZh;
-        }
-
-        public static Optional<Item> fromWireName(String name) {
-            for (Item item : values()) {
-                if (item.wireName.equals(name)) {
-                    return Optional.of(item);
-                }
-            }
-            return Optional.empty();
-        }
+    /**
+     * One of the eight items.
+     *
+     * @param wireName the name of its member in the API's readiness object
+     */
+    public record Item(String wireName, String nameEn, String nameZh) {
     }
+
+    public static final Item ROAD = new Item("road", "Road", "道路");
+    public static final Item WATER_SUPPLY = new Item("waterSupply", "Water supply", "给水");
+    public static final Item DRAINAGE = new Item("drainage", "Drainage", "排水");
+    public static final Item POWER = new Item("power", "Power", "电力");
+    public static final Item TELECOM = new Item("telecom", "Telecom", "通信");
+    public static final Item GAS = new Item("gas", "Gas", "燃气");
+    public static final Item HEATING = new Item("heating", "Heating", "热力");
+    public static final Item SITE_LEVELLING = new Item("siteLevelling", "Site levelling", "场地平整");
+
+    /** The eight items, in the order the API lists them. */
+    public static final List<Item> ITEMS = List.of(ROAD, WATER_SUPPLY, DRAINAGE, POWER, TELECOM, GAS, HEATING,
+            SITE_LEVELLING);
 
     /**
      * One item's state.
@@ -76,14 +55,14 @@ public record Readiness(Map<Item, Status> items) {
     }
 
     public Readiness {
-        EnumMap<Item, Status> copy = new EnumMap<>(Item.class);
-        copy.putAll(items);
-        for (Item item : Item.values()) {
-            if (copy.get(item) == null) {
-                throw new IllegalArgumentException("readiness needs every item; " + item.wireName() + " is missing");
-            }
+        if (!items.keySet().equals(Set.copyOf(ITEMS))) {
+            throw new IllegalArgumentException("readiness has exactly the items " + ITEMS + ", not " + items.keySet());
         }
-        items = Collections.unmodifiableMap(copy);
+        Map<Item, Status> ordered = new LinkedHashMap<>();
+        for (Item item : ITEMS) {
+            ordered.put(item, java.util.Objects.requireNonNull(items.get(item), item.wireName()));
+        }
+        items = Collections.unmodifiableMap(ordered);
     }
 
     /** True when all eight items are ready. */
@@ -96,16 +75,32 @@ public record Readiness(Map<Item, Status> items) {
     }
 
     /**
+     * The readiness as the API writes it: each item's wire name to {@code {"ready": boolean, "capacity": text}}
+     * (capacity left out when there is none), in the API's order.
+     */
+    public Map<String, Object> asJsonObject() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        items.forEach((item, status) -> {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("ready", status.ready());
+            if (status.capacity() != null) {
+                member.put("capacity", status.capacity());
+            }
+            json.put(item.wireName(), member);
+        });
+        return json;
+    }
+
+    /**
      * True for a capacity text the register keeps: at most {@link #MAX_CAPACITY_CHARACTERS} characters (code
-     * points), none of them a control character (Unicode Cc) or a line or paragraph separator.
+     * points), none of them a control character (Unicode Cc), a line or paragraph separator or a lone surrogate.
      */
     public static boolean acceptableCapacity(String text) {
         if (text.codePointCount(0, text.length()) > MAX_CAPACITY_CHARACTERS) {
             return false;
         }
-        return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                || Character.getType(c) == Character.SURROGATE);
+        return text.codePoints().map(Character::getType).noneMatch(type -> type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE);
     }
 }

@@ -9,7 +9,6 @@ import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
-import org.qiluvalley.planner.parcel.Readiness;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -77,14 +76,7 @@ public final class ParcelJson {
         putIfSet(members, "depositWanYuan", offer.depositWanYuan());
         putIfSet(members, "pricePerMuWanYuan", parcel.pricePerMuWanYuan());
         if (offer.readiness() != null) {
-            Map<String, Object> items = new LinkedHashMap<>();
-            for (Map.Entry<Readiness.Item, Readiness.Status> item : offer.readiness().items().entrySet()) {
-                Map<String, Object> status = new LinkedHashMap<>();
-                status.put("ready", item.getValue().ready());
-                putIfSet(status, "capacity", item.getValue().capacity());
-                items.put(item.getKey().wireName(), status);
-            }
-            members.put("readiness", items);
+            members.put("readiness", offer.readiness().asJsonObject());
             members.put("fullyReady", offer.readiness().fullyReady());
         }
         return members;

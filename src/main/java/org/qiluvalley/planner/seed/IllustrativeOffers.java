@@ -1,14 +1,13 @@
 package org.qiluvalley.planner.seed;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Readiness;
-import org.qiluvalley.planner.parcel.Readiness.Item;
 
 /**
  * <b>Illustrative</b> reserve prices, deposits and readiness for the seed's available parcels: plausible numbers for
@@ -48,20 +47,20 @@ final class IllustrativeOffers {
     }
 
     private static Readiness readiness(String id, double areaMu) {
-        Map<Item, Readiness.Status> items = new EnumMap<>(Item.class);
-        items.put(Item.ROAD, new Readiness.Status(true, null));
-        items.put(Item.WATER_SUPPLY, new Readiness.Status(true, "DN300 municipal main"));
-        items.put(Item.DRAINAGE, new Readiness.Status(true, "separate storm DN600 and sewer DN400"));
+        Map<Readiness.Item, Readiness.Status> items = new HashMap<>();
+        items.put(Readiness.ROAD, new Readiness.Status(true, null));
+        items.put(Readiness.WATER_SUPPLY, new Readiness.Status(true, "DN300 municipal main"));
+        items.put(Readiness.DRAINAGE, new Readiness.Status(true, "separate storm DN600 and sewer DN400"));
         boolean power = dice(id, "power", 10) != 0;
-        items.put(Item.POWER, new Readiness.Status(power, power
+        items.put(Readiness.POWER, new Readiness.Status(power, power
                 ? (areaMu < 20 ? "10 kV, 2 x 630 kVA" : "10 kV, 2 x 1,250 kVA") : "10 kV line planned"));
-        items.put(Item.TELECOM, new Readiness.Status(true, "fibre, three carriers"));
+        items.put(Readiness.TELECOM, new Readiness.Status(true, "fibre, three carriers"));
         boolean gas = dice(id, "gas", 4) != 0;
-        items.put(Item.GAS, new Readiness.Status(gas, gas ? "medium pressure, DN200" : null));
+        items.put(Readiness.GAS, new Readiness.Status(gas, gas ? "medium pressure, DN200" : null));
         boolean heating = dice(id, "heating", 3) != 0;
-        items.put(Item.HEATING, new Readiness.Status(heating, heating ? "steam 1.0 MPa from the park's heat plant"
+        items.put(Readiness.HEATING, new Readiness.Status(heating, heating ? "steam 1.0 MPa from the park's heat plant"
                 : null));
-        items.put(Item.SITE_LEVELLING, new Readiness.Status(dice(id, "levelling", 5) != 0, null));
+        items.put(Readiness.SITE_LEVELLING, new Readiness.Status(dice(id, "levelling", 5) != 0, null));
         return new Readiness(items);
     }
 

@@ -4,7 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.qiluvalley.planner.parcel.Offer;
@@ -13,7 +13,6 @@ import org.qiluvalley.planner.parcel.Readiness;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A parcel's offer in its five columns (migration V18 of both stores): {@code reserve_price_wan_yuan},
@@ -48,21 +47,13 @@ final class OfferColumns {
     }
 
     static String toJson(Readiness readiness) {
-        ObjectNode json = JSON.createObjectNode();
-        for (Map.Entry<Readiness.Item, Readiness.Status> item : readiness.items().entrySet()) {
-            ObjectNode status = json.putObject(item.getKey().wireName());
-            status.put("ready", item.getValue().ready());
-            if (item.getValue().capacity() != null) {
-                status.put("capacity", item.getValue().capacity());
-            }
-        }
-        return JSON.writeValueAsString(json);
+        return JSON.writeValueAsString(readiness.asJsonObject());
     }
 
     static Readiness fromJson(String text) {
         JsonNode json = JSON.readTree(text);
-        Map<Readiness.Item, Readiness.Status> items = new EnumMap<>(Readiness.Item.class);
-        for (Readiness.Item item : Readiness.Item.values()) {
+        Map<Readiness.Item, Readiness.Status> items = new HashMap<>();
+        for (Readiness.Item item : Readiness.ITEMS) {
             JsonNode status = json.path(item.wireName());
             JsonNode capacity = status.path("capacity");
             items.put(item, new Readiness.Status(status.path("ready").booleanValue(),

@@ -600,18 +600,19 @@ abstract class FeaturesApiContract {
             return ids;
         };
         String items = "/ogc/collections/available-sites/items?limit=1000&filter=";
-        Set<String> cheapIds = expected.apply(cheap);
-        assertThat(cheapIds).isNotEmpty().hasSizeLessThan(sites.size());
-        assertThat(ids(items + FeaturesController.queryValue("pricePerMuWanYuan <= 30"))).isEqualTo(cheapIds);
-        assertThat(ids(items + FeaturesController.queryValue(
-                "{\"op\":\"<=\",\"args\":[{\"property\":\"pricePerMuWanYuan\"},30]}") + "&filter-lang=cql2-json"))
-                .isEqualTo(cheapIds);
-        Set<String> readyIds = expected.apply(ready);
-        assertThat(readyIds).isNotEmpty().hasSizeLessThan(sites.size());
-        assertThat(ids(items + FeaturesController.queryValue("fullyReady = true"))).isEqualTo(readyIds);
-        assertThat(ids(items + FeaturesController.queryValue(
-                "{\"op\":\"=\",\"args\":[{\"property\":\"fullyReady\"},true]}") + "&filter-lang=cql2-json"))
-                .isEqualTo(readyIds);
+        // Each filter in CQL2-Text and in CQL2-JSON, with the sites it must select.
+        List<Object[]> cases = List.of(
+                new Object[] {"pricePerMuWanYuan <= 30", "<=", "pricePerMuWanYuan", "30", cheap},
+                new Object[] {"fullyReady = true", "=", "fullyReady", "true", ready});
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            Set<String> matching = expected.apply((java.util.function.Predicate<JsonNode>) c[4]);
+            assertThat(matching).as((String) c[0]).isNotEmpty().hasSizeLessThan(sites.size());
+            assertThat(ids(items + FeaturesController.queryValue((String) c[0]))).as((String) c[0]).isEqualTo(matching);
+            String json = "{\"op\":\"" + c[1] + "\",\"args\":[{\"property\":\"" + c[2] + "\"}," + c[3] + "]}";
+            assertThat(ids(items + FeaturesController.queryValue(json) + "&filter-lang=cql2-json")).as(json)
+                    .isEqualTo(matching);
+        }
         assertThat(ids(items + FeaturesController.queryValue("fullyReady = false")))
                 .isEqualTo(expected.apply(f -> f.at("/properties/fullyReady").isBoolean() && !ready.test(f)));
         Set<String> all = expected.apply(cheap.and(ready).and(big));

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,9 +92,9 @@ class PriceAndReadinessIT extends MapBrowserTest {
                 .intValue(), "the map highlights the same sites");
 
         // The link carries both filters; a fresh page from it shows them and the same rows.
-        new WebDriverWait(driver, TIMEOUT).until(d -> "1".equals(hash(d.getCurrentUrl()).get("ready")));
+        new WebDriverWait(driver, TIMEOUT).until(d -> "1".equals(hash().get("ready")));
         String shared = driver.getCurrentUrl();
-        assertEquals(max, Double.parseDouble(hash(shared).get("price")), 1e-9, "the hash carries the price: " + shared);
+        assertEquals(max, Double.parseDouble(hash().get("price")), 1e-9, "the hash carries the price: " + shared);
         openUrl(shared);
         assertEquals(max, Double.parseDouble(driver.findElement(By.id("filter-price-max")).getDomProperty("value")),
                 1e-9, "the price restored");
@@ -111,8 +108,7 @@ class PriceAndReadinessIT extends MapBrowserTest {
         driver.findElement(By.id("filter-reset")).click();
         awaitRows(ids(sites, s -> true));
         assertFalse(driver.findElement(By.id("filter-ready")).isSelected());
-        assertFalse(hash(driver.getCurrentUrl()).containsKey("price") || hash(driver.getCurrentUrl()).containsKey("ready"),
-                "the hash forgets them: " + driver.getCurrentUrl());
+        assertFalse(hash().containsKey("price") || hash().containsKey("ready"), "the hash forgets them: " + hash());
     }
 
     @Test
@@ -252,19 +248,9 @@ class PriceAndReadinessIT extends MapBrowserTest {
         return Integer.parseInt(m.group(1));
     }
 
-    private static Map<String, String> hash(String url) {
-        Map<String, String> values = new LinkedHashMap<>();
-        int at = url.indexOf('#');
-        if (at < 0) {
-            return values;
-        }
-        for (String pair : url.substring(at + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
+    /** The key=value pairs of the URL hash of the page on screen, as the page itself reads them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> hash() {
+        return (Map<String, String>) js("return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));");
     }
 }
