@@ -16,6 +16,8 @@ export const state = {
   areaMinM2: null,
   areaMaxM2: null,
   unit: 'ha',
+  priceMaxPerMu: null,  // maximum reserve price per mu, 万元/亩 (a site without a price does not match)
+  fullyReady: false,    // only sites whose eight readiness items are all ready
   selectedId: null,
   panel: '',          // sidebar panel other than the site list ('check', 'audit'); owned by tabs.js
 };

@@ -1,7 +1,7 @@
 /*
- * Filters (zone, land use, area in ha or mu) over the available sites in view, and what the list's header says:
- * how many match, in view and in the register. Below the zoom threshold the list holds no rows and the count
- * comes from the density grid.
+ * Filters (zone, land use, area in ha or mu, maximum price per mu, fully ready only) over the available sites in
+ * view, and what the list's header says: how many match, in view and in the register. Below the zoom threshold the
+ * list holds no rows and the count comes from the density grid.
  */
 import { AREA_UNITS, areaIn, bilingual, formatFixed, isAreaUnit, landUseLabel } from '../core/format.js';
 import { defaultAreaUnit } from '../core/language.js';
@@ -18,6 +18,8 @@ const dom = {
   areaMin: document.getElementById('filter-area-min'),
   areaMax: document.getElementById('filter-area-max'),
   unit: document.getElementById('filter-area-unit'),
+  priceMax: document.getElementById('filter-price-max'),
+  ready: document.getElementById('filter-ready'),
   reset: document.getElementById('filter-reset'),
   count: document.getElementById('site-count'),
   empty: document.getElementById('site-empty'),
@@ -76,6 +78,9 @@ function readFiltersFromForm() {
   state.unit = isAreaUnit(dom.unit.value) ? dom.unit.value : defaultAreaUnit();
   state.areaMinM2 = parseAreaInput(dom.areaMin, state.unit);
   state.areaMaxM2 = parseAreaInput(dom.areaMax, state.unit);
+  const price = dom.priceMax.value.trim() === '' ? NaN : Number(dom.priceMax.value);
+  state.priceMaxPerMu = Number.isFinite(price) && price >= 0 ? price : null;
+  state.fullyReady = dom.ready.checked;
 }
 
 /** Shows the filters of `state` (as restored from a link) in the form, adding options a link may name. */
@@ -86,6 +91,8 @@ export function writeFiltersToForm() {
   dom.landUse.value = state.landUse;
   dom.unit.value = state.unit;
   showAreaInputs();
+  dom.priceMax.value = state.priceMaxPerMu === null ? '' : String(state.priceMaxPerMu);
+  dom.ready.checked = state.fullyReady;
 }
 
 function matchesFilters(site) {
@@ -94,10 +101,15 @@ function matchesFilters(site) {
   if (state.landUse && p.landUse !== state.landUse) return false;
   if (state.areaMinM2 !== null && p.areaM2 < state.areaMinM2) return false;
   if (state.areaMaxM2 !== null && p.areaM2 > state.areaMaxM2) return false;
+  // As the API's filter pricePerMuWanYuan <= x: a site without a price is not known to be cheap enough.
+  if (state.priceMaxPerMu !== null
+    && !(typeof p.pricePerMuWanYuan === 'number' && p.pricePerMuWanYuan <= state.priceMaxPerMu)) return false;
+  if (state.fullyReady && p.fullyReady !== true) return false;
   return true;
 }
 
-const anyFilter = () => Boolean(state.zone || state.landUse || state.areaMinM2 !== null || state.areaMaxM2 !== null);
+const anyFilter = () => Boolean(state.zone || state.landUse || state.areaMinM2 !== null || state.areaMaxM2 !== null
+  || state.priceMaxPerMu !== null || state.fullyReady);
 
 export function showViewNote(html) {
   dom.note.hidden = !html;
@@ -195,6 +207,8 @@ export function bindFilterEvents(onChange) {
   dom.landUse.addEventListener('change', changed);
   dom.areaMin.addEventListener('input', changed);
   dom.areaMax.addEventListener('input', changed);
+  dom.priceMax.addEventListener('input', changed);
+  dom.ready.addEventListener('change', changed);
   // Switching unit converts the displayed numbers rather than reinterpreting them, and the filter keeps its exact
   // m² bounds (the inputs are not re-read), so the list does not change under the user.
   dom.unit.addEventListener('change', () => {
@@ -205,7 +219,7 @@ export function bindFilterEvents(onChange) {
   });
   dom.reset.addEventListener('click', () => {
     const hadZone = Boolean(state.zone);
-    Object.assign(state, { zone: '', landUse: '', areaMinM2: null, areaMaxM2: null });
+    Object.assign(state, { zone: '', landUse: '', areaMinM2: null, areaMaxM2: null, priceMaxPerMu: null, fullyReady: false });
     writeFiltersToForm();
     applyFilters();
     onChange();

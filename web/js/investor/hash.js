@@ -1,6 +1,7 @@
 /*
  * The URL hash holds the investor map's state, so a link shares it:
- * #map=zoom/lat/lon&zone=…&use=…&min=…&max=…&unit=…&parcel=…&panel=…
+ * #map=zoom/lat/lon&zone=…&use=…&min=…&max=…&unit=…&price=…&ready=1&parcel=…&panel=…
+ * (price: the maximum price per mu in 万元/亩; ready=1: fully ready sites only)
  */
 import L from '../core/leaflet.js';
 import { AREA_UNITS, areaIn, isAreaUnit } from '../core/format.js';
@@ -47,6 +48,8 @@ export function writeHash() {
   if (state.areaMinM2 !== null) add('min', unitValue(state.areaMinM2));
   if (state.areaMaxM2 !== null) add('max', unitValue(state.areaMaxM2));
   if (state.areaMinM2 !== null || state.areaMaxM2 !== null || state.unit !== defaultAreaUnit()) add('unit', state.unit);
+  if (state.priceMaxPerMu !== null) add('price', String(state.priceMaxPerMu));
+  if (state.fullyReady) add('ready', '1');
   if (state.selectedId) add('parcel', state.selectedId);
   if (state.panel) add('panel', state.panel);
   // replaceState: panning should not fill the back button with hundreds of entries.
@@ -65,6 +68,9 @@ export async function applyHashState(hash, initialBounds) {
   const toM2 = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v) * AREA_UNITS[state.unit].m2);
   state.areaMinM2 = toM2(hash.min);
   state.areaMaxM2 = toM2(hash.max);
+  const price = hash.price === undefined || hash.price === '' ? NaN : Number(hash.price);
+  state.priceMaxPerMu = Number.isFinite(price) && price >= 0 ? price : null;
+  state.fullyReady = hash.ready === '1';
   writeFiltersToForm();
   applyFilters();
 

@@ -13,6 +13,7 @@ import { announceSelection, data, landUseNames, state, view, zoneNames } from '.
 import { controlsInset } from './controls.js';
 import { addLandUseOptions } from './filters.js';
 import { distancesPlaceholder, fillDistances } from './distances.js';
+import { offerHtml } from './offer.js';
 import { addParcel, layerFor, restyle } from './parcels.js';
 
 let currentPopup = null;
@@ -58,7 +59,9 @@ function popupHtml(feature) {
         ${row('Height limit', '建筑限高', p.heightMaxMetres == null ? '—' : `≤ ${formatMetres(p.heightMaxMetres)}`)}
         ${row('Setback', '建筑退线', p.setbackMetres == null ? '—' : `≥ ${formatMetres(p.setbackMetres)}`)}
       </table>
+      ${offerHtml(p)}
       ${distancesPlaceholder()}
+      <a class="print-conditions" href="/sites/${encodeURIComponent(feature.id)}">${bilingual('Site page, QR code and PDF', '地块页面、二维码与PDF')}</a>
       <a class="print-conditions" href="/api/parcels/${encodeURIComponent(feature.id)}/conditions?f=html" target="_blank"
         rel="noopener">${bilingual('Print planning conditions', '打印规划条件')}</a>
     </div>`;

@@ -10,6 +10,7 @@ import { bilingual, escapeHtml, InputError, round } from '../core/format.js';
 import {
   dom, featuresOf, ITEMS, plannerEdit, renderFindings, setBusy, showMessage, showWithdrawConfirm, state, clearResult,
 } from './edit-form.js';
+import { readOffer } from './offer-form.js';
 import { clearSelection, showParcel } from './selection.js';
 import { reloadParcels } from './parcels.js';
 import * as Planner from './shell.js';
@@ -37,7 +38,7 @@ function readProperties() {
     }
     properties[input.dataset.prop] = input.dataset.percent ? round(value / 100, 6) : value;
   });
-  return properties;
+  return Object.assign(properties, readOffer());
 }
 
 /** The draft as a GeoJSON Feature (CRS84, full precision: rounding would move it against its neighbours). */

@@ -19,6 +19,7 @@ import {
   clearResult, dom, hideMessage, markDirty, plannerEdit, renderDirty, showMessage, showWithdrawConfirm, state, UNSAVED_STYLE,
   view,
 } from './edit-form.js';
+import { fillOffer, initOfferForm } from './offer-form.js';
 import { fetchParcel } from './parcels.js';
 import { clearSelection, findingsHost, renderSelection } from './selection.js';
 import { snapLatLng, zoneAt } from './snap.js';
@@ -55,6 +56,7 @@ export function initEdit() {
 
   addZoneOptions(dom.zone, data.zoneOrder, zoneNames);
   addLandUseOptions(dom.landUse, data.landUses);
+  initOfferForm();
   bindEvents();
   initActions(clearDraft);
   Object.assign(plannerEdit, { findingsLayer: view.findings.layer, setDrawnPolygon, confirmLeave });
@@ -160,6 +162,7 @@ function newDraft(latlngs) {
   dom.zone.value = zone;
   dom.landUse.value = commonLandUse(zone) || dom.landUse.value;
   dom.numbers.forEach((input) => { input.value = ''; input.placeholder = 'zone · 片区'; });
+  fillOffer({});
   showForm();
   renderSelection();
 }
@@ -272,6 +275,7 @@ function fillForm(p) {
     if (value === null || value === undefined) input.value = '';
     else input.value = String(input.dataset.percent ? round(value * 100, 2) : round(value, 3));
   });
+  fillOffer(p);
 }
 
 function showForm() {

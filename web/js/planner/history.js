@@ -12,6 +12,7 @@ import L from '../core/leaflet.js';
 import { bilingual, escapeHtml, formatNumber } from '../core/format.js';
 import { ANIMATE, overlayPane } from '../core/map.js';
 import { showMessage } from '../core/messages.js';
+import { READINESS_ITEMS } from '../core/readiness.js';
 import { view, zoneNames } from './context.js';
 import { controlsInset } from './controls.js';
 import { initLineage, lineage, loadLineage, renderLineage } from './lineage.js';
@@ -44,6 +45,8 @@ const PROPERTY_NAMES = {
   coverageMin: 'coverage min 建筑密度下限', coverageMax: 'coverage max 建筑密度上限',
   greenRatioMin: 'green min 绿地率下限', greenRatioMax: 'green max 绿地率上限',
   heightMaxMetres: 'height limit 限高', setbackMetres: 'setback 退线',
+  reservePriceWanYuan: 'reserve price 起始价 (万元)', depositWanYuan: 'deposit 竞买保证金 (万元)',
+  pricePerMuWanYuan: 'price per mu 亩均价 (万元/亩)', fullyReady: 'fully ready 七通一平',
 };
 /** Bookkeeping that changes with every write and says nothing to a reader. */
 const QUIET = new Set(['version', 'updatedAt', 'areaM2']);
@@ -178,12 +181,24 @@ function parcelDetails(event) {
   if (!before || !after) return lines;
   Object.keys({ ...before, ...after }).filter((k) => !QUIET.has(k)).forEach((key) => {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) return;
+    if (key === 'readiness') {
+      lines.push(...readinessChanges(before.readiness, after.readiness));
+      return;
+    }
     lines.push(`${escapeHtml(PROPERTY_NAMES[key] || key)}: ${escapeHtml(value(before[key]))} → <b>${escapeHtml(value(after[key]))}</b>`);
   });
   if (geometryChanged(event)) {
     lines.push(`${bilingual('outline', '边界')}: ${formatNumber(before.areaM2, 0)} m² → <b>${formatNumber(after.areaM2, 0)} m²</b>`);
   }
   return lines;
+}
+
+/** One line per readiness item that changed: "Gas 燃气: not ready → ready (DN200)". */
+function readinessChanges(before, after) {
+  const text = (item) => (item ? `${item.ready ? 'ready 已具备' : 'not ready 未具备'}${item.capacity ? ` (${item.capacity})` : ''}` : '—');
+  return READINESS_ITEMS
+    .filter(([key]) => JSON.stringify(before && before[key]) !== JSON.stringify(after && after[key]))
+    .map(([key, en, zh]) => `${bilingual(en, zh)}: ${escapeHtml(text(before && before[key]))} → <b>${escapeHtml(text(after && after[key]))}</b>`);
 }
 
 function allocationDetails(event) {

@@ -17,6 +17,7 @@ import org.qiluvalley.planner.parcel.PlanningIndicators;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
 import org.qiluvalley.planner.parcel.Zone;
+import org.qiluvalley.planner.planning.ParcelJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,9 +142,10 @@ public class FeatureCollections {
     static final String UNAVAILABLE = "unavailable";
 
     /**
-     * A parcel: for the public, an available parcel's public fields (exactly these names) or, for a reserved or
-     * allocated one, only its zone, area and {@code unavailable}; for planners every field, with the version and
-     * update time (allocation fields are added by the controller).
+     * A parcel: for the public, an available parcel's public fields (exactly these names, with its offer's when it
+     * has one: price, deposit, price per mu, readiness) or, for a reserved or allocated one, only its zone, area and
+     * {@code unavailable}; for planners every field, with the version and update time (allocation fields are added
+     * by the controller).
      */
     static FeatureView parcel(Parcel parcel, boolean planner) {
         PlanningIndicators ind = parcel.indicators();
@@ -166,6 +168,7 @@ public class FeatureCollections {
         p.put("greenRatioMax", ind.greenRatioMax());
         p.put("heightMaxMetres", ind.heightMaxMetres());
         p.put("setbackMetres", ind.setbackMetres());
+        p.putAll(ParcelJson.offerProperties(parcel));
         if (planner) {
             p.put("version", parcel.version());
             p.put("updatedAt", parcel.updatedAt().toString());

@@ -104,6 +104,13 @@ final class FeatureJsonWriter {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof Number number) {
             out.writeNumber(number.doubleValue());
+        } else if (value instanceof Map<?, ?> object) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                out.writeName(String.valueOf(member.getKey()));
+                writeValue(out, member.getValue());
+            }
+            out.writeEndObject();
         } else if (value instanceof java.util.List<?> list) {
             out.writeStartArray();
             for (Object item : list) {

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code GET /ogc/collections/{id}/items?f=gpkg}: the whole filtered collection (every page at once; {@code limit}
  * and {@code offset} do not apply) as a GeoPackage, one layer named after the collection, features in EPSG:4548
@@ -53,6 +55,10 @@ class GeoPackageDownloads {
     /** The allocation fields planners also see on a parcel ({@link PlannerParcelFields}). */
     private static final List<String> ALLOCATION_FIELDS = List.of("allocationId", "allocationState", "allottee",
             "allotteeType");
+
+    /** A parcel's readiness: an object in the GeoJSON, its JSON text in a GeoPackage's text field. */
+    private static final String READINESS = "readiness";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FeaturesController reads;
     private final ParcelStore store;
@@ -102,7 +108,8 @@ class GeoPackageDownloads {
                     plannerFields.addAllocations(views);
                 }
                 for (FeatureView view : views) {
-                    file.add(new GeoPackageFeature(view.id(), CrsTransform.toPlanar(view.crs84()), view.properties()));
+                    file.add(new GeoPackageFeature(view.id(), CrsTransform.toPlanar(view.crs84()),
+                            withReadinessAsText(view.properties())));
                 }
             }
             long size = file.finish();
@@ -130,10 +137,24 @@ class GeoPackageDownloads {
                 default -> fields.add(GeoPackageField.text(property.name()));
             }
         }
+        if (collection.parcels()) {
+            fields.add(GeoPackageField.text(READINESS));
+        }
         if (planner && collection.parcels()) {
             ALLOCATION_FIELDS.forEach(name -> fields.add(GeoPackageField.text(name)));
         }
         return new GeoPackageLayer(collection.id(), geometryType(collection), fields);
+    }
+
+    /** The properties with a readiness object as its JSON text (a GeoPackage field holds no object). */
+    private static Map<String, Object> withReadinessAsText(Map<String, Object> properties) {
+        Object readiness = properties.get(READINESS);
+        if (readiness == null) {
+            return properties;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(properties);
+        copy.put(READINESS, JSON.writeValueAsString(readiness));
+        return copy;
     }
 
     private static GeoPackageGeometryType geometryType(FeatureCollections.Collection<?> collection) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.qiluvalley.planner.geo.Crs;
+import org.qiluvalley.planner.parcel.Readiness;
 import org.qiluvalley.planner.rules.LandUseCode;
 import org.qiluvalley.planner.web.MarkupText;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -63,6 +64,11 @@ final class OgcHtml {
             Map.entry("greenRatioMax", new String[] {"Green ratio, maximum", "绿地率上限"}),
             Map.entry("heightMaxMetres", new String[] {"Height limit, m", "建筑限高（米）"}),
             Map.entry("setbackMetres", new String[] {"Setback, m", "建筑退线（米）"}),
+            Map.entry("reservePriceWanYuan", new String[] {"Reserve price, 10,000 yuan", "起始价（万元）"}),
+            Map.entry("depositWanYuan", new String[] {"Bidding deposit, 10,000 yuan", "竞买保证金（万元）"}),
+            Map.entry("pricePerMuWanYuan", new String[] {"Reserve price per mu, 10,000 yuan", "亩均起始价（万元/亩）"}),
+            Map.entry("readiness", new String[] {"Utilities and site works", "七通一平"}),
+            Map.entry("fullyReady", new String[] {"Fully ready", "全部就绪"}),
             Map.entry("version", new String[] {"Version", "版本"}),
             Map.entry("updatedAt", new String[] {"Updated", "更新时间"}),
             Map.entry("roadClass", new String[] {"Road class", "道路等级"}),
@@ -639,6 +645,10 @@ final class OgcHtml {
             }
             return;
         }
+        if (name.equals("readiness") && value.isObject()) {
+            readiness(body, value);
+            return;
+        }
         String text = value.isString() ? value.stringValue() : value.toString();
         String[] label = (name.equals("status") || name.equals("allocationState")) ? VALUE_LABELS.get(text) : null;
         LandUseCode landUse = name.equals("landUse") ? landUses.get(text) : null;
@@ -655,6 +665,25 @@ final class OgcHtml {
             body.raw(" <span class=\"ogc-value-label\">").text(landUse.nameEn()).raw(" ").zh(landUse.nameZh())
                     .raw("</span>");
         }
+    }
+
+    /** Each readiness item: its bilingual name, ready or not, and its capacity. */
+    private static void readiness(Body body, JsonNode items) {
+        body.raw("<ul class=\"ogc-readiness\">");
+        for (Readiness.Item item : Readiness.ITEMS) {
+            JsonNode status = items.path(item.wireName());
+            if (status.isMissingNode()) {
+                continue;
+            }
+            boolean ready = status.path("ready").booleanValue();
+            body.raw("<li data-ready=\"").raw(String.valueOf(ready)).raw("\">").text(item.nameEn()).raw(" ")
+                    .zh(item.nameZh()).raw(ready ? ": ready " : ": not ready ").zh(ready ? "已具备" : "未具备");
+            if (status.path("capacity").isString()) {
+                body.raw(" <span class=\"ogc-aside\">(").text(status.path("capacity").stringValue()).raw(")</span>");
+            }
+            body.raw("</li>");
+        }
+        body.raw("</ul>");
     }
 
     /** The names of the features' properties, in the order they first appear. */

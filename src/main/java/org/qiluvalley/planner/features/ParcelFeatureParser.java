@@ -7,9 +7,11 @@ import org.locationtech.jts.geom.Polygon;
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
 import org.qiluvalley.planner.geo.OgcCrs;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.parcel.Readiness;
 import org.qiluvalley.planner.planning.ParcelDraft;
 import org.qiluvalley.planner.planning.SiteGeometry;
 import org.qiluvalley.planner.rules.Limit;
@@ -22,17 +24,21 @@ import org.qiluvalley.planner.web.JsonBodies.WrongType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A parcel write's body, a GeoJSON Feature: {@code geometry} a Polygon (CRS84, or EPSG:4548 with
- * {@code Content-Crs}), {@code properties} zone, landUse and the planning conditions. Read-only members a client
- * may echo from a GET or a write (links, findings; the properties areaM2, version, updatedAt, the allocation fields)
- * are ignored; anything else unknown is a 400. Planning conditions left out take the zone's limits from the rule
- * book (setback: 5 m). The feature and its properties are bound strictly ({@link JsonBodies}); the geometry is read
- * by hand, with the guards of {@link SiteGeometry}, and a patch is merged as a JSON document (RFC 7396) before its
- * properties are bound.
+ * {@code Content-Crs}), {@code properties} zone, landUse, the planning conditions and the offer (reserve price,
+ * deposit, readiness). Read-only members a client may echo from a GET or a write (links, findings; the properties
+ * areaM2, version, updatedAt, the allocation fields, and the offer's derived pricePerMuWanYuan and fullyReady) are
+ * ignored, so that a feature read can be written back as it is: the service derives those again from what is
+ * stored. Anything else unknown is a 400. Planning conditions left out take the zone's limits from the rule book
+ * (setback: 5 m); an offer member left out is not set.
+ * The feature and its properties are bound strictly ({@link JsonBodies}); the geometry is read by hand, with the
+ * guards of {@link SiteGeometry}, and a patch is merged as a JSON document (RFC 7396, into the readiness object too)
+ * before its properties are bound.
  */
 final class ParcelFeatureParser {
 
@@ -50,6 +56,15 @@ final class ParcelFeatureParser {
     private static final String FRACTION = "{name} must be a number from 0 to " + MAX_FRACTION
             + " (a fraction: 0.45 for 45%)";
     private static final String METRES = "{name} must be a number from 0 to " + MAX_METRES;
+    private static final String PRICE = "reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)";
+    private static final String DEPOSIT = "depositWanYuan must be a number from 0 to 10,000,000 (万元)";
+    /** The readiness items, as {@link Readiness#ITEMS} names them (a constant: annotations quote it). */
+    private static final String ITEMS = "road, waterSupply, drainage, power, telecom, gas, heating, siteLevelling";
+    private static final String READINESS = "readiness must be an object of the eight items " + ITEMS
+            + ", each {\"ready\": true or false, \"capacity\": optional text}";
+    private static final String READY = "ready must be true or false";
+    private static final String CAPACITY = "capacity must be text of at most " + Readiness.MAX_CAPACITY_CHARACTERS
+            + " characters without control characters";
 
     /** The feature as sent; {@code type}, when given, must be {@code "Feature"}. */
     @WrongType("the body must be a GeoJSON Feature object")
@@ -63,14 +78,46 @@ final class ParcelFeatureParser {
     @WrongType("properties are required: zone, landUse and the planning conditions")
     @UnknownMember("unknown property \"{name}\"; writable: {accepted}")
     @JsonIgnoreProperties({"areaM2", "version", "updatedAt", "allocationId", "allocationState", "allottee",
-        "allotteeType"})
+        "allotteeType", "pricePerMuWanYuan", "fullyReady"})
     record ParcelProperties(@WrongType(TEXT) String zone, @WrongType(TEXT) String landUse,
             @WrongType("status must be available, reserved, allocated, withdrawn or retired") String status,
             @WrongType(FAR) Double farMin, @WrongType(FAR) Double farMax,
             @WrongType(FRACTION) Double coverageMin, @WrongType(FRACTION) Double coverageMax,
             @WrongType(FRACTION) Double greenRatioMin, @WrongType(FRACTION) Double greenRatioMax,
-            @WrongType(METRES) Double heightMaxMetres, @WrongType(METRES) Double setbackMetres) {
+            @WrongType(METRES) Double heightMaxMetres, @WrongType(METRES) Double setbackMetres,
+            @WrongType(PRICE) Double reservePriceWanYuan, @WrongType(DEPOSIT) Double depositWanYuan,
+            @WrongType(READINESS) ReadinessBody readiness) {
     }
+
+    /** The readiness as sent: every one of the eight items is required. */
+    @WrongType(READINESS)
+    @UnknownMember("unknown readiness item \"{name}\"; the items are {accepted}")
+    record ReadinessBody(ItemBody road, ItemBody waterSupply, ItemBody drainage, ItemBody power, ItemBody telecom,
+            ItemBody gas, ItemBody heating, ItemBody siteLevelling) {
+
+        /** The item sent under the member {@code wireName} (a readiness item's), or null. */
+        ItemBody of(String wireName) {
+            return switch (wireName) {
+                case "road" -> road;
+                case "waterSupply" -> waterSupply;
+                case "drainage" -> drainage;
+                case "power" -> power;
+                case "telecom" -> telecom;
+                case "gas" -> gas;
+                case "heating" -> heating;
+                case "siteLevelling" -> siteLevelling;
+                default -> throw new IllegalArgumentException("not a readiness item: " + wireName);
+            };
+        }
+    }
+
+    /** One readiness item as sent. */
+    @WrongType("each readiness item must be an object {\"ready\": true or false, \"capacity\": optional text}")
+    @UnknownMember("unknown member \"{name}\" of a readiness item; accepted: {accepted}")
+    record ItemBody(@WrongType(READY) Boolean ready, @WrongType(CAPACITY) String capacity) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ZoningRuleBook book;
 
@@ -113,9 +160,10 @@ final class ParcelFeatureParser {
     }
 
     /**
-     * A part of a split or the result of a merge: {@code base}'s zone, land use and conditions with the client's
-     * {@code overrides} for this part (a JSON object of parcel properties, merged as JSON Merge Patch; null for none),
-     * and {@code base}'s outline. The status is not the client's to set.
+     * A part of a split or the result of a merge: {@code base}'s zone, land use, conditions and offer (callers give a
+     * base without one: a new parcel's price is set anew) with the client's {@code overrides} for this part (a JSON
+     * object of parcel properties, merged as JSON Merge Patch; null for none), and {@code base}'s outline. The status
+     * is not the client's to set.
      */
     ParcelDraft derived(Parcel base, JsonNode overrides, String what) {
         if (overrides != null && !overrides.isNull() && !overrides.isObject()) {
@@ -138,7 +186,10 @@ final class ParcelFeatureParser {
         return feature;
     }
 
-    /** The current properties with the patch's changes: a member replaced, or removed by a null. */
+    /**
+     * The current properties with the patch's changes (RFC 7396): a member replaced, or removed by a null; an object
+     * (the readiness) merged member by member.
+     */
     private static ObjectNode merged(Parcel current, JsonNode changes) {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         PlanningIndicators ind = current.indicators();
@@ -152,20 +203,47 @@ final class ParcelFeatureParser {
         merged.put("greenRatioMax", ind.greenRatioMax());
         merged.put("heightMaxMetres", ind.heightMaxMetres());
         merged.put("setbackMetres", ind.setbackMetres());
+        Offer offer = current.offer();
+        if (offer != null) {
+            if (offer.reservePriceWanYuan() != null) {
+                merged.put("reservePriceWanYuan", offer.reservePriceWanYuan());
+            }
+            if (offer.depositWanYuan() != null) {
+                merged.put("depositWanYuan", offer.depositWanYuan());
+            }
+            if (offer.readiness() != null) {
+                merged.set("readiness", readinessJson(offer.readiness()));
+            }
+        }
         if (absent(changes)) {
             return merged;
         }
         if (!changes.isObject()) {
             throw new InvalidInputException("properties must be an object");
         }
+        mergePatch(merged, changes);
+        return merged;
+    }
+
+    /** RFC 7396 section 2: {@code changes} (an object) merged into {@code target}, in place. */
+    private static void mergePatch(ObjectNode target, JsonNode changes) {
         for (Map.Entry<String, JsonNode> change : changes.properties()) {
-            if (change.getValue().isNull()) {
-                merged.remove(change.getKey());
+            JsonNode value = change.getValue();
+            if (value.isNull()) {
+                target.remove(change.getKey());
+            } else if (value.isObject()) {
+                JsonNode existing = target.get(change.getKey());
+                ObjectNode into = existing != null && existing.isObject() ? (ObjectNode) existing
+                        : target.putObject(change.getKey());
+                mergePatch(into, value);
             } else {
-                merged.set(change.getKey(), change.getValue());
+                target.set(change.getKey(), value);
             }
         }
-        return merged;
+    }
+
+    private static JsonNode readinessJson(Readiness readiness) {
+        return JSON.valueToTree(readiness.asJsonObject());
     }
 
     private ParcelDraft draft(String id, Polygon planar, ParcelProperties properties) {
@@ -195,7 +273,49 @@ final class ParcelFeatureParser {
         range(indicators.farMin(), indicators.farMax(), "far");
         range(indicators.coverageMin(), indicators.coverageMax(), "coverage");
         range(indicators.greenRatioMin(), indicators.greenRatioMax(), "greenRatio");
-        return new ParcelDraft(id, planar, zone, landUse, status, indicators);
+        return new ParcelDraft(id, planar, zone, landUse, status, indicators, offer(properties));
+    }
+
+    /** The offer sent (null when none of its members is): bounds, the deposit within the price, each item. */
+    private static Offer offer(ParcelProperties properties) {
+        Double price = properties.reservePriceWanYuan();
+        if (price != null && (!Double.isFinite(price) || price <= 0 || price > Offer.MAX_WAN_YUAN)) {
+            throw new InvalidInputException(PRICE);
+        }
+        Double deposit = properties.depositWanYuan();
+        if (deposit != null && (!Double.isFinite(deposit) || deposit < 0 || deposit > Offer.MAX_WAN_YUAN)) {
+            throw new InvalidInputException(DEPOSIT);
+        }
+        if (price != null && deposit != null && deposit > price) {
+            throw new InvalidInputException("depositWanYuan must not exceed reservePriceWanYuan");
+        }
+        return Offer.of(price, deposit, readiness(properties.readiness()));
+    }
+
+    private static Readiness readiness(ReadinessBody sent) {
+        if (sent == null) {
+            return null;
+        }
+        Map<Readiness.Item, Readiness.Status> items = new java.util.HashMap<>();
+        for (Readiness.Item item : Readiness.ITEMS) {
+            String name = "readiness." + item.wireName();
+            ItemBody body = sent.of(item.wireName());
+            if (body == null) {
+                throw new InvalidInputException(name + " is required: readiness gives all eight items (" + ITEMS
+                        + ")");
+            }
+            if (body.ready() == null) {
+                throw new InvalidInputException(name + ".ready is required (true or false)");
+            }
+            // Checked as sent (a line break is refused, not trimmed away), then trimmed; blank is no capacity.
+            String capacity = body.capacity();
+            if (capacity != null && !Readiness.acceptableCapacity(capacity)) {
+                throw new InvalidInputException(name + "." + CAPACITY);
+            }
+            capacity = capacity == null || capacity.isBlank() ? null : capacity.strip();
+            items.put(item, new Readiness.Status(body.ready(), capacity));
+        }
+        return new Readiness(items);
     }
 
     private static void range(double min, double max, String name) {

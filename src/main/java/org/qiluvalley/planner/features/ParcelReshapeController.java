@@ -129,7 +129,8 @@ class ParcelReshapeController {
             description = "Body {\"line\": LineString} or {\"parts\": [Polygon, ...]}, optional \"crs\" (CRS84 or "
                     + "EPSG:4548 as [easting, northing]), \"ids\" (default: the parent's id with -1, -2, ... north-west "
                     + "first) and \"overrides\" (per part, parcel properties such as landUse or farMax). Parts "
-                    + "inherit the zone, land use and conditions; areas in EPSG:4548 sum to the parent's within "
+                    + "inherit the zone, land use and conditions, not the price, deposit or readiness (set them "
+                    + "per part in overrides, or later); areas in EPSG:4548 sum to the parent's within "
                     + "0.01 m². 201 {parent, children} with Location (the first part) and a Link rel=item per part; "
                     + "the parent is retired. dryRun=true: "
                     + "200 {valid, parent, children} with each part's findings, nothing stored. 400 bad body or a "
@@ -214,6 +215,9 @@ class ParcelReshapeController {
         List<ParcelDraft> drafts = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Polygon piece = pieces.get(i);
+            // A part takes the parent's zone, land use and conditions, not its offer: the reserve price and deposit
+            // were set for the parent's whole area and the readiness for its boundary, so a part's are set anew
+            // (its overrides may give them).
             Parcel base = new Parcel(ids.get(i), parent.zone(), parent.landUse(), parent.status(),
                     parent.indicators(), piece.getArea(), 0, parent.updatedAt(), piece, null);
             drafts.add(parser.derived(base, overrides == null ? null : overrides.get(i), "overrides[" + i + "]"));
@@ -238,7 +242,8 @@ class ParcelReshapeController {
             description = "Body {\"parcels\": [{\"id\", \"etag\"}, ...], \"id\"?, \"properties\"?}: at least two "
                     + "available parcels of one zone, each sharing part of its boundary with another, whose union is "
                     + "one polygon without holes. The new parcel takes the largest parcel's land use and conditions "
-                    + "unless properties override them; its id defaults to the first parcel's id with -M. 201 with "
+                    + "unless properties override them, and no price, deposit or readiness unless properties give "
+                    + "them; its id defaults to the first parcel's id with -M. 201 with "
                     + "the new parcel (Location, ETag); the parcels are retired. dryRun=true: 200 {valid, feature} "
                     + "with its findings, nothing stored. 400, 409, 412 (naming the stale parcel), 422.",
             parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,

@@ -17,8 +17,8 @@ import org.qiluvalley.planner.errors.RefusedException;
  *
  * <p>What the public may filter on is exactly what the public sees (see {@code features/FeatureCollections} and
  * the README's "API overview"): a parcel's {@code zone}, {@code status} (as {@code available} or
- * {@code unavailable}) and {@code areaM2} always, its {@code landUse} and indicators on available parcels only, no
- * withdrawn parcel at all, and nothing planner-only. A filter naming a property the caller may not see is refused
+ * {@code unavailable}) and {@code areaM2} always, its {@code landUse}, indicators, price and readiness on available
+ * parcels only, no withdrawn parcel at all, and nothing planner-only. A filter naming a property the caller may not see is refused
  * exactly as one naming a property that does not exist.
  *
  * @param collectionId the collection's id in the API ({@code parcels}, {@code available-sites}...)
@@ -214,6 +214,12 @@ public record Queryables(String collectionId, String title, String layer, List<Q
         properties.add(number("greenRatioMax", "Green ratio, maximum (fraction)", "green_ratio_max"));
         properties.add(number("heightMaxMetres", "Building height limit (m)", "height_max_m"));
         properties.add(number("setbackMetres", "Building setback from the road red line (m)", "setback_m"));
+        properties.add(number("reservePriceWanYuan", "Reserve price (万元)", "reserve_price_wan_yuan"));
+        properties.add(number("depositWanYuan", "Bidding deposit (万元)", "deposit_wan_yuan"));
+        properties.add(number("pricePerMuWanYuan", "Reserve price per mu (万元/亩, derived, to 0.01)",
+                "price_per_mu_wan_yuan"));
+        properties.add(Queryable.of("fullyReady", "Every utility and site work ready (七通一平)",
+                Queryable.Type.BOOLEAN, "fully_ready", whenAvailable));
         properties.add(Queryable.of("version", "Version", Queryable.Type.INTEGER, "version", Queryable.Access.PLANNERS));
         properties.add(Queryable.of("updatedAt", "Last changed", Queryable.Type.TIMESTAMP, "updated_at",
                 Queryable.Access.PLANNERS));

@@ -14,7 +14,30 @@ import org.locationtech.jts.geom.Polygon;
  * @param version incremented on every change (the basis of ETags)
  * @param planar the outline in EPSG:4548 metres
  * @param crs84 the same outline in CRS84 lon/lat
+ * @param offer its reserve price, deposit and readiness, or null when none is recorded
  */
 public record Parcel(String id, String zone, String landUse, ParcelStatus status, PlanningIndicators indicators,
-        double areaSquareMetres, long version, Instant updatedAt, Polygon planar, Polygon crs84) {
+        double areaSquareMetres, long version, Instant updatedAt, Polygon planar, Polygon crs84, Offer offer) {
+
+    /** A parcel without an offer. */
+    public Parcel(String id, String zone, String landUse, ParcelStatus status, PlanningIndicators indicators,
+            double areaSquareMetres, long version, Instant updatedAt, Polygon planar, Polygon crs84) {
+        this(id, zone, landUse, status, indicators, areaSquareMetres, version, updatedAt, planar, crs84, null);
+    }
+
+    /** The same parcel with {@code offer} (null for none). */
+    public Parcel withOffer(Offer offer) {
+        return new Parcel(id, zone, landUse, status, indicators, areaSquareMetres, version, updatedAt, planar, crs84,
+                offer);
+    }
+
+    /** The reserve price per mu of this parcel's area, 万元/亩 to 0.01; null without a reserve price. */
+    public Double pricePerMuWanYuan() {
+        return offer == null ? null : offer.pricePerMuWanYuan(areaSquareMetres);
+    }
+
+    /** True when every readiness item is ready; null when no readiness is recorded. */
+    public Boolean fullyReady() {
+        return offer == null ? null : offer.fullyReady();
+    }
 }

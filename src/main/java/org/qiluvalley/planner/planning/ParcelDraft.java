@@ -4,6 +4,7 @@ import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.CadastralPrecision;
 import org.qiluvalley.planner.geo.InvalidGeometryException;
 import org.locationtech.jts.geom.Polygon;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 
@@ -16,9 +17,11 @@ import org.qiluvalley.planner.parcel.PlanningIndicators;
  * @param landUse the land-use code (in the rule book)
  * @param status the status the client sent, or null; writes may not change it (the allocation lifecycle does)
  * @param indicators the planning conditions
+ * @param offer the reserve price, deposit and readiness, or null for none (its price per mu is derived from the
+ *     outline when the parcel is made)
  */
 public record ParcelDraft(String id, Polygon planar, String zone, String landUse, ParcelStatus status,
-        PlanningIndicators indicators) {
+        PlanningIndicators indicators, Offer offer) {
 
     /** The outline goes on the register's 0.01 m grid here, so what is checked is exactly what is stored. */
     public ParcelDraft {

@@ -212,12 +212,12 @@ public class ParcelEdits {
         Polygon planar = draft.planar();
         Polygon crs84 = (Polygon) CrsTransform.toCrs84(planar);
         return new Parcel(id, draft.zone(), draft.landUse(), status, draft.indicators(), planar.getArea(), version,
-                now(), planar, crs84);
+                now(), planar, crs84, draft.offer());
     }
 
     static Parcel withStatus(Parcel p, ParcelStatus status) {
         return new Parcel(p.id(), p.zone(), p.landUse(), status, p.indicators(), p.areaSquareMetres(), p.version() + 1,
-                now(), p.planar(), p.crs84());
+                now(), p.planar(), p.crs84(), p.offer());
     }
 
     static Instant now() {

@@ -2,8 +2,11 @@ package org.qiluvalley.planner.planning;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
 
@@ -45,11 +48,61 @@ public final class ParcelJson {
             out.writeNumberProperty("greenRatioMax", ind.greenRatioMax());
             out.writeNumberProperty("heightMaxMetres", ind.heightMaxMetres());
             out.writeNumberProperty("setbackMetres", ind.setbackMetres());
+            for (Map.Entry<String, Object> member : offerProperties(parcel).entrySet()) {
+                out.writeName(member.getKey());
+                writeValue(out, member.getValue());
+            }
             out.writeNumberProperty("version", parcel.version());
             out.writeStringProperty("updatedAt", parcel.updatedAt().toString());
             out.writeEndObject();
             out.writeEndObject();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A parcel's offer as members of its properties, in the API's order: {@code reservePriceWanYuan},
+     * {@code depositWanYuan}, {@code pricePerMuWanYuan} (derived), {@code readiness} (an object of the eight items,
+     * each {@code {"ready", "capacity"?}}) and {@code fullyReady} (derived); a member whose value is not set is left
+     * out, and a parcel without an offer has none of them.
+     */
+    public static Map<String, Object> offerProperties(Parcel parcel) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        Offer offer = parcel.offer();
+        if (offer == null) {
+            return members;
+        }
+        putIfSet(members, "reservePriceWanYuan", offer.reservePriceWanYuan());
+        putIfSet(members, "depositWanYuan", offer.depositWanYuan());
+        putIfSet(members, "pricePerMuWanYuan", parcel.pricePerMuWanYuan());
+        if (offer.readiness() != null) {
+            members.put("readiness", offer.readiness().asJsonObject());
+            members.put("fullyReady", offer.readiness().fullyReady());
+        }
+        return members;
+    }
+
+    private static void putIfSet(Map<String, Object> members, String name, Object value) {
+        if (value != null) {
+            members.put(name, value);
+        }
+    }
+
+    /** A value of {@link #offerProperties}: a number, a boolean, a string, or an object of them. */
+    private static void writeValue(JsonGenerator out, Object value) {
+        if (value instanceof Map<?, ?> object) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                out.writeName(String.valueOf(member.getKey()));
+                writeValue(out, member.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Boolean flag) {
+            out.writeBoolean(flag);
+        } else if (value instanceof Number number) {
+            out.writeNumber(number.doubleValue());
+        } else {
+            out.writeString(String.valueOf(value));
+        }
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Split and merge: parcels shaped to an investor's demand without losing the link between old and new. The parcels
  * replaced are retired (kept, planner-visible, never public), the new ones are available, the lineage and the audit
  * events are written in the same transaction, and nothing is stored unless every new parcel passes the rule book.
- * Areas are EPSG:4548 m²; every outline is on the register's 0.01 m grid.
+ * A new parcel has no price, deposit or readiness unless the request gives them: the replaced parcels' were set for
+ * their own outlines. Areas are EPSG:4548 m²; every outline is on the register's 0.01 m grid.
  */
 @Component
 public class ParcelReshaping {
@@ -231,6 +232,7 @@ public class ParcelReshaping {
         // back the parent's outline.
         Polygon planar = CadastralPrecision.snap((Polygon) TopologyPreservingSimplifier.simplify(outline,
                 COLLINEAR_METRES));
+        // The largest parcel's conditions, but no offer: the merged parcel's price and readiness are set anew.
         return draft.apply(new Parcel(id, largest.zone(), largest.landUse(), ParcelStatus.AVAILABLE,
                 largest.indicators(), planar.getArea(), 0, ParcelEdits.now(), planar,
                 (Polygon) CrsTransform.toCrs84(planar)));

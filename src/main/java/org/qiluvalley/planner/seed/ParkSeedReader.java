@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the park's seed files (GeoJSON in CRS84) into a {@link ParkDataset}: every geometry is checked valid and
  * transformed to EPSG:4548, where areas are computed; every zone id and land-use code is checked against the rule
- * book.
+ * book. Available parcels get an illustrative price and readiness ({@link IllustrativeOffers}).
  */
 public final class ParkSeedReader {
 
@@ -119,8 +119,10 @@ public final class ParkSeedReader {
                     f.number("greenRatioMax"), f.number("heightMaxMetres"), f.number("setbackMetres"));
             // On the register's 0.01 m grid (geo/CadastralPrecision), with the CRS84 copy made from the snapped outline.
             Polygon snapped = CadastralPrecision.snap(planar);
-            parcels.add(new Parcel(f.id, zone, landUse, status, indicators, snapped.getArea(), 1, loadedAt, snapped,
-                    (Polygon) CrsTransform.toCrs84(snapped)));
+            Parcel parcel = new Parcel(f.id, zone, landUse, status, indicators, snapped.getArea(), 1, loadedAt,
+                    snapped, (Polygon) CrsTransform.toCrs84(snapped));
+            parcels.add(status == ParcelStatus.AVAILABLE
+                    ? parcel.withOffer(IllustrativeOffers.of(f.id, landUse, snapped.getArea())) : parcel);
         }
         return new ParkDataset(DATASET_NAME, HexFormat.of().formatHex(digest.digest()), valley, zones, roads,
                 constraints, parcels);

@@ -132,7 +132,8 @@ final class ParkTables {
     static final TableSpec<Parcel> PARCELS = new TableSpec<>("parcels",
             List.of("id", "seq", "zone_id", "land_use", "status", "far_min", "far_max", "coverage_min", "coverage_max",
                     "green_ratio_min", "green_ratio_max", "height_max_m", "setback_m", "area_m2", "version",
-                    "updated_at"),
+                    "updated_at", "reserve_price_wan_yuan", "deposit_wan_yuan", "price_per_mu_wan_yuan", "readiness",
+                    "fully_ready"),
             "id", Map.of("zone", "zone_id", "landUse", "land_use", "status", "status"),
             (row, planar, crs84) -> new Parcel(row.getString("id"), row.getString("zone_id"), row.getString("land_use"),
                     ParcelStatus.fromWireName(row.getString("status")).orElseThrow(),
@@ -141,7 +142,8 @@ final class ParkTables {
                             row.getDouble("green_ratio_min"), row.getDouble("green_ratio_max"),
                             row.getDouble("height_max_m"), row.getDouble("setback_m")),
                     row.getDouble("area_m2"), row.getLong("version"),
-                    row.getTimestamp("updated_at").toInstant(), (Polygon) planar, (Polygon) crs84),
+                    row.getTimestamp("updated_at").toInstant(), (Polygon) planar, (Polygon) crs84,
+                    OfferColumns.read(row)),
             (st, i, p, seq) -> {
                 st.setString(i++, p.id());
                 st.setInt(i++, seq);
@@ -197,7 +199,10 @@ final class ParkTables {
             },
             p -> new Geometry[] {p.planar(), p.crs84()}, p -> p.id());
 
-    /** Binds a parcel's columns after id and seq (zone_id ... updated_at) from {@code i}; returns the next index. */
+    /**
+     * Binds a parcel's columns after id and seq (zone_id ... updated_at, then its offer's) from {@code i}; returns
+     * the next index.
+     */
     static int bindParcelColumns(PreparedStatement st, int i, Parcel p) throws SQLException {
         PlanningIndicators ind = p.indicators();
         st.setString(i++, p.zone());
@@ -214,7 +219,7 @@ final class ParkTables {
         st.setDouble(i++, p.areaSquareMetres());
         st.setLong(i++, p.version());
         st.setTimestamp(i++, Timestamp.from(p.updatedAt()));
-        return i;
+        return OfferColumns.bind(st, i, p);
     }
 
     private static final Map<Layer<?>, TableSpec<?>> BY_LAYER = new LinkedHashMap<>();

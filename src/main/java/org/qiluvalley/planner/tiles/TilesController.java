@@ -64,8 +64,13 @@ public class TilesController {
      * at most a few thousand parcels in a tile; below it maps show zones and a density view.
      */
     static final int PARCELS_MIN_ZOOM = 12;
-    /** Properties of the GeoJSON items left out of tiles: timestamps (the version says the same, and is a number). */
-    static final Set<String> NOT_IN_TILES = Set.of("updatedAt");
+    /**
+     * Properties of the GeoJSON items left out of tiles: timestamps (the version says the same, and is a number), and
+     * a parcel's offer (price, deposit, readiness: an object, which a tile's scalar tags cannot hold; the map reads
+     * them from the items).
+     */
+    static final Set<String> NOT_IN_TILES = Set.of("updatedAt", "reservePriceWanYuan", "depositWanYuan",
+            "pricePerMuWanYuan", "readiness", "fullyReady");
     /** The only values of {@code f}: the metadata is JSON, the tiles Mapbox Vector Tiles. */
     static final String FORMAT_JSON = "json";
     static final String FORMAT_MVT = "mvt";

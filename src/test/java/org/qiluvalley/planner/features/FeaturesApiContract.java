@@ -171,9 +171,11 @@ abstract class FeaturesApiContract {
         ServiceClient.Reply reply = client.get("/ogc/collections/parcels/items/" + parcel.id());
         JsonNode feature = reply.json();
         assertThat(feature.get("id").stringValue()).isEqualTo(parcel.id());
+        // The seed gives every available site an (illustrative) price and readiness.
         assertThat(feature.get("properties").propertyNames()).containsExactly("zone", "landUse", "status",
                 "areaM2", "farMin", "farMax", "coverageMin", "coverageMax", "greenRatioMin", "greenRatioMax",
-                "heightMaxMetres", "setbackMetres");
+                "heightMaxMetres", "setbackMetres", "reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan",
+                "readiness", "fullyReady");
         assertThat(feature.at("/properties/status").stringValue()).isEqualTo("available");
         assertThat(feature.at("/properties/areaM2").doubleValue())
                 .isCloseTo(parcel.areaSquareMetres(), org.assertj.core.data.Offset.offset(0.005));
@@ -581,6 +583,57 @@ abstract class FeaturesApiContract {
         ServiceClient.Reply second = client.getAbsolute(next);
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         second.json().get("features").forEach(f -> assertThat(expected).contains(f.get("id").stringValue()));
+    }
+
+    /**
+     * The investor's filters of F11 on available-sites, for anyone: a maximum price per mu, fully ready only, a
+     * minimum size in mu, in CQL2-Text and CQL2-JSON. The expected sites are worked out here from the items as served.
+     */
+    @Test
+    void priceAndReadinessFiltersReturnExactlyTheMatchingSites() {
+        List<JsonNode> sites = new ArrayList<>();
+        client.get("/ogc/collections/available-sites/items?limit=1000").json().get("features").forEach(sites::add);
+        double maxPerMu = 30;
+        double minM2 = 15 * 10_000.0 / 15;
+        java.util.function.Predicate<JsonNode> cheap = f -> f.at("/properties/pricePerMuWanYuan").isNumber()
+                && f.at("/properties/pricePerMuWanYuan").doubleValue() <= maxPerMu;
+        java.util.function.Predicate<JsonNode> ready = f -> f.at("/properties/fullyReady").isBoolean()
+                && f.at("/properties/fullyReady").booleanValue();
+        java.util.function.Predicate<JsonNode> big = f -> f.at("/properties/areaM2").doubleValue() >= minM2;
+        java.util.function.Function<java.util.function.Predicate<JsonNode>, Set<String>> expected = which -> {
+            Set<String> ids = new TreeSet<>();
+            sites.stream().filter(which).forEach(f -> ids.add(f.get("id").stringValue()));
+            return ids;
+        };
+        String items = "/ogc/collections/available-sites/items?limit=1000&filter=";
+        // Each filter in CQL2-Text and in CQL2-JSON, with the sites it must select.
+        List<Object[]> cases = List.of(
+                new Object[] {"pricePerMuWanYuan <= 30", "<=", "pricePerMuWanYuan", "30", cheap},
+                new Object[] {"fullyReady = true", "=", "fullyReady", "true", ready});
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            Set<String> matching = expected.apply((java.util.function.Predicate<JsonNode>) c[4]);
+            assertThat(matching).as((String) c[0]).isNotEmpty().hasSizeLessThan(sites.size());
+            assertThat(ids(items + FeaturesController.queryValue((String) c[0]))).as((String) c[0]).isEqualTo(matching);
+            String json = "{\"op\":\"" + c[1] + "\",\"args\":[{\"property\":\"" + c[2] + "\"}," + c[3] + "]}";
+            assertThat(ids(items + FeaturesController.queryValue(json) + "&filter-lang=cql2-json")).as(json)
+                    .isEqualTo(matching);
+        }
+        assertThat(ids(items + FeaturesController.queryValue("fullyReady = false")))
+                .isEqualTo(expected.apply(f -> f.at("/properties/fullyReady").isBoolean() && !ready.test(f)));
+        Set<String> all = expected.apply(cheap.and(ready).and(big));
+        assertThat(ids(items + FeaturesController.queryValue("pricePerMuWanYuan <= 30 AND fullyReady = TRUE AND "
+                + "areaM2 >= " + minM2))).isEqualTo(all);
+        // The public parcels collection finds no reserved or allocated parcel by price or readiness.
+        assertThat(ids("/ogc/collections/parcels/items?limit=1000&filter="
+                + FeaturesController.queryValue("reservePriceWanYuan > 0 OR fullyReady IS NOT NULL")))
+                .isEqualTo(expected.apply(f -> f.at("/properties/reservePriceWanYuan").isNumber()
+                        || f.at("/properties/fullyReady").isBoolean()));
+        JsonNode queryables = client.get("/ogc/collections/available-sites/queryables").json().get("properties");
+        assertThat(queryables.at("/pricePerMuWanYuan/type").stringValue()).isEqualTo("number");
+        assertThat(queryables.at("/reservePriceWanYuan/type").stringValue()).isEqualTo("number");
+        assertThat(queryables.at("/depositWanYuan/type").stringValue()).isEqualTo("number");
+        assertThat(queryables.at("/fullyReady/type").stringValue()).isEqualTo("boolean");
     }
 
     @Test

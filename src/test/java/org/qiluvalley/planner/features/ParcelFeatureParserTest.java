@@ -17,11 +17,16 @@ import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.geo.CadastralPrecision;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.geo.OgcCrs;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.parcel.Readiness;
 import org.qiluvalley.planner.planning.ParcelDraft;
 import org.qiluvalley.planner.testsupport.ParkData;
+import org.qiluvalley.planner.testsupport.Planning;
+
+import tools.jackson.databind.JsonNode;
 
 /** A parcel write's body, a GeoJSON Feature (POST, PUT) or a merge patch (PATCH): accepted, and each refusal. */
 class ParcelFeatureParserTest {
@@ -58,8 +63,13 @@ class ParcelFeatureParserTest {
     }
 
     private static void patchRefused(String json, String detail) {
-        assertThatThrownBy(() -> patch(json)).as(json).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.getMessage()).isEqualTo(detail));
+        patchRefused(CURRENT, json, detail);
+    }
+
+    /** A merge patch of {@code current} refused with {@code detail}. */
+    private static void patchRefused(Parcel current, String json, String detail) {
+        assertThatThrownBy(() -> PARSER.patch(current, json.getBytes(StandardCharsets.UTF_8), OgcCrs.CRS84)).as(json)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).isEqualTo(detail));
     }
 
     @Nested
@@ -142,8 +152,9 @@ class ParcelFeatureParserTest {
 
         @Test
         void theProperties() {
-            refused(feature(",\"bogus\":1", ""), "unknown property \"bogus\"; writable: coverageMax, coverageMin, farMax, "
-                    + "farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, setbackMetres, status, zone");
+            refused(feature(",\"bogus\":1", ""), "unknown property \"bogus\"; writable: coverageMax, coverageMin, "
+                    + "depositWanYuan, farMax, farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, readiness, "
+                    + "reservePriceWanYuan, setbackMetres, status, zone");
             refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":5}}", "zone is required (a string)");
             refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"zone\":\" \"}}", "zone is required (a string)");
             refused("{\"geometry\":" + GEOMETRY + ",\"properties\":{\"landUse\":\"100101\"}}", "zone is required (a string)");
@@ -168,8 +179,16 @@ class ParcelFeatureParserTest {
             "greenRatioMin|[0.1]|greenRatioMin must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
             "greenRatioMax|1e400|greenRatioMax must be a number from 0 to 1.0 (a fraction: 0.45 for 45%)",
             "heightMaxMetres|1001|heightMaxMetres must be a number from 0 to 1000.0",
-            "setbackMetres|{}|setbackMetres must be a number from 0 to 1000.0"})
-        void planningConditions(String name, String value, String detail) {
+            "setbackMetres|{}|setbackMetres must be a number from 0 to 1000.0",
+            "reservePriceWanYuan|0|reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)",
+            "reservePriceWanYuan|-5|reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)",
+            "reservePriceWanYuan|10000001|reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)",
+            "reservePriceWanYuan|\"500\"|reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)",
+            "reservePriceWanYuan|1e400|reservePriceWanYuan must be a number above 0 and at most 10,000,000 (万元)",
+            "depositWanYuan|-0.01|depositWanYuan must be a number from 0 to 10,000,000 (万元)",
+            "depositWanYuan|true|depositWanYuan must be a number from 0 to 10,000,000 (万元)",
+            "depositWanYuan|20000000|depositWanYuan must be a number from 0 to 10,000,000 (万元)"})
+        void planningConditionsAndPrices(String name, String value, String detail) {
             refused(feature(",\"" + name + "\":" + value, ""), detail);
         }
     }
@@ -197,13 +216,180 @@ class ParcelFeatureParserTest {
             patchRefused("{\"properties\":\"x\"}", "properties must be an object");
             patchRefused("{\"properties\":[]}", "properties must be an object");
             patchRefused("{\"properties\":{\"bogus\":1}}", "unknown property \"bogus\"; writable: coverageMax, coverageMin, "
-                    + "farMax, farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, setbackMetres, status, zone");
+                    + "depositWanYuan, farMax, farMin, greenRatioMax, greenRatioMin, heightMaxMetres, landUse, readiness, "
+                    + "reservePriceWanYuan, setbackMetres, status, zone");
             patchRefused("{\"properties\":{\"farMin\":\"x\"}}", "farMin must be a number from 0 to 100.0");
             patchRefused("{\"properties\":{\"zone\":null}}", "zone is required (a string)");
             patchRefused("{\"properties\":{\"status\":{}}}", "status must be available, reserved, allocated, withdrawn or retired");
             patchRefused("{\"properties\":{\"farMin\":null,\"farMax\":0.5}}", "farMin must not exceed farMax");
             patchRefused("{\"bogus\":1}", "unknown member \"bogus\"; a parcel is a GeoJSON Feature with id, geometry, properties");
             patchRefused("[]", "the body must be a GeoJSON Feature object");
+        }
+    }
+
+    /** The eight readiness items, each ready, power with a capacity; {@code change} replaces the gas item's JSON. */
+    private static String readiness(String gas) {
+        return "{\"road\":{\"ready\":true},\"waterSupply\":{\"ready\":true},\"drainage\":{\"ready\":true},"
+                + "\"power\":{\"ready\":true,\"capacity\":\"10 kV, 2 x 630 kVA\"},\"telecom\":{\"ready\":true},"
+                + "\"gas\":" + gas + ",\"heating\":{\"ready\":true},\"siteLevelling\":{\"ready\":true}}";
+    }
+
+    private static final String ALL_READY = readiness("{\"ready\":true}");
+
+    /** Price, deposit and readiness (F11): bounds, the eight items and nothing else, derived members refused. */
+    @Nested
+    class PriceAndReadiness {
+
+        @Test
+        void aParcelWithoutThemHasNoOffer() {
+            assertThat(parse(feature("", "")).offer()).isNull();
+        }
+
+        @Test
+        void priceDepositAndReadinessAreRead() {
+            ParcelDraft draft = parse(feature(",\"reservePriceWanYuan\":1234.5,\"depositWanYuan\":250,\"readiness\":"
+                    + readiness("{\"ready\":false,\"capacity\":\"  medium pressure, DN200 \"}"), ""));
+            Offer offer = draft.offer();
+            assertThat(offer.reservePriceWanYuan()).isEqualTo(1234.5);
+            assertThat(offer.depositWanYuan()).isEqualTo(250.0);
+            assertThat(offer.readiness().items()).hasSize(8);
+            assertThat(offer.readiness().of(Readiness.POWER)).isEqualTo(new Readiness.Status(true,
+                    "10 kV, 2 x 630 kVA"));
+            assertThat(offer.readiness().of(Readiness.GAS)).as("capacity trimmed")
+                    .isEqualTo(new Readiness.Status(false, "medium pressure, DN200"));
+            assertThat(offer.fullyReady()).isFalse();
+            assertThat(parse(feature(",\"readiness\":" + ALL_READY, "")).offer().fullyReady()).isTrue();
+            assertThat(parse(feature(",\"readiness\":" + readiness("{\"ready\":true,\"capacity\":\" \"}"), ""))
+                    .offer().readiness().of(Readiness.GAS).capacity()).as("blank is none").isNull();
+        }
+
+        @Test
+        void eachPartMayComeAlone() {
+            assertThat(parse(feature(",\"reservePriceWanYuan\":0.01", "")).offer())
+                    .isEqualTo(new Offer(0.01, null, null));
+            assertThat(parse(feature(",\"depositWanYuan\":0", "")).offer()).isEqualTo(new Offer(null, 0.0, null));
+            assertThat(parse(feature(",\"readiness\":" + ALL_READY, "")).offer().reservePriceWanYuan()).isNull();
+            assertThat(parse(feature(",\"reservePriceWanYuan\":null,\"readiness\":null", "")).offer()).isNull();
+        }
+
+        @Test
+        void aCapacityOfTwoHundredCharactersIsKeptWhateverTheScript() {
+            String chinese = "一".repeat(199) + "😀";
+            assertThat(parse(feature(",\"readiness\":" + readiness("{\"ready\":true,\"capacity\":\"" + chinese
+                    + "\"}"), "")).offer().readiness().of(Readiness.GAS).capacity()).isEqualTo(chinese);
+        }
+
+        @Test
+        void theDepositCannotExceedThePrice() {
+            refused(feature(",\"reservePriceWanYuan\":100,\"depositWanYuan\":100.5", ""),
+                    "depositWanYuan must not exceed reservePriceWanYuan");
+            assertThat(parse(feature(",\"reservePriceWanYuan\":100,\"depositWanYuan\":100", "")).offer()
+                    .depositWanYuan()).isEqualTo(100.0);
+        }
+
+        @Test
+        void readinessIsAnObjectOfExactlyTheEightItems() {
+            String shape = "readiness must be an object of the eight items road, waterSupply, drainage, power, "
+                    + "telecom, gas, heating, siteLevelling, each {\"ready\": true or false, \"capacity\": optional text}";
+            refused(feature(",\"readiness\":true", ""), shape);
+            refused(feature(",\"readiness\":[]", ""), shape);
+            refused(feature(",\"readiness\":\"ready\"", ""), shape);
+            refused(feature(",\"readiness\":" + ALL_READY.replace("\"telecom\"", "\"internet\""), ""),
+                    "unknown readiness item \"internet\"; the items are drainage, gas, heating, power, road, "
+                            + "siteLevelling, telecom, waterSupply");
+            refused(feature(",\"readiness\":" + ALL_READY.replace("}}", "},\"sewage\":{\"ready\":true}}"), ""),
+                    "unknown readiness item \"sewage\"; the items are drainage, gas, heating, power, road, "
+                            + "siteLevelling, telecom, waterSupply");
+            refused(feature(",\"readiness\":{\"road\":{\"ready\":true}}", ""),
+                    "readiness.waterSupply is required: readiness gives all eight items (road, waterSupply, drainage, "
+                            + "power, telecom, gas, heating, siteLevelling)");
+            refused(feature(",\"readiness\":" + readiness("null"), ""),
+                    "readiness.gas is required: readiness gives all eight items (road, waterSupply, drainage, "
+                            + "power, telecom, gas, heating, siteLevelling)");
+            refused(feature(",\"readiness\":" + readiness("{}"), ""), "readiness.gas.ready is required (true or false)");
+            refused(feature(",\"readiness\":" + readiness("true"), ""),
+                    "each readiness item must be an object {\"ready\": true or false, \"capacity\": optional text}");
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":\"yes\"}"), ""), "ready must be true or false");
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":1}"), ""), "ready must be true or false");
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":true,\"pressure\":\"low\"}"), ""),
+                    "unknown member \"pressure\" of a readiness item; accepted: capacity, ready");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"10 kV\\n2 x 630 kVA", "tab\\there", "bell\\u0007", "line\\u2028separator",
+            "trailing newline\\n", "nul\\u0000"})
+        void aCapacityWithAControlCharacterIsRefused(String capacity) {
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":true,\"capacity\":\"" + capacity + "\"}"), ""),
+                    "readiness.gas.capacity must be text of at most 200 characters without control characters");
+        }
+
+        @Test
+        void aCapacityOverTwoHundredCharactersOrNotTextIsRefused() {
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":true,\"capacity\":\"" + "x".repeat(201)
+                    + "\"}"), ""), "readiness.gas.capacity must be text of at most 200 characters without control "
+                    + "characters");
+            refused(feature(",\"readiness\":" + readiness("{\"ready\":true,\"capacity\":630}"), ""),
+                    "capacity must be text of at most 200 characters without control characters");
+        }
+
+        /** Echoed from a GET, as areaM2 is: the service derives them again from what is stored. */
+        @Test
+        void theDerivedMembersAreIgnored() {
+            assertThat(parse(feature(",\"reservePriceWanYuan\":500,\"pricePerMuWanYuan\":1,\"fullyReady\":true", ""))
+                    .offer()).isEqualTo(new Offer(500.0, null, null));
+            assertThat(parse(feature(",\"pricePerMuWanYuan\":33.3,\"fullyReady\":false", "")).offer()).isNull();
+            assertThat(patch("{\"properties\":{\"pricePerMuWanYuan\":30,\"fullyReady\":\"x\"}}").offer()).isNull();
+            JsonNode overrides = Planning.parse("{\"fullyReady\":true}");
+            assertThat(PARSER.derived(CURRENT, overrides, "overrides[0]").offer()).isNull();
+        }
+
+        @Test
+        void theItemsOfTheMessagesAreTheDomainsItems() {
+            assertThat(Readiness.ITEMS.stream().map(Readiness.Item::wireName).toList())
+                    .containsExactly("road", "waterSupply", "drainage", "power", "telecom", "gas", "heating",
+                            "siteLevelling");
+        }
+
+        @Nested
+        class MergePatchOfAnOffer {
+
+            private final Parcel offered = CURRENT.withOffer(parse(feature(",\"reservePriceWanYuan\":500,"
+                    + "\"depositWanYuan\":100,\"readiness\":" + readiness("{\"ready\":false}"), "")).offer());
+
+            private Offer patched(String json) {
+                return PARSER.patch(offered, json.getBytes(StandardCharsets.UTF_8), OgcCrs.CRS84).offer();
+            }
+
+            @Test
+            void oneItemChangesAndTheOthersStay() {
+                Offer offer = patched("{\"properties\":{\"readiness\":{\"gas\":{\"ready\":true,\"capacity\":\"DN200\"},"
+                        + "\"power\":{\"capacity\":null}}}}");
+                assertThat(offer.readiness().of(Readiness.GAS)).isEqualTo(new Readiness.Status(true, "DN200"));
+                assertThat(offer.readiness().of(Readiness.POWER)).isEqualTo(new Readiness.Status(true, null));
+                assertThat(offer.readiness().fullyReady()).isTrue();
+                assertThat(offer.reservePriceWanYuan()).isEqualTo(500.0);
+                assertThat(offer.depositWanYuan()).isEqualTo(100.0);
+            }
+
+            @Test
+            void nullRemovesAPart() {
+                assertThat(patched("{\"properties\":{\"depositWanYuan\":null}}"))
+                        .isEqualTo(new Offer(500.0, null, offered.offer().readiness()));
+                assertThat(patched("{\"properties\":{\"readiness\":null,\"reservePriceWanYuan\":null,"
+                        + "\"depositWanYuan\":null}}")).isNull();
+                assertThat(patched("{\"properties\":{\"heightMaxMetres\":30}}")).isEqualTo(offered.offer());
+            }
+
+            @Test
+            void anItemRemovedIsMissing() {
+                patchRefused(offered, "{\"properties\":{\"readiness\":{\"heating\":null}}}",
+                        "readiness.heating is required: readiness gives all eight items (road, waterSupply, "
+                                + "drainage, power, telecom, gas, heating, siteLevelling)");
+                patchRefused(offered, "{\"properties\":{\"readiness\":{\"heating\":{\"ready\":null}}}}",
+                        "readiness.heating.ready is required (true or false)");
+                patchRefused(offered, "{\"properties\":{\"depositWanYuan\":501}}",
+                        "depositWanYuan must not exceed reservePriceWanYuan");
+            }
         }
     }
 }

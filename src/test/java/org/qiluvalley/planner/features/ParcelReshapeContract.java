@@ -293,6 +293,38 @@ abstract class ParcelReshapeContract {
                 id + "/split/2");
     }
 
+    /** Price and readiness (F11) were set for the parent's outline: parts and a merged parcel start without them. */
+    @Test
+    void partsAndAMergedParcelStartWithoutAPriceUnlessTheRequestGivesOne() {
+        String id = planning.takeAvailableParcelOfAtLeast(12_000);
+        Planning.Feature parent = planning.parcel(id);
+        assertThat(parent.json().at("/properties/reservePriceWanYuan").isNumber()).as("a seed site has a price").isTrue();
+        String body = "{\"line\": " + cutLine(servedPlanar(id), 0.5) + ", \"overrides\": [{\"reservePriceWanYuan\": "
+                + "400}, null]}";
+        ServiceClient.Reply split = post("/api/parcels/" + id + "/split", body, parent.eTag());
+        assertThat(split.status()).as(split.body()).isEqualTo(201);
+
+        JsonNode priced = planning.parcel(id + "-1").json().get("properties");
+        assertThat(priced.get("reservePriceWanYuan").doubleValue()).isEqualTo(400.0);
+        double areaMu = priced.get("areaM2").doubleValue() / (10_000.0 / 15);
+        assertThat(priced.get("pricePerMuWanYuan").doubleValue()).isCloseTo(400 / areaMu, within(0.0051));
+        for (String member : List.of("depositWanYuan", "readiness", "fullyReady")) {
+            assertThat(priced.has(member)).as(member + " of part 1").isFalse();
+        }
+        JsonNode unpriced = planning.parcel(id + "-2").json().get("properties");
+        for (String member : List.of("reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "readiness",
+                "fullyReady")) {
+            assertThat(unpriced.has(member)).as(member + " of part 2").isFalse();
+        }
+
+        String merged = id.length() <= 28 ? id + "-M" : null;
+        ServiceClient.Reply reply = post("/api/parcels/merge", "{\"parcels\": [{\"id\": \"" + id + "-1\", \"etag\": "
+                + "\"\\\"v1\\\"\"}, {\"id\": \"" + id + "-2\", \"etag\": \"\\\"v1\\\"\"}], \"id\": \"" + merged + "\"}", null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().get("properties").has("reservePriceWanYuan")).isFalse();
+        assertThat(planning.parcel(merged).json().get("properties").has("pricePerMuWanYuan")).isFalse();
+    }
+
     @Test
     void aMergeWithAStaleETagNamesTheStaleParcelAndChangesNothing() {
         String id = planning.takeAvailableParcelOfAtLeast(12_000);

@@ -1,6 +1,7 @@
 package org.qiluvalley.planner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -394,6 +395,154 @@ abstract class ParcelWritesContract {
         Planning.Feature after = planning.parcel(id);
         assertThat(after.eTag()).isEqualTo(reserved.eTag());
         assertThat(after.status()).isEqualTo("reserved");
+    }
+
+    // ---- Price and readiness ---------------------------------------------------------------------------------------
+
+    /** The eight readiness items ready, but gas (with a capacity to be trimmed). */
+    private static final String READINESS = "{\"road\":{\"ready\":true},\"waterSupply\":{\"ready\":true,"
+            + "\"capacity\":\"DN300\"},\"drainage\":{\"ready\":true},\"power\":{\"ready\":true,\"capacity\":"
+            + "\"10 kV, 2 x 630 kVA\"},\"telecom\":{\"ready\":true},\"gas\":{\"ready\":false,\"capacity\":"
+            + "\" planned 2027 \"},\"heating\":{\"ready\":true},\"siteLevelling\":{\"ready\":true}}";
+
+    /** The price per mu the README promises: the price over the EPSG:4548 area in mu, to 0.01 万元. */
+    private static double perMu(double priceWanYuan, double areaM2) {
+        return Math.round(priceWanYuan / (areaM2 / (10_000.0 / 15)) * 100) / 100.0;
+    }
+
+    private List<String> availableSitesMatching(ServiceClient client, String cql2) {
+        List<String> ids = new ArrayList<>();
+        Planning.allItems(client, "available-sites", "filter=" + java.net.URLEncoder.encode(cql2,
+                java.nio.charset.StandardCharsets.UTF_8)).forEach(f -> ids.add(f.get("id").stringValue()));
+        return ids;
+    }
+
+    @Test
+    void priceAndReadinessAreWrittenReadBackAndPublicWhileTheSiteIsAvailableOnly() {
+        String id = planning.takeAvailableParcel();
+        Planning.Feature before = planning.parcel(id);
+        ServiceClient.Reply patched = planner.patchJson(ITEMS + "/" + id, "{\"properties\":{\"reservePriceWanYuan\":"
+                + "1234.5,\"depositWanYuan\":250,\"readiness\":" + READINESS + "}}", before.eTag());
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+
+        JsonNode stored = planning.parcel(id).json().get("properties");
+        double areaM2 = stored.get("areaM2").doubleValue();
+        assertThat(stored.get("reservePriceWanYuan").doubleValue()).isEqualTo(1234.5);
+        assertThat(stored.get("depositWanYuan").doubleValue()).isEqualTo(250.0);
+        // The served area is rounded to the centimetre: the derived price may differ from this one in its last digit.
+        assertThat(stored.get("pricePerMuWanYuan").doubleValue()).isCloseTo(perMu(1234.5, areaM2), within(0.0101));
+        assertThat(stored.get("pricePerMuWanYuan").doubleValue() * 100 % 1).isCloseTo(0, within(1e-6));
+        assertThat(stored.get("fullyReady").booleanValue()).isFalse();
+        assertThat(stored.at("/readiness/gas")).isEqualTo(Planning.parse("{\"ready\":false,\"capacity\":\"planned 2027\"}"));
+        assertThat(stored.at("/readiness/road")).isEqualTo(Planning.parse("{\"ready\":true}"));
+        assertThat(stored.get("readiness").propertyNames()).containsExactly("road", "waterSupply", "drainage",
+                "power", "telecom", "gas", "heating", "siteLevelling");
+        JsonNode event = planning.history(id).get(planning.history(id).size() - 1);
+        assertThat(event.at("/before/properties/reservePriceWanYuan").isMissingNode()
+                || event.at("/before/properties/reservePriceWanYuan").doubleValue()
+                        == before.json().at("/properties/reservePriceWanYuan").doubleValue()).isTrue();
+        assertThat(event.at("/after/properties/reservePriceWanYuan").doubleValue()).isEqualTo(1234.5);
+        assertThat(event.at("/after/properties/pricePerMuWanYuan").doubleValue())
+                .isEqualTo(stored.get("pricePerMuWanYuan").doubleValue());
+        assertThat(event.at("/after/properties/readiness/gas/capacity").stringValue()).isEqualTo("planned 2027");
+
+        // The public sees the offer of an available site, as planners do, and finds the site by it.
+        for (String path : List.of(ITEMS + "/" + id, "/ogc/collections/available-sites/items/" + id)) {
+            JsonNode shown = anonymous.get(path).json().get("properties");
+            for (String member : List.of("reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "readiness",
+                    "fullyReady")) {
+                assertThat(shown.get(member)).as(path + " " + member).isEqualTo(stored.get(member));
+            }
+        }
+        String byPrice = "pricePerMuWanYuan = " + stored.get("pricePerMuWanYuan").doubleValue()
+                + " AND reservePriceWanYuan = 1234.5 AND fullyReady = FALSE";
+        assertThat(availableSitesMatching(anonymous, byPrice)).containsExactly(id);
+
+        // A PUT of what was read (without the read-only members) keeps the offer.
+        Planning.Feature current = planning.parcel(id);
+        ServiceClient.Reply put = planner.putJson(ITEMS + "/" + id, current.writable().toString(), current.eTag());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        for (String member : List.of("reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "readiness",
+                "fullyReady")) {
+            assertThat(planning.parcel(id).json().at("/properties/" + member)).as(member).isEqualTo(stored.get(member));
+        }
+
+        // Reserved: the public sees zone, status and area only, and cannot find it by its price.
+        planning.propose(id, "Price Reader Optics");
+        JsonNode publicly = anonymous.get(ITEMS + "/" + id).json().get("properties");
+        assertThat(publicly.propertyNames()).containsExactly("zone", "status", "areaM2");
+        assertThat(Planning.allItems(anonymous, "parcels", "filter=" + java.net.URLEncoder.encode(
+                "reservePriceWanYuan = 1234.5 OR fullyReady = FALSE AND depositWanYuan = 250",
+                java.nio.charset.StandardCharsets.UTF_8))).noneMatch(f -> f.get("id").stringValue().equals(id));
+        assertThat(planning.parcel(id).json().at("/properties/reservePriceWanYuan").doubleValue()).isEqualTo(1234.5);
+        assertThat(Planning.allItems(planner, "parcels", "filter=reservePriceWanYuan%20%3D%201234.5"))
+                .anyMatch(f -> f.get("id").stringValue().equals(id));
+    }
+
+    @Test
+    void anOutlineChangeRecomputesThePricePerMu() {
+        String id = planning.takeAvailableParcel();
+        Planning.Feature before = planning.parcel(id);
+        ServiceClient.Reply priced = planner.patchJson(ITEMS + "/" + id,
+                "{\"properties\":{\"reservePriceWanYuan\":900}}", before.eTag());
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+        double perMuBefore = planning.parcel(id).json().at("/properties/pricePerMuWanYuan").doubleValue();
+
+        Polygon smaller = (Polygon) SEED.get(id).planar().buffer(-3.0, 1);
+        ObjectNode patch = Planning.object();
+        patch.set("geometry", Planning.polygon(CrsTransform.toCrs84(smaller)));
+        ServiceClient.Reply reshaped = planner.patchJson(ITEMS + "/" + id, patch.toString(), priced.header("ETag"));
+        assertThat(reshaped.status()).as(reshaped.body()).isEqualTo(200);
+
+        JsonNode after = planning.parcel(id).json().get("properties");
+        double areaM2 = after.get("areaM2").doubleValue();
+        assertThat(areaM2).isLessThan(before.json().at("/properties/areaM2").doubleValue());
+        assertThat(after.get("reservePriceWanYuan").doubleValue()).isEqualTo(900.0);
+        assertThat(after.get("pricePerMuWanYuan").doubleValue()).isCloseTo(perMu(900, areaM2), within(0.0101))
+                .isGreaterThan(perMuBefore);
+        // The store's copy, which filters compare, moved with it.
+        assertThat(availableSitesMatching(anonymous, "pricePerMuWanYuan = " + after.get("pricePerMuWanYuan")
+                .doubleValue() + " AND reservePriceWanYuan = 900")).containsExactly(id);
+        assertThat(availableSitesMatching(anonymous, "pricePerMuWanYuan = " + perMuBefore
+                + " AND reservePriceWanYuan = 900")).isEmpty();
+    }
+
+    @Test
+    void badPriceOrReadinessIs400AndChangesNothing() {
+        String id = planning.takeAvailableParcel();
+        Planning.Feature before = planning.parcel(id);
+        for (String properties : List.of("{\"readiness\":{\"road\":null}}",
+                "{\"readiness\":{\"road\":{\"ready\":\"yes\"}}}", "{\"reservePriceWanYuan\":0}",
+                "{\"reservePriceWanYuan\":10,\"depositWanYuan\":11}",
+                "{\"readiness\":" + READINESS.replace("\"telecom\"", "\"internet\"") + "}",
+                "{\"readiness\":" + READINESS.replace("planned 2027", "x".repeat(201)) + "}",
+                "{\"readiness\":" + READINESS.replace("planned 2027", "line\\nbreak") + "}")) {
+            assertProblem(planner.patchJson(ITEMS + "/" + id, "{\"properties\":" + properties + "}", before.eTag()),
+                    400);
+        }
+        assertThat(planning.parcel(id).eTag()).isEqualTo(before.eTag());
+    }
+
+    /**
+     * A feature read can be written back as it is (the README's promise): the derived price per mu and fullyReady
+     * it carries are ignored, as areaM2 is, and derived again from what is stored.
+     */
+    @Test
+    void theDerivedMembersOfAFeatureReadAreIgnoredWhenItIsWrittenBack() {
+        String id = planning.takeAvailableParcel();
+        Planning.Feature before = planning.parcel(id);
+        JsonNode stored = before.json().get("properties");
+        assertThat(stored.get("pricePerMuWanYuan").isNumber()).as("a seed site has a price").isTrue();
+        ObjectNode echoed = (ObjectNode) before.json().deepCopy();
+        ((ObjectNode) echoed.get("properties")).put("pricePerMuWanYuan", 0.5).put("fullyReady",
+                !stored.get("fullyReady").booleanValue());
+        ServiceClient.Reply put = planner.putJson(ITEMS + "/" + id, echoed.toString(), before.eTag());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode after = planning.parcel(id).json().get("properties");
+        for (String member : List.of("reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "readiness",
+                "fullyReady")) {
+            assertThat(after.get(member)).as(member).isEqualTo(stored.get(member));
+        }
     }
 
     // ---- Delete: withdrawal --------------------------------------------------------------------------------------

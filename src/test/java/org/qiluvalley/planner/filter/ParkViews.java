@@ -6,10 +6,12 @@ import java.util.Map;
 
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.ConstraintArea;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.Place;
 import org.qiluvalley.planner.parcel.PlanningIndicators;
+import org.qiluvalley.planner.parcel.Readiness;
 import org.qiluvalley.planner.parcel.Road;
 import org.qiluvalley.planner.parcel.ValleyPart;
 import org.qiluvalley.planner.parcel.Zone;
@@ -17,7 +19,8 @@ import org.qiluvalley.planner.parcel.Zone;
 /**
  * The features of every collection as each audience sees them, written down by the tests from the README ("API
  * overview") and {@code features/FeatureCollections}: the public sees a live parcel's zone, area and status
- * ({@code available} or {@code unavailable}), and the land use and indicators of an available one only; planners
+ * ({@code available} or {@code unavailable}), and the land use, indicators, price and readiness of an available one
+ * only; planners
  * every parcel with every field, its version and update time. The tests evaluate filters over these.
  */
 public final class ParkViews {
@@ -69,12 +72,28 @@ public final class ParkViews {
             p.put("greenRatioMax", ind.greenRatioMax());
             p.put("heightMaxMetres", ind.heightMaxMetres());
             p.put("setbackMetres", ind.setbackMetres());
+            Offer offer = parcel.offer();
+            if (offer != null) {
+                putIfSet(p, "reservePriceWanYuan", offer.reservePriceWanYuan());
+                putIfSet(p, "depositWanYuan", offer.depositWanYuan());
+                // Written down here from the README: the price over the EPSG:4548 area in mu, to 0.01.
+                putIfSet(p, "pricePerMuWanYuan", offer.reservePriceWanYuan() == null ? null
+                        : GeoJson.round(offer.reservePriceWanYuan() / (parcel.areaSquareMetres() / (10_000.0 / 15)), 2));
+                putIfSet(p, "fullyReady", offer.readiness() == null ? null
+                        : offer.readiness().items().values().stream().allMatch(Readiness.Status::ready));
+            }
             if (planner) {
                 p.put("version", parcel.version());
                 p.put("updatedAt", parcel.updatedAt().toString());
             }
         }
         return new FilterOracle.Feature(parcel.id(), p, parcel.crs84(), parcel.planar());
+    }
+
+    private static void putIfSet(Map<String, Object> properties, String name, Object value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
     }
 
     static FilterOracle.Feature zone(Zone z) {

@@ -39,10 +39,11 @@ class QueryablesTest {
     void thePublicFiltersOnWhatThePublicSeesOfAParcel() {
         assertThat(names(PARCELS, Audience.PUBLIC)).containsExactly("geometry", "zone", "landUse", "status", "areaM2",
                 "farMin", "farMax", "coverageMin", "coverageMax", "greenRatioMin", "greenRatioMax", "heightMaxMetres",
-                "setbackMetres");
+                "setbackMetres", "reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "fullyReady");
         assertThat(names(PARCELS, Audience.PLANNER)).containsExactly("geometry", "zone", "landUse", "status", "areaM2",
                 "farMin", "farMax", "coverageMin", "coverageMax", "greenRatioMin", "greenRatioMax", "heightMaxMetres",
-                "setbackMetres", "version", "updatedAt");
+                "setbackMetres", "reservePriceWanYuan", "depositWanYuan", "pricePerMuWanYuan", "fullyReady", "version",
+                "updatedAt");
         assertThat(names(Queryables.forCollection("available-sites").orElseThrow(), Audience.PUBLIC))
                 .isEqualTo(names(PARCELS, Audience.PUBLIC));
         assertThat(names(Queryables.forCollection("zones").orElseThrow(), Audience.PUBLIC))

@@ -34,6 +34,7 @@ import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.parcel.ConstraintArea;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Page;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
@@ -91,18 +92,30 @@ public abstract class FilterStoreContract {
         change(reserved.get(1), ParcelStatus.WITHDRAWN, reserved.get(1).landUse(), null);
         change(allocated.get(2), ParcelStatus.WITHDRAWN, allocated.get(2).landUse(), null);
         change(available.get(5), ParcelStatus.AVAILABLE, ODD_LAND_USE, null);
-        change(reserved.get(2), ParcelStatus.RESERVED, ODD_LAND_USE, null);
+        // A reserved and an allocated parcel with an offer (the seed gives offers to available parcels only): the
+        // public must not find them by price or readiness.
+        Offer someOffer = available.get(0).offer();
+        change(reserved.get(2), ParcelStatus.RESERVED, ODD_LAND_USE, null, someOffer);
         for (int i = 30; i < 60; i += 4) {
             PlanningIndicators ind = available.get(i).indicators();
+            Offer offer = available.get(i).offer();
+            // Some available parcels with a price only, with readiness only, with neither.
+            offer = switch (i) {
+                case 34 -> new Offer(null, null, offer.readiness());
+                case 38 -> new Offer(offer.reservePriceWanYuan(), null, null);
+                case 42 -> null;
+                default -> offer;
+            };
             change(available.get(i), ParcelStatus.AVAILABLE, available.get(i).landUse(), new PlanningIndicators(
                     ind.farMin() + 0.25, ind.farMax() + i / 8.0, ind.coverageMin(), ind.coverageMax() - 0.05,
-                    ind.greenRatioMin(), ind.greenRatioMax(), ind.heightMaxMetres() + i, ind.setbackMetres() / 2));
+                    ind.greenRatioMin(), ind.greenRatioMax(), ind.heightMaxMetres() + i, ind.setbackMetres() / 2),
+                    offer);
         }
         for (int i = 0; i < 6; i++) {
             PlanningIndicators ind = allocated.get(i + 5).indicators();
             change(allocated.get(i + 5), ParcelStatus.ALLOCATED, allocated.get(i + 5).landUse(), new PlanningIndicators(
                     ind.farMin(), ind.farMax() + 1, ind.coverageMin(), ind.coverageMax(), ind.greenRatioMin(),
-                    ind.greenRatioMax(), 99.25, ind.setbackMetres()));
+                    ind.greenRatioMax(), 99.25, ind.setbackMetres()), i == 0 ? available.get(1).offer() : null);
         }
         parcels = store.find(Layer.PARCELS, FeatureQuery.all()).items();
         views = ParkViews.of(parcels, store.find(Layer.ZONES, FeatureQuery.all()).items(),
@@ -117,9 +130,14 @@ public abstract class FilterStoreContract {
         closeStore();
     }
 
+    /** Changes a parcel, keeping its offer. */
     private void change(Parcel p, ParcelStatus status, String landUse, PlanningIndicators indicators) {
+        change(p, status, landUse, indicators, p.offer());
+    }
+
+    private void change(Parcel p, ParcelStatus status, String landUse, PlanningIndicators indicators, Offer offer) {
         Parcel changed = new Parcel(p.id(), p.zone(), landUse, status, indicators == null ? p.indicators() : indicators,
-                p.areaSquareMetres(), p.version() + 1, CHANGED_AT, p.planar(), p.crs84());
+                p.areaSquareMetres(), p.version() + 1, CHANGED_AT, p.planar(), p.crs84(), offer);
         assertThat(store.updateParcel(changed, p.version())).isTrue();
     }
 
@@ -260,6 +278,46 @@ public abstract class FilterStoreContract {
         assertThat(find("parcels", Audience.PUBLIC, "NOT (landUse LIKE '%')")).isEmpty();
         assertThat(find("parcels", Audience.PUBLIC, "landUse = zone OR landUse <> zone"))
                 .isEqualTo(parcelIds(p -> p.status() == ParcelStatus.AVAILABLE));
+    }
+
+    @Test
+    void priceAndReadinessFiltersSelectExactlyTheMatchingAvailableSites() {
+        // The expected sets from the parcels themselves, not from the store's derived columns.
+        java.util.function.Function<Parcel, Double> perMu = p -> p.offer() == null
+                || p.offer().reservePriceWanYuan() == null ? null
+                : GeoJson.round(p.offer().reservePriceWanYuan() / (p.areaSquareMetres() / (10_000.0 / 15)), 2);
+        java.util.function.Function<Parcel, Boolean> fullyReady = p -> p.offer() == null
+                || p.offer().readiness() == null ? null
+                : p.offer().readiness().items().values().stream().allMatch(r -> r.ready());
+        java.util.function.Predicate<Parcel> available = p -> p.status() == ParcelStatus.AVAILABLE;
+        List<Double> prices = parcels.stream().filter(available).map(perMu).filter(java.util.Objects::nonNull)
+                .sorted().toList();
+        double median = prices.get(prices.size() / 2);
+        List<String> cheap = parcelIds(available.and(p -> perMu.apply(p) != null && perMu.apply(p) <= median));
+        assertThat(cheap).hasSizeGreaterThan(10).hasSizeLessThan(prices.size());
+        for (Audience audience : Audience.values()) {
+            assertThat(find("available-sites", audience, "pricePerMuWanYuan <= " + median)).isEqualTo(cheap);
+            // On the parcels collection planners also find the reserved, allocated and withdrawn parcels by price.
+            assertThat(find("parcels", audience, "pricePerMuWanYuan <= " + median)).isEqualTo(audience == Audience.PUBLIC
+                    ? cheap : parcelIds(p -> perMu.apply(p) != null && perMu.apply(p) <= median));
+            assertThat(find("available-sites", audience, "fullyReady = TRUE"))
+                    .isEqualTo(parcelIds(available.and(p -> Boolean.TRUE.equals(fullyReady.apply(p))))).isNotEmpty();
+            assertThat(find("available-sites", audience, "fullyReady = FALSE"))
+                    .isEqualTo(parcelIds(available.and(p -> Boolean.FALSE.equals(fullyReady.apply(p))))).isNotEmpty();
+            assertThat(find("available-sites", audience, "pricePerMuWanYuan IS NULL"))
+                    .isEqualTo(parcelIds(available.and(p -> perMu.apply(p) == null))).hasSize(2);
+            assertThat(find("available-sites", audience, "depositWanYuan > 0 AND reservePriceWanYuan >= depositWanYuan"))
+                    .isEqualTo(parcelIds(available.and(p -> p.offer() != null && p.offer().depositWanYuan() != null)));
+        }
+        // The reserved and the allocated parcel with an offer: planners find them by it, the public does not.
+        List<String> committedWithOffer = parcelIds(p -> (p.status() == ParcelStatus.RESERVED
+                || p.status() == ParcelStatus.ALLOCATED) && p.offer() != null);
+        assertThat(committedWithOffer).hasSize(2);
+        assertThat(find("parcels", Audience.PLANNER, "reservePriceWanYuan > 0")).containsAll(committedWithOffer);
+        assertThat(find("parcels", Audience.PUBLIC, "reservePriceWanYuan > 0 OR fullyReady IS NOT NULL"))
+                .doesNotContainAnyElementsOf(committedWithOffer)
+                .isEqualTo(parcelIds(available.and(p -> p.offer() != null)));
+        assertThat(find("parcels", Audience.PUBLIC, "NOT (pricePerMuWanYuan > 0)")).isEmpty();
     }
 
     @Test

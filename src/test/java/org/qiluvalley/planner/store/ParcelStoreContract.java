@@ -14,14 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.qiluvalley.planner.geo.CrsTransform;
+import org.qiluvalley.planner.filter.Audience;
+import org.qiluvalley.planner.filter.Cql2Text;
+import org.qiluvalley.planner.filter.FilterCrs;
+import org.qiluvalley.planner.filter.Queryables;
 import org.qiluvalley.planner.parcel.FeatureQuery;
 import org.qiluvalley.planner.parcel.Layer;
+import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Page;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.qiluvalley.planner.parcel.ParcelStore;
 import org.qiluvalley.planner.parcel.ParkDataset;
 import org.qiluvalley.planner.parcel.Place;
+import org.qiluvalley.planner.parcel.Readiness;
 import org.qiluvalley.planner.testsupport.ParkData;
 
 /**
@@ -99,6 +105,7 @@ public abstract class ParcelStoreContract {
             assertThat(stored.crs84().equalsExact(expected.crs84(), 1e-12)).as("CRS84 geometry of %s", expected.id()).isTrue();
             assertThat(stored.planar().equalsExact(expected.planar(), 1e-6)).as("planar geometry of %s", expected.id()).isTrue();
             assertThat(stored.version()).isEqualTo(1);
+            assertThat(stored.offer()).as("price and readiness of %s", expected.id()).isEqualTo(expected.offer());
         }
         assertThat(store.findById(Layer.PARCELS, "QOV-XX-999")).isEmpty();
         assertThat(store.findById(Layer.ZONES, "exhibition")).isPresent();
@@ -170,6 +177,37 @@ public abstract class ParcelStoreContract {
         assertThat(zones).isEqualTo(PARK.zones().stream().map(org.qiluvalley.planner.parcel.Zone::id).toList());
         assertThat(PARK.parcels().stream().map(Parcel::id).sorted(Comparator.naturalOrder()).toList())
                 .isEqualTo(store.find(Layer.PARCELS, FeatureQuery.all()).items().stream().map(Parcel::id).toList());
+    }
+
+    @Test
+    void anOfferIsStoredReadBackAndClearedWithTheColumnsFiltersRead() {
+        Parcel current = store.find(Layer.PARCELS, FeatureQuery.all()).items().stream()
+                .filter(p -> p.status() == ParcelStatus.AVAILABLE).skip(7).findFirst().orElseThrow();
+        java.util.Map<Readiness.Item, Readiness.Status> items = new java.util.HashMap<>();
+        Readiness.ITEMS.forEach(item -> items.put(item, new Readiness.Status(true, null)));
+        items.put(Readiness.POWER, new Readiness.Status(false, "10 kV \"双回路\", 2 x 630 kVA \\ 待建"));
+        Offer offer = new Offer(1234.56, 0.0, new Readiness(items));
+        Parcel priced = new Parcel(current.id(), current.zone(), current.landUse(), current.status(),
+                current.indicators(), current.areaSquareMetres(), current.version() + 1, current.updatedAt(),
+                current.planar(), current.crs84(), offer);
+        assertThat(store.updateParcel(priced, current.version())).isTrue();
+        Parcel read = store.findById(Layer.PARCELS, current.id()).orElseThrow();
+        assertThat(read.offer()).isEqualTo(offer);
+        assertThat(read.fullyReady()).isFalse();
+        Queryables sites = Queryables.forCollection("available-sites").orElseThrow();
+        java.util.function.Function<String, List<String>> find = cql2 -> store.find(Layer.PARCELS, FeatureQuery.all()
+                .withFilter(sites.bind(Cql2Text.parse(cql2, FilterCrs.CRS84), Audience.PUBLIC))).items().stream()
+                .map(Parcel::id).toList();
+        assertThat(find.apply("pricePerMuWanYuan = " + read.pricePerMuWanYuan() + " AND depositWanYuan = 0"
+                + " AND fullyReady = FALSE")).containsExactly(current.id());
+
+        Parcel cleared = new Parcel(priced.id(), priced.zone(), priced.landUse(), priced.status(),
+                priced.indicators(), priced.areaSquareMetres(), priced.version() + 1, priced.updatedAt(),
+                priced.planar(), priced.crs84(), null);
+        assertThat(store.updateParcel(cleared, priced.version())).isTrue();
+        assertThat(store.findById(Layer.PARCELS, current.id()).orElseThrow().offer()).isNull();
+        assertThat(find.apply("pricePerMuWanYuan IS NULL AND fullyReady IS NULL AND reservePriceWanYuan IS NULL"))
+                .contains(current.id());
     }
 
     @Test
