@@ -95,7 +95,10 @@ async function start() {
   if (bounds) limitToPlan(map, bounds, summary.bounds);
 
   startViewLoader();
-  await applyHashState(readHash(), bounds);
+  // The link as shared, before the page rewrites the hash: "inquire=1" (from a site page's "Express interest")
+  // opens the inquiry form of the shared site once the panels are ready.
+  const shared = readHash();
+  await applyHashState(shared, bounds);
   followHash(bounds);
   loadStatus.hidden = true;
 
@@ -104,6 +107,7 @@ async function start() {
   initAudit();
   initInquiry();
   initTabs();
+  if (shared.inquire === '1' && shared.parcel && state.selectedId === shared.parcel) inquiry.open(shared.parcel);
   root.dataset.mapReady = 'true';
 }
 

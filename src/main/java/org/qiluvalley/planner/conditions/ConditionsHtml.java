@@ -92,6 +92,13 @@ public final class ConditionsHtml {
         out.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         screenControls(o);
         heading(c);
+        sections(c);
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    /** What the letter states after its heading: area, indicators, setbacks, neighbours... and the map. */
+    private void sections(PlanningConditions c) {
         area(c);
         indicators(c.indicators());
         roadSetbacks(c.roadSetbacks());
@@ -101,8 +108,21 @@ public final class ConditionsHtml {
         leaseAndPledges(c);
         boundaryPoints(c.boundaryPoints());
         map(c);
-        out.append("</body>\n</html>\n");
-        return out.toString();
+    }
+
+    /**
+     * The letter's sections (area to map) as an HTML fragment, for a page that shows them in its own frame (the
+     * public site page); style them with {@link #style()}.
+     */
+    public static String sectionsHtml(PlanningConditions conditions) {
+        ConditionsHtml html = new ConditionsHtml();
+        html.sections(conditions);
+        return html.out.toString();
+    }
+
+    /** The letter's CSS (A4 print, and on screen). */
+    public static String style() {
+        return STYLE;
     }
 
     private void screenControls(Options o) {

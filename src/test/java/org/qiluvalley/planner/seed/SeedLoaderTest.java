@@ -46,13 +46,11 @@ class SeedLoaderTest {
     }
 
     private static SeedLoader loader(ParcelStore store, String seedLocation) {
-        ValleyProperties properties = new ValleyProperties(Path.of("unused"), seedLocation,
-                new ValleyProperties.Db("", "", "", 10), new ValleyProperties.Items(100, 1000, true, 0, 200_000, 2),
-                new ValleyProperties.Map("", "", 14), "",
-                new ValleyProperties.Inquiries(5, java.time.Duration.ofHours(1)),
-                new ValleyProperties.Uploads(16, 4, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)),
-                new ValleyProperties.SignIn(10, 50, java.time.Duration.ofMinutes(15), 0, 32),
-                new ValleyProperties.Allocations(true, java.time.ZoneId.of("Asia/Shanghai")), "");
+        // Bound as the application binds it, so that a new setting needs no change here.
+        ValleyProperties properties = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        java.util.Map.of("valley.data-dir", "unused", "valley.seed-location", seedLocation)))
+                .bindOrCreate("valley", ValleyProperties.class);
         return new SeedLoader(store, ParkData.ruleBook(), properties, new DefaultResourceLoader());
     }
 

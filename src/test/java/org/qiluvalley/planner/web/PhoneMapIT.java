@@ -129,6 +129,35 @@ class PhoneMapIT extends MapBrowserTest {
         saveScreenshotIfAsked("screenshot-desktop.png");
     }
 
+    /**
+     * A site's page on a phone: it fits the screen's width, and its QR code, read by ZXing from the pixels the
+     * browser drew, is the page's own URL.
+     */
+    @Test
+    void aSitePageOnAPhoneFitsAndItsQrCodeReadsAsItsUrl() throws Exception {
+        phone();
+        String id = ((String) http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                + "/ogc/collections/available-sites/items?limit=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        String url = baseUrl() + "/sites/" + id;
+        driver.get(url);
+        WebElement qr = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.qr")));
+        Number overflow = (Number) js("return document.scrollingElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow.intValue() <= 0, "no sideways scrolling: " + overflow);
+        assertTrue(driver.findElement(By.id("site-mu")).getText().endsWith("亩"));
+        js("arguments[0].scrollIntoView({ block: 'center' })", qr);
+        byte[] png = qr.getScreenshotAs(OutputType.BYTES);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(),
+                        image.getHeight(), argb)))).getText();
+        assertEquals(url, decoded);
+        js("window.scrollTo(0, 0)");
+        saveScreenshotIfAsked("screenshot-site.png");
+    }
+
     private void saveScreenshotIfAsked(String name) throws IOException {
         String dir = System.getenv("PHONE_SCREENSHOTS");
         if (dir == null || dir.isBlank()) {
