@@ -376,6 +376,17 @@ class InvestorMapIT extends MapBrowserTest {
                 p.get(1).doubleValue())).toArray(org.locationtech.jts.geom.Coordinate[]::new);
     }
 
+    /** A site page's "Express interest" link (#parcel=ID&inquire=1) opens the map on the site with the inquiry form. */
+    @Test
+    void aLinkWithInquireOpensTheInquiryFormOfTheSite() {
+        String id = availableSites().all().get(0).id();
+        openMap("parcel=" + id + "&inquire=1");
+        WebElement dialog = new WebDriverWait(driver, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("inquiry-dialog")));
+        assertTrue(dialog.getText().contains(id), "the form names the site: " + dialog.getText());
+        assertFalse(driver.getCurrentUrl().contains("inquire"), "the link's one-off request leaves the hash");
+    }
+
     private void findSite(String text) {
         WebElement input = driver.findElement(By.id("find-site-id"));
         input.clear();
