@@ -387,6 +387,23 @@ class InvestorMapIT extends MapBrowserTest {
         assertFalse(driver.getCurrentUrl().contains("inquire"), "the link's one-off request leaves the hash");
     }
 
+    /** A shared link to a site far down the list shows its row inside the list's visible part, selected. */
+    @Test
+    void aSharedLinksRowIsInViewInTheList() {
+        List<Site> sites = availableSites().all();
+        String id = sites.get(sites.size() - 3).id();
+        openMap("parcel=" + id);
+        awaitPopup(id);
+        WebElement row = new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#site-list .site-row.selected")));
+        assertEquals(id, row.getDomAttribute("data-parcel-id"));
+        new WebDriverWait(driver, TIMEOUT).until(d -> {
+            org.openqa.selenium.Rectangle list = d.findElement(By.id("site-list")).getRect();
+            org.openqa.selenium.Rectangle r = d.findElement(By.cssSelector("#site-list .site-row.selected")).getRect();
+            return r.getY() >= list.getY() - 1 && r.getY() + r.getHeight() <= list.getY() + list.getHeight() + 1;
+        });
+    }
+
     private void findSite(String text) {
         WebElement input = driver.findElement(By.id("find-site-id"));
         input.clear();
