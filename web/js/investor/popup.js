@@ -61,7 +61,7 @@ function popupHtml(feature) {
       </table>
       ${offerHtml(p)}
       ${distancesPlaceholder()}
-      <a class="print-conditions" href="/sites/${encodeURIComponent(feature.id)}">${bilingual('Site page, QR code and PDF', '地块页面、二维码与PDF')}</a>
+      <a class="site-page-link" href="/sites/${encodeURIComponent(feature.id)}">${bilingual('Site page, QR code and PDF', '地块页面、二维码与PDF')}</a>
       <a class="print-conditions" href="/api/parcels/${encodeURIComponent(feature.id)}/conditions?f=html" target="_blank"
         rel="noopener">${bilingual('Print planning conditions', '打印规划条件')}</a>
     </div>`;

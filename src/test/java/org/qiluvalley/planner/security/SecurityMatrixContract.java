@@ -239,6 +239,9 @@ abstract class SecurityMatrixContract {
                 // ---- The planning-conditions letter: anyone, for an available site.
                 everybody("GET /api/parcels/{id}/conditions", f -> Call.get("/api/parcels/" + f.anAvailableParcel()
                         + "/conditions")),
+                everybody("GET /sites/{id}", f -> Call.get("/sites/" + f.anAvailableParcel())),
+                everybody("GET /sites/{id}/thumbnail.png", f -> Call.get("/sites/" + f.anAvailableParcel()
+                        + "/thumbnail.png")),
                 // ---- The allocation lifecycle: planners.
                 planners("GET /api/allocations", f -> Call.get("/api/allocations")),
                 planners("GET /api/allocations/{id}", f -> Call.get("/api/allocations/" + f.anAllocation())),
