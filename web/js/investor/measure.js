@@ -18,7 +18,9 @@ export function initMeasure(map) {
     distance: new L.Draw.Polyline(map, { shapeOptions: { ...STYLE, fill: false }, metric: true, showLength: true }),
     area: new L.Draw.Polygon(map, { shapeOptions: STYLE, allowIntersection: false, showArea: false }),
   };
-  const control = L.control({ position: 'topleft' });
+  // On a phone the top left belongs to the popup that opens above a site: the tool waits at the bottom.
+  const phone = window.matchMedia('(max-width: 760px)').matches;
+  const control = L.control({ position: phone ? 'bottomleft' : 'topleft' });
   let result;
   control.onAdd = () => {
     const box = L.DomUtil.create('div', 'measure-control leaflet-bar');
