@@ -67,6 +67,10 @@ class AllocationController {
     static final String XSRF_DESCRIPTION = "The value of the XSRF-TOKEN cookie. Required when the request is "
             + "authenticated by the browser session (SESSION cookie); not needed with HTTP Basic.";
 
+    /** The path parameter of every step and read of one allocation, in the OpenAPI document. */
+    static final String ALLOCATION_ID = "The allocation's id.";
+    static final String ALLOCATION_ID_EXAMPLE = "AL-3f2a9c0b1d4e5f607182";
+
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "parcel", "limit", "offset");
 
     private final AllocationLifecycle lifecycle;
@@ -140,43 +144,43 @@ class AllocationController {
             description = "proposed -> approved: the parcel becomes allocated. Four eyes "
                     + "(valley.allocations.four-eyes, on by default): the planner who proposed it, admin or not, may "
                     + "not approve it; another planner must.",
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @ApiResponse(responseCode = "403", description = "Not a planner; or four eyes: the caller proposed this "
             + "allocation, and another planner must approve it (the detail says so). Nothing changed.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @PostMapping(value = "/api/allocations/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View approve(@PathVariable String id, Authentication who) {
+    AllocationJson.View approve(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            Authentication who) {
         return AllocationJson.view(lifecycle.approve(id, who.getName()));
     }
 
     @Operation(operationId = "rejectAllocation", summary = "Reject a proposed allocation",
             description = "proposed -> rejected: the parcel becomes available again. The proposer may reject "
                     + "their own proposal (four eyes guards approvals only).",
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @PostMapping(value = "/api/allocations/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View reject(@PathVariable String id, Authentication who) {
+    AllocationJson.View reject(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            Authentication who) {
         return AllocationJson.view(lifecycle.reject(id, who.getName()));
     }
 
     @Operation(operationId = "releaseAllocation", summary = "Release an approved allocation",
             description = "approved -> released: the parcel becomes available again. The proposer may release "
                     + "it too.",
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @PostMapping(value = "/api/allocations/{id}/release", produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View release(@PathVariable String id, Authentication who) {
+    AllocationJson.View release(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            Authentication who) {
         return AllocationJson.view(lifecycle.release(id, who.getName()));
     }
 
@@ -192,10 +196,8 @@ class AllocationController {
                                     {"contractNumber": "QOV-CR-2026-017", "signedOn": "2026-03-02", "priceWanYuan": 1850,
                                      "handOverBy": "2026-04-01", "startBy": "2026-09-30", "completeBy": "2028-09-30",
                                      "reviewOn": "2029-09-30"}"""))),
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @ApiResponse(responseCode = "400",
             description = "Not a contract: not JSON, an unknown, repeated or missing member, a value of the "
@@ -203,12 +205,12 @@ class AllocationController {
             + "future, a price not above zero.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
-            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
-                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @SmallBodyResponses
     @PostMapping(value = "/api/allocations/{id}/contract", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View contract(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+    AllocationJson.View contract(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            @RequestBody byte[] body, Authentication who) {
         return AllocationJson.view(lifecycle.contract(id, ContractParser.contract(body), who.getName()));
     }
 
@@ -223,10 +225,8 @@ class AllocationController {
                             schema = @Schema(implementation = AllocationApiSchemas.MilestoneBody.class),
                             examples = @ExampleObject(name = "recordAllocationMilestone", value = """
                                     {"kind": "handed-over", "on": "2026-03-28"}"""))),
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @ApiResponse(responseCode = "400",
             description = "Not a milestone: not JSON, an unknown, repeated or missing member, a kind other "
@@ -234,12 +234,12 @@ class AllocationController {
             + "contract's signing or the milestone before.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
-            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
-                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @SmallBodyResponses
     @PostMapping(value = "/api/allocations/{id}/milestones", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View milestone(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+    AllocationJson.View milestone(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            @RequestBody byte[] body, Authentication who) {
         return AllocationJson.view(lifecycle.milestone(id, ContractParser.milestone(body), who.getName()));
     }
 
@@ -254,22 +254,20 @@ class AllocationController {
                             schema = @Schema(implementation = AllocationApiSchemas.ReviewBody.class),
                             examples = @ExampleObject(name = "reviewAllocation", value = """
                                     {"on": "2029-10-08", "investmentWanYuan": 9500, "taxWanYuanPerYear": 520}"""))),
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @ApiResponse(responseCode = "400",
             description = "Not a review: not JSON, an unknown, repeated or missing member, a figure below "
             + "zero or not a number, a date that is not yyyy-MM-dd, in the future or before the completion.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
-            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
-                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @SmallBodyResponses
     @PostMapping(value = "/api/allocations/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View review(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+    AllocationJson.View review(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            @RequestBody byte[] body, Authentication who) {
         return AllocationJson.view(lifecycle.review(id, ContractParser.review(body), who.getName()));
     }
 
@@ -282,28 +280,24 @@ class AllocationController {
                             schema = @Schema(implementation = AllocationApiSchemas.RevokeBody.class),
                             examples = @ExampleObject(name = "revokeAllocation", value = """
                                     {"reason": "not started two years after the deadline (闲置土地)"}"""))),
-            parameters = {@Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"),
-                @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
-                        schema = @Schema(type = "string"))})
+            parameters = @Parameter(name = XSRF_HEADER, in = ParameterIn.HEADER, description = XSRF_DESCRIPTION,
+                    schema = @Schema(type = "string")))
     @LifecycleStepResponses
     @ApiResponse(responseCode = "400",
             description = "Not a revocation: not JSON, an unknown, repeated or missing member, a reason "
             + "that is empty, over 2,000 characters or has control characters.",
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over 64 KiB.",
-            content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
-                    schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
+    @SmallBodyResponses
     @PostMapping(value = "/api/allocations/{id}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View revoke(@PathVariable String id, @RequestBody byte[] body, Authentication who) {
+    AllocationJson.View revoke(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id,
+            @RequestBody byte[] body, Authentication who) {
         return AllocationJson.view(lifecycle.revoke(id, ContractParser.revocation(body), who.getName()));
     }
 
-    @Operation(operationId = "getAllocation", summary = "One allocation",
-            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = "The allocation's id.",
-                    example = "AL-3f2a9c0b1d4e5f607182"))
+    @Operation(operationId = "getAllocation", summary = "One allocation")
     @ApiResponse(responseCode = "200", description = "The allocation.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = AllocationApiSchemas.Allocation.class)))
@@ -311,7 +305,8 @@ class AllocationController {
             content = @Content(mediaType = AllocationApiSchemas.PROBLEM_JSON,
                     schema = @Schema(ref = AllocationApiSchemas.PROBLEM)))
     @GetMapping(value = "/api/allocations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    AllocationJson.View one(@PathVariable String id) {
+    AllocationJson.View one(
+            @Parameter(description = ALLOCATION_ID, example = ALLOCATION_ID_EXAMPLE) @PathVariable String id) {
         return AllocationJson.view(lifecycle.find(id));
     }
 
