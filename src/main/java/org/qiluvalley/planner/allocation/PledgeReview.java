@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.rules.Candidate;
 import org.qiluvalley.planner.rules.Finding;
 
@@ -16,8 +17,6 @@ import org.qiluvalley.planner.rules.Finding;
  */
 final class PledgeReview {
 
-    /** Square metres in one mu (亩): 10,000/15. */
-    static final double SQUARE_METRES_PER_MU = 10_000.0 / 15.0;
     private static final String UNIT = "万元/亩";
     private static final String SOURCE = "the allottee's standard-land pledge (标准地承诺), in the allocation";
 
@@ -31,7 +30,7 @@ final class PledgeReview {
 
     /** The area in mu of an area in m² (EPSG:4548). */
     static double mu(double squareMetres) {
-        return squareMetres / SQUARE_METRES_PER_MU;
+        return squareMetres / Crs.SQUARE_METRES_PER_MU;
     }
 
     static Result of(String parcelId, Candidate.Pledges pledges, Allocation.Review review) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.ParcelStore;
@@ -39,9 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Supervision {
-
-    /** Square metres in one mu (亩). */
-    public static final double SQUARE_METRES_PER_MU = PledgeReview.SQUARE_METRES_PER_MU;
 
     /** What is late or short. */
     public enum Kind {
@@ -105,7 +103,7 @@ public class Supervision {
         }
 
         public double areaMu() {
-            return areaM2 / SQUARE_METRES_PER_MU;
+            return areaM2 / Crs.SQUARE_METRES_PER_MU;
         }
 
         /** The most days overdue of its cases, 0 without any. */

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.qiluvalley.planner.errors.InvalidInputException;
 import org.qiluvalley.planner.errors.RefusedException;
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.rules.ZoneRules;
 import org.qiluvalley.planner.rules.ZoningRuleBook;
@@ -290,9 +291,9 @@ class SupervisionController {
         ZoneRules zone = land.zone() == null ? null : book.zone(land.zone()).orElse(null);
         return new Idle(land.zone(), zone == null ? null : zone.nameEn(), zone == null ? null : zone.nameZh(),
                 land.allocations(), GeoJson.round(land.areaM2(), 2), GeoJson.round(land.areaM2() / 10_000, 4),
-                GeoJson.round(land.areaM2() / Supervision.SQUARE_METRES_PER_MU, 4),
+                GeoJson.round(land.areaM2() / Crs.SQUARE_METRES_PER_MU, 4),
                 GeoJson.round(land.pastStartByM2(), 2),
-                GeoJson.round(land.pastStartByM2() / Supervision.SQUARE_METRES_PER_MU, 4));
+                GeoJson.round(land.pastStartByM2() / Crs.SQUARE_METRES_PER_MU, 4));
     }
 
     private static String text(java.time.LocalDate date) {

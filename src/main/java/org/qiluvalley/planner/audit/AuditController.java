@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.qiluvalley.planner.allocation.Supervision;
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.geo.GeoJson;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.parcel.ParcelStore;
@@ -189,7 +190,7 @@ class AuditController {
                 Supervision.IdleLand zoneIdle = idleOf(idle, line.zone().id());
                 out.writeNumberProperty("contractedIdleM2", round(zoneIdle.areaM2()));
                 out.writeNumberProperty("contractedIdleMu",
-                        GeoJson.round(zoneIdle.areaM2() / Supervision.SQUARE_METRES_PER_MU, 4));
+                        GeoJson.round(zoneIdle.areaM2() / Crs.SQUARE_METRES_PER_MU, 4));
                 out.writeNumberProperty("contractedIdlePastStartByM2", round(zoneIdle.pastStartByM2()));
                 out.writeEndObject();
             }
@@ -211,7 +212,7 @@ class AuditController {
             out.writeNumberProperty("contractedIdleAllocations", total.allocations());
             out.writeNumberProperty("contractedIdleM2", round(total.areaM2()));
             out.writeNumberProperty("contractedIdleHa", GeoJson.round(total.areaM2() / 10_000, 4));
-            out.writeNumberProperty("contractedIdleMu", GeoJson.round(total.areaM2() / Supervision.SQUARE_METRES_PER_MU,
+            out.writeNumberProperty("contractedIdleMu", GeoJson.round(total.areaM2() / Crs.SQUARE_METRES_PER_MU,
                     4));
             out.writeEndObject();
             out.writeName("findings");

@@ -638,7 +638,8 @@ final class OgcHtml {
             if (name.equals("areaM2")) {
                 double m2 = value.doubleValue();
                 body.text(String.format(Locale.ROOT, "%,.2f m²", m2)).raw(" <span class=\"ogc-aside\">(")
-                        .text(String.format(Locale.ROOT, "%,.2f ha · %,.1f mu ", m2 / 10_000, m2 / (10_000.0 / 15)))
+                        .text(String.format(Locale.ROOT, "%,.2f ha · %,.1f mu ", m2 / Crs.SQUARE_METRES_PER_HECTARE,
+                                m2 / Crs.SQUARE_METRES_PER_MU))
                         .zh("亩").raw(")</span>");
             } else {
                 body.text(number(value));

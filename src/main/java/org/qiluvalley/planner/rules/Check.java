@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Envelope;
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.Parcel;
 
 /** What a rule is given: the candidate, the park around it, and the rule book. */
@@ -41,8 +42,6 @@ public record Check(Candidate candidate, SiteContext site, ZoningRuleBook book) 
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 
-    /** Square metres in one mu (亩). */
-    private static final double SQUARE_METRES_PER_MU = 10_000.0 / 15.0;
     /** Below this a land area is shown in m² only: a hundredth of a hectare says nothing. */
     private static final double SMALL_AREA_M2 = 100;
 
@@ -58,15 +57,15 @@ public record Check(Candidate candidate, SiteContext site, ZoningRuleBook book) 
      */
     static String areaEn(double squareMetres) {
         return number(squareMetres) + " m²" + (Math.abs(squareMetres) < SMALL_AREA_M2 ? ""
-                : String.format(Locale.ROOT, " (%,.2f ha, %,.1f mu)", squareMetres / 10_000,
-                        squareMetres / SQUARE_METRES_PER_MU));
+                : String.format(Locale.ROOT, " (%,.2f ha, %,.1f mu)", squareMetres / Crs.SQUARE_METRES_PER_HECTARE,
+                        squareMetres / Crs.SQUARE_METRES_PER_MU));
     }
 
     /** The same for a Chinese message: "215,621.73 平方米（21.56 公顷，323.4 亩）". */
     static String areaZh(double squareMetres) {
         return number(squareMetres) + " 平方米" + (Math.abs(squareMetres) < SMALL_AREA_M2 ? ""
-                : String.format(Locale.ROOT, "（%,.2f 公顷，%,.1f 亩）", squareMetres / 10_000,
-                        squareMetres / SQUARE_METRES_PER_MU));
+                : String.format(Locale.ROOT, "（%,.2f 公顷，%,.1f 亩）", squareMetres / Crs.SQUARE_METRES_PER_HECTARE,
+                        squareMetres / Crs.SQUARE_METRES_PER_MU));
     }
 
     /** A floor area (not land: no ha or mu): "6,000,000 m²". */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.qiluvalley.planner.conditions.ConditionsHtml;
 import org.qiluvalley.planner.conditions.PlanningConditions;
 import org.qiluvalley.planner.config.ValleyProperties;
+import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.Offer;
 import org.qiluvalley.planner.parcel.Parcel;
 import org.qiluvalley.planner.parcel.Readiness;
@@ -20,7 +21,6 @@ import org.qiluvalley.planner.parcel.Readiness;
  */
 final class SitePage {
 
-    private static final double SQUARE_METRES_PER_MU = 10_000.0 / 15.0;
     private static final String STYLE = """
             .site-top { display: grid; grid-template-columns: 1fr auto; gap: 4mm 6mm; align-items: start; }
             .site-top h1 { text-align: left; }
@@ -105,7 +105,7 @@ final class SitePage {
 
     private void top(PlanningConditions c, Parcel parcel, String title, String use, String zone, String pageUrl) {
         String id = c.parcelId();
-        String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        String encoded = SitePageController.encode(id);
         out.append("<div class=\"site-top\"><div>\n<p class=\"brand\">齐鲁光谷 Qilu Optics Valley · 可供地块 Available site</p>\n")
                 .append("<h1 id=\"site-title\">").append(escape(id)).append(" <span class=\"en\">")
                 .append(escape(use)).append("</span></h1>\n<p>").append(escape(zone)).append("</p>\n")
@@ -195,10 +195,10 @@ final class SitePage {
     }
 
     private static String mu(double squareMetres) {
-        return String.format(Locale.ROOT, "%,.1f", squareMetres / SQUARE_METRES_PER_MU);
+        return String.format(Locale.ROOT, "%,.1f", squareMetres / Crs.SQUARE_METRES_PER_MU);
     }
 
     private static String ha(double squareMetres) {
-        return String.format(Locale.ROOT, "%,.2f", squareMetres / 10_000);
+        return String.format(Locale.ROOT, "%,.2f", squareMetres / Crs.SQUARE_METRES_PER_HECTARE);
     }
 }
