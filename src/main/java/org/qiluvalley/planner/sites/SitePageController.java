@@ -101,7 +101,8 @@ class SitePageController {
                 .body(NOT_FOUND_PAGE.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String encode(String id) {
+    /** A parcel id as one segment of a URL path. */
+    static String encode(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

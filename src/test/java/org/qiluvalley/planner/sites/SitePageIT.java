@@ -26,10 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import tools.jackson.databind.JsonNode;
 
@@ -44,10 +40,6 @@ import tools.jackson.databind.JsonNode;
 class SitePageIT {
 
     private static final double M2_PER_MU = 10_000.0 / 15;
-    private static final Pattern VIEW_BOX = Pattern.compile("<svg[^>]*class=\"qr\"[^>]*viewBox=\"0 0 (\\d+) \\d+\"");
-    private static final Pattern QR_PATH = Pattern.compile("<svg[^>]*class=\"qr\".*?<path fill=\"#000\" d=\"([^\"]*)\"",
-            Pattern.DOTALL);
-    private static final Pattern MODULE = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z");
 
     @DynamicPropertySource
     static void freshEmbeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -92,7 +84,7 @@ class SitePageIT {
     void theQrCodeDecodesToThePagesUrl() throws Exception {
         String id = firstAvailableSite().get("id").stringValue();
         String html = anonymous.get("/sites/" + id).body();
-        assertThat(decodeQr(html)).isEqualTo("http://localhost:" + port + "/sites/" + id);
+        assertThat(QrPixels.read(html)).isEqualTo("http://localhost:" + port + "/sites/" + id);
     }
 
     @Test
@@ -145,30 +137,5 @@ class SitePageIT {
         // A planner is no different: the page is the public's.
         Planning planning = new Planning(anonymous);
         assertThat(planning.planner().get("/sites/" + reserved).status()).isEqualTo(404);
-    }
-
-    /** The page's QR code, drawn module by module and read by ZXing's reader. */
-    private static String decodeQr(String html) throws Exception {
-        Matcher box = VIEW_BOX.matcher(html);
-        assertThat(box.find()).isTrue();
-        Matcher path = QR_PATH.matcher(html);
-        assertThat(path.find()).isTrue();
-        int size = Integer.parseInt(box.group(1));
-        int scale = 4;
-        int pixels = size * scale;
-        int[] argb = new int[pixels * pixels];
-        java.util.Arrays.fill(argb, 0xFFFFFFFF);
-        Matcher module = MODULE.matcher(path.group(1));
-        while (module.find()) {
-            int mx = Integer.parseInt(module.group(1));
-            int my = Integer.parseInt(module.group(2));
-            for (int y = my * scale; y < (my + 1) * scale; y++) {
-                for (int x = mx * scale; x < (mx + 1) * scale; x++) {
-                    argb[y * pixels + x] = 0xFF000000;
-                }
-            }
-        }
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, pixels,
-                argb)))).getText();
     }
 }
