@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the service's public base URL (scheme, host, optional port and path, no trailing slash), used
  *     for every absolute link it writes; empty means links are built from the request as received
  * @param contact the investment office that the site pages name ({@code /sites/{id}})
+ * @param tiles the cache of public parcel tiles
+ * @param register how this instance follows the parcel register's changes (its own and other instances')
  */
 @ConfigurationProperties("valley")
 public record ValleyProperties(
@@ -38,7 +40,9 @@ public record ValleyProperties(
         @DefaultValue SignIn signIn,
         @DefaultValue Allocations allocations,
         @DefaultValue("") String publicUrl,
-        @DefaultValue Contact contact) {
+        @DefaultValue Contact contact,
+        @DefaultValue Tiles tiles,
+        @DefaultValue Register register) {
 
     public ValleyProperties {
         if (seedLocation.isBlank()) {
@@ -60,7 +64,7 @@ public record ValleyProperties(
         return "ValleyProperties[dataDir=" + dataDir + ", seedLocation=" + seedLocation + ", db=" + db + ", items="
                 + items + ", map=" + map + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + ", inquiries="
                 + inquiries + ", uploads=" + uploads + ", signIn=" + signIn + ", allocations=" + allocations
-                + ", publicUrl=" + publicUrl + ", contact=" + contact + "]";
+                + ", publicUrl=" + publicUrl + ", contact=" + contact + ", tiles=" + tiles + ", register=" + register + "]";
     }
 
     /**
@@ -281,6 +285,43 @@ public record ValleyProperties(
                 || value.compareTo(java.time.Duration.ofSeconds(maxSeconds)) > 0) {
             throw new IllegalArgumentException(key + " must be from " + minSeconds + " s to " + maxSeconds + " s, got "
                     + value);
+        }
+    }
+
+    /**
+     * @param cacheMb the most memory, in MiB, that the public tiles of the parcel collections may take in this
+     *     instance's heap (tiles/TileCache); 0 turns the cache off (every tile is built by the store)
+     */
+    public record Tiles(@DefaultValue("64") int cacheMb) {
+
+        public Tiles {
+            if (cacheMb < 0 || cacheMb > 65_536) {
+                throw new IllegalArgumentException("valley.tiles.cache-mb must be 0 (off) to 65536, got " + cacheMb);
+            }
+        }
+    }
+
+    /**
+     * @param keepChanges how many rows of the register's change log are kept for instances that fall behind (older
+     *     ones are pruned; an instance further behind rebuilds its caches instead of replaying)
+     * @param notifications on PostgreSQL, listen for the NOTIFY each committing write sends, to replay changes as
+     *     soon as they commit rather than at the next request; the revision row is read on every cached read
+     *     either way, so correctness never depends on a notification arriving
+     * @param pollInterval how often the listener reads the revision when no notification came (a missed one, a
+     *     write by a server without the trigger's NOTIFY)
+     */
+    public record Register(@DefaultValue("100000") int keepChanges, @DefaultValue("true") boolean notifications,
+            @DefaultValue("PT5S") java.time.Duration pollInterval) {
+
+        public Register {
+            if (keepChanges < 1_000) {
+                throw new IllegalArgumentException("valley.register.keep-changes must be at least 1000, got "
+                        + keepChanges);
+            }
+            if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.toHours() > 1) {
+                throw new IllegalArgumentException("valley.register.poll-interval must be above 0 and at most PT1H, got "
+                        + pollInterval);
+            }
         }
     }
 }

@@ -149,20 +149,20 @@ class DensityController {
                         trim(query.zoom()), DensityLevels.MAX_CELLS));
             }
         }
-        DensityGrid grid = density.current();
-        List<DensityGrid.Cell> cells = c1 < c0 ? List.of() : grid.cells(size, c0, c1, r0, r1);
+        ParcelDensity.View view = density.view(size, c0, c1, r0, r1);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(GEO_JSON))
                 // Public, but always revalidated: a write must show on the next request.
                 .cacheControl(CacheControl.noCache())
-                .body(write(grid, size, cells));
+                .body(write(view, size));
     }
 
     private static String trim(double zoom) {
         return zoom == Math.rint(zoom) ? Long.toString((long) zoom) : Double.toString(zoom);
     }
 
-    private static byte[] write(DensityGrid grid, int size, List<DensityGrid.Cell> cells) {
+    private static byte[] write(ParcelDensity.View view, int size) {
+        List<DensityGrid.Cell> cells = view.cells();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + cells.size() * 300);
         try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
             out.writeStartObject();
@@ -176,9 +176,9 @@ class DensityController {
             out.writeName("totals");
             writeTotals(out, inView);
             out.writeName("register");
-            writeTotals(out, grid.register());
+            writeTotals(out, view.register());
             out.writeName("registerBbox");
-            Envelope register = grid.registerEnvelope();
+            Envelope register = view.registerEnvelope();
             if (register == null) {
                 out.writeNull();
             } else {

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Envelope;
+import org.qiluvalley.planner.parcel.ParcelChange;
 import org.qiluvalley.planner.parcel.ParcelGridStore.GridCellCounts;
+import org.qiluvalley.planner.parcel.ParcelStatus;
 
 /**
  * The public parcel counts of the whole register on every grid of {@link DensityLevels}, as of one register revision.
- * Immutable after {@link #of} (its maps are never handed out); built from the finest grid, the coarser ones summed from it. Grid coordinates are EPSG:4548 metres:
- * cell {@code (column, row)} of size {@code s} covers easting {@code [column * s, (column + 1) * s)} and northing
+ * Built from the finest grid, the coarser ones summed from it; then kept up to date change by change
+ * ({@link #apply}): a changed parcel leaves the cells of its old state and enters those of its new one, on every
+ * grid. Not thread-safe: {@link ParcelDensity} guards it. Grid coordinates are EPSG:4548 metres: cell
+ * {@code (column, row)} of size {@code s} covers easting {@code [column * s, (column + 1) * s)} and northing
  * {@code [row * s, (row + 1) * s)}.
  */
 final class DensityGrid {
@@ -31,11 +35,13 @@ final class DensityGrid {
         }
     }
 
-    private final long revision;
+    private long revision;
     private final Map<Integer, Map<Long, Cell>> cellsBySize;
-    private final Totals register;
+    private Totals register;
     /** EPSG:4548 envelope of the finest non-empty cells; null for an empty register. */
-    private final Envelope registerEnvelope;
+    private Envelope registerEnvelope;
+    /** A finest cell emptied since the envelope was computed: it may have shrunk. */
+    private boolean envelopeMayShrink;
 
     private DensityGrid(long revision, Map<Integer, Map<Long, Cell>> cellsBySize, Totals register,
             Envelope registerEnvelope) {
@@ -96,12 +102,92 @@ final class DensityGrid {
         return revision;
     }
 
+    /**
+     * Applies one logged change. The caller applies only changes newer than {@link #revision()} (the grid was
+     * built from a snapshot at that revision, or has had them), then calls {@link #advanceTo}. The parcel's cell is
+     * the one its EPSG:4548 bounding box's centre falls in, computed exactly as the database computes it
+     * ({@code JdbcParcelGridStore}: the same double arithmetic), so a change lands in the cell the full count put
+     * it in.
+     */
+    void apply(ParcelChange change) {
+        if (change.before() != null) {
+            add(change.before(), -1);
+        }
+        if (change.after() != null) {
+            add(change.after(), 1);
+        }
+    }
+
+    /** Records that the grid holds every change up to {@code newRevision}. */
+    void advanceTo(long newRevision) {
+        revision = Math.max(revision, newRevision);
+    }
+
+    private void add(ParcelChange.Side side, int sign) {
+        boolean available = ParcelStatus.AVAILABLE.wireName().equals(side.status());
+        boolean unavailable = ParcelStatus.RESERVED.wireName().equals(side.status())
+                || ParcelStatus.ALLOCATED.wireName().equals(side.status());
+        if (!available && !unavailable) {
+            return; // withdrawn and retired parcels are not counted
+        }
+        long availableDelta = available ? sign : 0;
+        double areaDelta = available ? sign * side.areaM2() : 0;
+        long unavailableDelta = unavailable ? sign : 0;
+        double twice = 2.0 * DensityLevels.FINEST_METRES;
+        long column = (long) Math.floor((side.planar().getMinX() + side.planar().getMaxX()) / twice);
+        long row = (long) Math.floor((side.planar().getMinY() + side.planar().getMaxY()) / twice);
+        for (int size : DensityLevels.CELL_SIZES_METRES) {
+            long factor = size / DensityLevels.FINEST_METRES;
+            long c = Math.floorDiv(column, factor);
+            long r = Math.floorDiv(row, factor);
+            Map<Long, Cell> cells = cellsBySize.get(size);
+            Cell old = cells.get(key(c, r));
+            long newAvailable = (old == null ? 0 : old.available()) + availableDelta;
+            long newUnavailable = (old == null ? 0 : old.unavailable()) + unavailableDelta;
+            // With no available parcel left the area is 0 exactly, not the rounding residue of the subtractions.
+            double newArea = newAvailable == 0 ? 0 : (old == null ? 0 : old.availableAreaM2()) + areaDelta;
+            if (newAvailable == 0 && newUnavailable == 0) {
+                cells.remove(key(c, r));
+                if (factor == 1) {
+                    envelopeMayShrink = true;
+                }
+            } else {
+                cells.put(key(c, r), new Cell(c, r, newAvailable, newArea, newUnavailable));
+                if (factor == 1 && old == null) {
+                    double s = DensityLevels.FINEST_METRES;
+                    Envelope cell = new Envelope(c * s, (c + 1) * s, r * s, (r + 1) * s);
+                    if (registerEnvelope == null) {
+                        registerEnvelope = cell;
+                    } else {
+                        registerEnvelope.expandToInclude(cell);
+                    }
+                }
+            }
+        }
+        long total = register.available() + availableDelta;
+        register = new Totals(total, total == 0 ? 0 : register.availableAreaM2() + areaDelta,
+                register.unavailable() + unavailableDelta);
+    }
+
     Totals register() {
         return register;
     }
 
     /** The EPSG:4548 envelope of the register's finest cells, or null when no live parcel is stored. */
     Envelope registerEnvelope() {
+        if (envelopeMayShrink) {
+            registerEnvelope = null;
+            double s = DensityLevels.FINEST_METRES;
+            for (Cell c : cellsBySize.get(DensityLevels.FINEST_METRES).values()) {
+                Envelope cell = new Envelope(c.column() * s, (c.column() + 1) * s, c.row() * s, (c.row() + 1) * s);
+                if (registerEnvelope == null) {
+                    registerEnvelope = cell;
+                } else {
+                    registerEnvelope.expandToInclude(cell);
+                }
+            }
+            envelopeMayShrink = false;
+        }
         return registerEnvelope == null ? null : new Envelope(registerEnvelope);
     }
 

@@ -3,18 +3,22 @@ package org.qiluvalley.planner.parcel;
 import java.util.List;
 
 /**
- * What the store offers for views of the whole register (the map's density view): a cheap revision of the parcels
- * table, and the public counts of live parcels per square cell of an EPSG:4548 grid, computed by the database in
- * one pass. Both stores implement it with the same SQL ({@code store/JdbcParcelGridStore}).
+ * What the store offers for views of the whole register (the map's density view): the public counts of live parcels
+ * per square cell of an EPSG:4548 grid, computed by the database in one pass, with the register revision they are
+ * exact at. Both stores implement it with the same SQL ({@code store/JdbcParcelGridStore}).
  */
 public interface ParcelGridStore {
 
     /**
-     * The register's revision: it changes with every committed transaction that changes a parcel, on any instance,
-     * whoever wrote it (a database trigger keeps it). One primary-key look-up. A reader that reads the revision and
-     * then the counts holds counts at least as new as that revision.
+     * {@link #countsByCell} and the register revision ({@link RegisterChangeLog#revision()}) read in one snapshot:
+     * the counts hold exactly the changes up to that revision, so replaying the logged changes after it neither
+     * misses nor repeats one.
      */
-    long registerRevision();
+    RevisionCounts countsAtRevision(double cellSizeMetres);
+
+    /** Cell counts and the register revision they are exact at. */
+    record RevisionCounts(long revision, List<GridCellCounts> cells) {
+    }
 
     /**
      * Counts of live parcels per cell of the grid of square cells {@code cellSizeMetres} wide, anchored at the

@@ -7,6 +7,9 @@ import javax.sql.DataSource;
 import org.qiluvalley.planner.parcel.ParcelGridStore;
 import org.qiluvalley.planner.parcel.ParcelStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link ParcelGridStore} over JDBC, one SQL text for H2GIS and PostGIS ({@code ST_XMin}, {@code ST_XMax},
@@ -28,21 +31,24 @@ public class JdbcParcelGridStore implements ParcelGridStore {
             + " CAST(FLOOR((ST_YMin(geom) + ST_YMax(geom)) / ?) AS BIGINT) AS cy, status, area_m2"
             + " FROM parcels WHERE status IN (?, ?, ?)) centroids GROUP BY cx, cy";
 
-    static final String REVISION_SQL = "SELECT revision FROM parcel_register_revision WHERE id = 1";
-
     private final JdbcTemplate jdbc;
+    private final JdbcRegisterChangeLog revisions;
+    private final TransactionTemplate snapshot;
 
     public JdbcParcelGridStore(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.revisions = new JdbcRegisterChangeLog(dataSource);
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     @Override
-    public long registerRevision() {
-        Long revision = jdbc.queryForObject(REVISION_SQL, Long.class);
-        if (revision == null) {
-            throw new IllegalStateException("parcel_register_revision has no row: migration V9 missing?");
-        }
-        return revision;
+    public RevisionCounts countsAtRevision(double cellSizeMetres) {
+        return snapshot.execute(status -> {
+            long revision = revisions.revision();
+            return new RevisionCounts(revision, countsByCell(cellSizeMetres));
+        });
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.qiluvalley.planner.features.ParcelVisibility;
 import org.qiluvalley.planner.features.PlannerParcelFields;
 import org.qiluvalley.planner.geo.Crs;
 import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.register.RegisterWatch;
 import org.qiluvalley.planner.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -84,13 +85,17 @@ public class TilesController {
     private final ParcelStore store;
     private final Optional<VectorTileStore> nativeTiles;
     private final PlannerParcelFields plannerFields;
+    private final TileCache cache;
+    private final RegisterWatch register;
 
     TilesController(FeaturesController reads, ParcelStore store, ObjectProvider<VectorTileStore> nativeTiles,
-            PlannerParcelFields plannerFields) {
+            PlannerParcelFields plannerFields, TileCache cache, RegisterWatch register) {
         this.reads = reads;
         this.store = store;
         this.nativeTiles = Optional.ofNullable(nativeTiles.getIfAvailable());
         this.plannerFields = plannerFields;
+        this.cache = cache;
+        this.register = register;
     }
 
     /** The tileset list of a collection (20-057 "tilesets-list"). */
@@ -223,20 +228,49 @@ public class TilesController {
         Map<String, Set<String>> oneOf = collection.parcels() ? ParcelVisibility.statusFilter(filters, planner) : Map.of();
         TileRequest request = new TileRequest(collection.id(), collection.layer(), filters, oneOf, zoom, column, row,
                 planner);
-        byte[] tile = nativeTiles.map(tiles -> tiles.tile(request)).orElseGet(() -> javaTile(collection, request));
-        CacheControl cache = planner ? CacheControl.noCache().cachePrivate()
+        TileCache.Tile tile = cacheable(collection, planner) ? cachedTile(collection, request)
+                : build(collection, request);
+        CacheControl caching = planner ? CacheControl.noCache().cachePrivate()
                 : CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
-        if (tile.length == 0) {
-            return ResponseEntity.noContent().cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE)
-                    .build();
-        }
-        String etag = "\"" + (planner ? "p" : "") + sha256(tile) + "\"";
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache)
+        if (tile.bytes().length == 0) {
+            return ResponseEntity.noContent().cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MVT)).eTag(etag).cacheControl(cache)
-                .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).body(tile);
+        if (ifNoneMatch != null && matches(ifNoneMatch, tile.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(caching)
+                    .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MVT)).eTag(tile.etag()).cacheControl(caching)
+                .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).body(tile.bytes());
+    }
+
+    /**
+     * The public tiles of the parcel collections are cached; the other layers change only with the seed (and are
+     * small), the planners' carry allocations from another table.
+     */
+    private boolean cacheable(FeatureCollections.Collection<?> collection, boolean planner) {
+        return !planner && collection.parcels() && cache.enabled();
+    }
+
+    /**
+     * The tile from the cache when it holds it for the register's current revision (read after the request
+     * arrived, every change up to it replayed), else built and kept.
+     */
+    private TileCache.Tile cachedTile(FeatureCollections.Collection<?> collection, TileRequest request) {
+        long revision = register.current();
+        TileCache.Tile tile = cache.get(collection.id(), request.z(), request.x(), request.y());
+        if (tile == null) {
+            tile = build(collection, request);
+            cache.put(revision, collection.id(), request.z(), request.x(), request.y(), tile);
+        }
+        return tile;
+    }
+
+    /** The tile from the store, with its strong ETag (a hash of its bytes; planners' marked apart). */
+    private TileCache.Tile build(FeatureCollections.Collection<?> collection, TileRequest request) {
+        byte[] bytes = nativeTiles.map(tiles -> tiles.tile(request)).orElseGet(() -> javaTile(collection, request));
+        String etag = bytes.length == 0 ? null : "\"" + (request.planner() ? "p" : "") + sha256(bytes) + "\"";
+        return new TileCache.Tile(bytes, etag);
     }
 
     private byte[] javaTile(FeatureCollections.Collection<?> collection, TileRequest request) {

@@ -10,6 +10,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import org.qiluvalley.planner.geo.CrsTransform;
 import org.qiluvalley.planner.parcel.ParcelGridStore;
+import org.qiluvalley.planner.parcel.RegisterChangeLog;
+import org.qiluvalley.planner.register.RegisterWatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -43,8 +45,8 @@ class DensityControllerTest {
         ParcelGridStore parcelGridStore() {
             return new ParcelGridStore() {
                 @Override
-                public long registerRevision() {
-                    return 7;
+                public RevisionCounts countsAtRevision(double cellSizeMetres) {
+                    return new RevisionCounts(7, countsByCell(cellSizeMetres));
                 }
 
                 @Override
@@ -53,6 +55,31 @@ class DensityControllerTest {
                             new GridCellCounts(COLUMN + 1, ROW, 0, 0, 2));
                 }
             };
+        }
+
+        /** A register that stays at revision 7. */
+        @Bean
+        RegisterChangeLog registerChangeLog() {
+            return new RegisterChangeLog() {
+                @Override
+                public long revision() {
+                    return 7;
+                }
+
+                @Override
+                public Replay changes(long after, long upTo) {
+                    return new Replay(true, List.of());
+                }
+
+                @Override
+                public void prune(int keepRows) {
+                }
+            };
+        }
+
+        @Bean
+        RegisterWatch registerWatch(RegisterChangeLog changeLog) {
+            return new RegisterWatch(changeLog, 1000);
         }
     }
 

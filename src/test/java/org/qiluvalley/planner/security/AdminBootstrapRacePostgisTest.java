@@ -50,7 +50,8 @@ class AdminBootstrapRacePostgisTest {
                 new ValleyProperties.Uploads(16, 4, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)),
                 new ValleyProperties.SignIn(10, 50, java.time.Duration.ofMinutes(15), 0, 32),
                 new ValleyProperties.Allocations(true, java.time.ZoneId.of("Asia/Shanghai")), "",
-                new ValleyProperties.Contact("office", "办公室", "", "", ""));
+                new ValleyProperties.Contact("office", "办公室", "", "", ""), new ValleyProperties.Tiles(64),
+                new ValleyProperties.Register(100_000, true, java.time.Duration.ofSeconds(5)));
         List<UserAccounts> accounts = pools.stream().map(pool -> new UserAccounts(new UserStore(pool), new BCryptPasswordEncoder(4),
                 new org.qiluvalley.planner.history.HistoryStore(pool), new org.springframework.transaction.support
                         .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(pool))))

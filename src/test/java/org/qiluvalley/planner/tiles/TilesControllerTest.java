@@ -24,6 +24,7 @@ import org.qiluvalley.planner.features.FeaturesController;
 import org.qiluvalley.planner.features.PlannerParcelFields;
 import org.qiluvalley.planner.parcel.Layer;
 import org.qiluvalley.planner.parcel.ParcelStore;
+import org.qiluvalley.planner.register.RegisterWatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -65,6 +66,12 @@ class TilesControllerTest {
                     : (request.layerName() + " " + request.z() + "/" + request.y() + "/" + request.x())
                             .getBytes(StandardCharsets.UTF_8);
         }
+
+        /** Off: these tests are of the controller; the cache has TileCacheTest and the API contract tests. */
+        @Bean
+        TileCache tileCache() {
+            return new TileCache(0, TilesController.PARCELS_MIN_ZOOM, TilesController.MAX_ZOOM);
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -80,6 +87,9 @@ class TilesControllerTest {
 
     @MockitoBean
     PlannerParcelFields plannerFields;
+
+    @MockitoBean
+    RegisterWatch register;
 
     /** The collections as the registry defines them, roads split into centrelines and reserves. */
     final Map<String, FeatureCollections.Collection<?>> collections = new LinkedHashMap<>();

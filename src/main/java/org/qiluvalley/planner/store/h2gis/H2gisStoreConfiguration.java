@@ -35,6 +35,12 @@ class H2gisStoreConfiguration {
         return new org.qiluvalley.planner.store.JdbcParcelGridStore(dataSource);
     }
 
+    /** The register's revision and change log (triggers of V9 and V19), replayed by register/RegisterWatch. */
+    @Bean
+    org.qiluvalley.planner.parcel.RegisterChangeLog registerChangeLog(DataSource dataSource) {
+        return new org.qiluvalley.planner.store.JdbcRegisterChangeLog(dataSource);
+    }
+
     @Bean
     ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
         return new JdbcParcelStore(dataSource, transactions, new H2gisDialect());

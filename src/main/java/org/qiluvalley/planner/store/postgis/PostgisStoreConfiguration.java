@@ -38,6 +38,24 @@ class PostgisStoreConfiguration {
         return new org.qiluvalley.planner.store.JdbcParcelGridStore(dataSource);
     }
 
+    /** The register's revision and change log (triggers of V9 and V19), replayed by register/RegisterWatch. */
+    @Bean
+    org.qiluvalley.planner.parcel.RegisterChangeLog registerChangeLog(DataSource dataSource) {
+        return new org.qiluvalley.planner.store.JdbcRegisterChangeLog(dataSource);
+    }
+
+    /**
+     * LISTEN for the NOTIFY of every committed parcel write (V19), on a connection of its own, so that changes
+     * written through other instances are replayed at once; off with {@code valley.register.notifications=false}.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "valley.register.notifications",
+            havingValue = "true", matchIfMissing = true)
+    RegisterNotifications registerNotifications(ValleyProperties properties,
+            org.qiluvalley.planner.register.RegisterWatch watch) {
+        return new RegisterNotifications(properties.db(), properties.register().pollInterval(), watch);
+    }
+
     @Bean
     ParcelStore parcelStore(DataSource dataSource, TransactionTemplate transactions) {
         return new JdbcParcelStore(dataSource, transactions, new PostgisDialect());
