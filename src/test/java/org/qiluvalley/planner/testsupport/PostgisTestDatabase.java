@@ -77,6 +77,15 @@ public final class PostgisTestDatabase {
 
     private static final java.util.Map<Class<?>, ValleyProperties.Db> BY_TEST_CLASS = new java.util.HashMap<>();
 
+    /** The database {@link #register} gave the test class (for a second instance or plain JDBC on it). */
+    public static synchronized ValleyProperties.Db registered(Class<?> testClass) {
+        ValleyProperties.Db db = BY_TEST_CLASS.get(testClass);
+        if (db == null) {
+            throw new IllegalStateException("no database registered for " + testClass.getName());
+        }
+        return db;
+    }
+
     /** Drops a database made by {@link #create}, closing its sessions. */
     public static synchronized void drop(ValleyProperties.Db db) {
         String name = db.url().substring(db.url().lastIndexOf('/') + 1);
