@@ -2,7 +2,8 @@
 """Write through one instance, read the tile through another: how long until the change is served, and is it ever
 served stale? Called by scripts/bench.sh with two instances of the service on one database.
 
-usage: VALLEY_BENCH_PASSWORD=... bench-cross-instance.py --reader URL --writer URL --windows windows.tsv [--count 50]
+usage: VALLEY_BENCH_PASSWORD=... bench-cross-instance.py --reader URL --writer URL --windows windows.tsv
+           [--count 50] [--write withdraw|patch]
 
 The reader (A) is an instance with its tile cache on and warm; the writer (B) any other instance (bench.sh: the one
 with the cache off, whose tiles are therefore built fresh, which also makes it the reference for A's). COUNT times:
@@ -12,12 +13,18 @@ with the cache off, whose tiles are therefore built fresh, which also makes it t
 2. read that tile through A twice, anonymously (the first read caches it; the second is the "read-alone" time of a
    cached tile);
 3. read the item through B as the planner (HTTP Basic admin:password) for its ETag;
-4. PATCH its farMax through B (If-Match, application/merge-patch+json) and, as soon as B's 200 has arrived, read the
-   tile through A: its ETag must differ from step 2's. A read that still returns the old ETag is stale (counted, and
+4. write it through B with its ETag in If-Match, and as soon as B's answer (200 or 204) has arrived, read the tile
+   through A: its ETag must differ from step 2's. A read that still returns the old ETag is stale (counted, and
    the tile read again until it changes, at most 5 s); the time recorded is from sending the write to receiving the
    changed tile;
 5. read the same tile through B (no cache: built from the database now): A's tile must have B's ETag (a mismatch
    is counted apart: the tile A served is not the current one).
+
+The write (--write) is either "patch": PATCH its farMax (application/merge-patch+json {"properties": {"farMax":
+1.9}}, or 1.8 if it is 1.9 already), which the public tile carries for an available parcel; or "withdraw": DELETE,
+which withdraws it (a withdrawn parcel leaves the public tile). Both run in one transaction with the register's
+change log and its NOTIFY. A PATCH runs the rule book, which refuses (422) every parcel of the harness's synthetic
+register, since they lie outside the park's boundary, zones and development boundary: bench.sh uses "withdraw".
 
 Prints one line per write, then a RESULT line (key=value, latencies in ms) as the harness's tools do. Only loopback
 targets are accepted. Exits 1 if a read was stale or mismatched, or if no write succeeded.
@@ -138,6 +145,7 @@ def main():
     parser.add_argument('--count', type=int, default=50)
     parser.add_argument('--user', default='admin')
     parser.add_argument('--seed', type=int, default=12)
+    parser.add_argument('--write', choices=('withdraw', 'patch'), default='patch')
     parser.add_argument('--stale-wait', type=float, default=5.0, help='seconds to wait for a stale tile to change')
     args = parser.parse_args()
     password = os.environ.get('VALLEY_BENCH_PASSWORD')
@@ -175,17 +183,23 @@ def main():
             print(f'{parcel}: item through the writer: HTTP {status}: {body[:300]!r}', file=sys.stderr)
             errors += 1
             continue
-        far_max = json.loads(body)['properties']['farMax']
-        # Alternates between two values inside every zone's limits that differ from the bench data's 2.5.
-        new_far_max = 1.9 if abs(far_max - 1.9) > 1e-9 else 1.8
-        patch = json.dumps({'properties': {'farMax': new_far_max}}).encode()
-        sent = time.perf_counter()
-        status, _, body = writer.request('PATCH', item, body=patch, headers={
-            'If-Match': version, 'Content-Type': 'application/merge-patch+json', 'Accept': 'application/geo+json'})
+        if args.write == 'patch':
+            far_max = json.loads(body)['properties']['farMax']
+            # Alternates between two values inside every zone's limits that differ from the bench data's 2.5.
+            new_far_max = 1.9 if abs(far_max - 1.9) > 1e-9 else 1.8
+            change = f'farMax {far_max} -> {new_far_max}'
+            patch = json.dumps({'properties': {'farMax': new_far_max}}).encode()
+            sent = time.perf_counter()
+            status, _, body = writer.request('PATCH', item, body=patch, headers={
+                'If-Match': version, 'Content-Type': 'application/merge-patch+json',
+                'Accept': 'application/geo+json'})
+        else:
+            change = 'withdrawn'
+            sent = time.perf_counter()
+            status, _, body = writer.request('DELETE', item, headers={'If-Match': version})
         acknowledged = time.perf_counter()
-        if status != 200:
-            print(f'{parcel}: PATCH farMax {far_max} -> {new_far_max}: HTTP {status}: {body[:400]!r}',
-                  file=sys.stderr)
+        if status not in (200, 204):
+            print(f'{parcel}: {change}: HTTP {status}: {body[:400]!r}', file=sys.stderr)
             if status == 422:
                 refused += 1
             else:
@@ -216,7 +230,7 @@ def main():
         write_alone.append((acknowledged - sent) * 1000)
         read_after.append((received - read_started) * 1000)
         read_alone.append(alone)
-        print(f'{parcel} z15/{x}/{y}: farMax {far_max} -> {new_far_max}; write {write_alone[-1]:.1f} ms, '
+        print(f'{parcel} z15/{x}/{y}: {change}; write {write_alone[-1]:.1f} ms, '
               f'changed tile {total[-1]:.1f} ms after sending it ({read_after[-1]:.1f} ms read), stale reads '
               f'{stale_here}; cached read before {alone:.2f} ms')
 
@@ -224,7 +238,7 @@ def main():
         value = percentile(values, p)
         return 'n/a' if value is None else f'{value:.2f}'
 
-    print(f'RESULT writes={len(total)} write_to_read_p50_ms={ms(total, 50)} write_to_read_p99_ms={ms(total, 99)} '
+    print(f'RESULT write={args.write} writes={len(total)} write_to_read_p50_ms={ms(total, 50)} write_to_read_p99_ms={ms(total, 99)} '
           f'write_to_read_max_ms={ms(total, 100)} write_p50_ms={ms(write_alone, 50)} write_p99_ms={ms(write_alone, 99)} '
           f'read_after_write_p50_ms={ms(read_after, 50)} read_after_write_p99_ms={ms(read_after, 99)} '
           f'read_cached_p50_ms={ms(read_alone, 50)} read_cached_p99_ms={ms(read_alone, 99)} '

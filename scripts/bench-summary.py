@@ -82,15 +82,15 @@ def main(path):
              if (size, 'cross-instance', 'service') in extra]
     if cross:
         print()
-        print('Write through one instance, then read its tile through the other (cache warm), in ms: from sending the '
-              'write to receiving the changed tile, the write alone (HTTP Basic, so one bcrypt check), the tile read '
-              'after the write, a cached tile read; stale reads must be 0.')
+        print('Write a parcel through one instance, then read its tile through the other (cache warm), in ms: from '
+              'sending the write to receiving the changed tile, the write alone (HTTP Basic: one bcrypt check each), '
+              'the tile read after the write (rebuilt), a cached tile read before it; stale reads must be 0.')
         print()
-        print('| parcels | writes | write to changed tile p50 | p99 | max | write p50 | write p99 | read after write '
+        print('| parcels | write | writes | write to changed tile p50 | p99 | max | write p50 | write p99 | read after write '
               'p50 | p99 | cached read p50 | p99 | stale reads | mismatched | refused | errors |')
-        print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+        print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
         for size, c in cross:
-            keys = ('writes', 'write_to_read_p50_ms', 'write_to_read_p99_ms', 'write_to_read_max_ms', 'write_p50_ms',
+            keys = ('write', 'writes', 'write_to_read_p50_ms', 'write_to_read_p99_ms', 'write_to_read_max_ms', 'write_p50_ms',
                     'write_p99_ms', 'read_after_write_p50_ms', 'read_after_write_p99_ms', 'read_cached_p50_ms',
                     'read_cached_p99_ms', 'stale_reads', 'mismatched', 'refused', 'errors')
             print(f'| {int(size):,} | ' + ' | '.join(c.get(k, '–') for k in keys) + ' |')

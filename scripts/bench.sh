@@ -4,7 +4,7 @@
 # windows and tiles, the same concurrency. Uses the harness in ../shared/bench (see its README).
 #
 #   scripts/bench.sh                                  # 100,000 and 1,000,000 parcels, 3 runs of each measurement
-#   SIZES=100000 RUNS=3 CONC=8 SECS=20 scripts/bench.sh
+#   SIZES=100000 RUNS=3 CONC=8 SECS=20 SERVICE_WARMUP=40 CROSS_WRITES=50 scripts/bench.sh
 #
 # Per size: the harness loads N synthetic parcels into its PostGIS cluster (port 55432); the same rows are copied
 # (COPY, hex EWKB, no re-projection) into the service's own schema in database valley_bench of that cluster; the
@@ -15,10 +15,12 @@
 # warmed up alike (SERVICE_WARMUP s of items and tiles), which fills the first one's tile cache with the windows'
 # tiles. Then RUNS rounds of items (MapServer, service, raw) and z15 tiles (MapServer, service with its cache warm,
 # service-cold, raw), 5 s warm-up + SECS measured each, while both instances' resident memory is sampled every
-# second. Last, scripts/bench-cross-instance.py writes CROSS_WRITES parcels' farMax through the cold instance and
-# reads each one's tile through the cached one as soon as the write is acknowledged: the time from the write to the
-# changed tile, and the stale reads (must be 0). Results: target/bench/<time>/summary.md (medians), the raw lines in
-# results.tsv there, and the harness's full reports in $PEER_BENCH_STATE/results.
+# second. Last, scripts/bench-cross-instance.py writes CROSS_WRITES parcels through the cold instance (withdraws
+# them: the rule book refuses any PATCH of the harness's parcels, which lie outside the park; CROSS_WRITE=patch
+# changes farMax instead, for a register that passes it) and reads each one's tile through the cached one as soon
+# as the write is acknowledged: the time from the write to the changed tile, and the stale reads (must be 0).
+# Results: target/bench/<time>/summary.md (medians), the raw lines in results.tsv there (and cross-instance-N.txt,
+# one line per write), and the harness's full reports in $PEER_BENCH_STATE/results.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,6 +33,7 @@ SECS="${SECS:-20}"
 PORT="${SERVICE_PORT:-18090}"
 COLD_PORT="${SERVICE_COLD_PORT:-$((PORT + 1))}"
 CROSS_WRITES="${CROSS_WRITES:-50}"
+CROSS_WRITE="${CROSS_WRITE:-withdraw}"
 PGPORT="${PGPORT:-55432}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k}"
 out="$root/target/bench/$(date +%Y%m%d-%H%M%S)"
@@ -184,9 +187,10 @@ for N in $SIZES; do
     done
     # Writes through the cold instance, tiles read through the cached one (both on this database); after the runs,
     # so that its writes (which drop the written parcels' tiles) do not touch the measurements.
-    log "cross-instance write-then-read of a tile, $CROSS_WRITES writes"
+    log "cross-instance write-then-read of a tile, $CROSS_WRITES writes ($CROSS_WRITE)"
     python3 "$root/scripts/bench-cross-instance.py" --reader "http://127.0.0.1:$PORT" \
-        --writer "http://127.0.0.1:$COLD_PORT" --windows "$PEER_BENCH_STATE/windows.tsv" --count "$CROSS_WRITES" \
+        --writer "http://127.0.0.1:$COLD_PORT" --windows "$PEER_BENCH_STATE/windows.tsv" \
+        --count "$CROSS_WRITES" --write "$CROSS_WRITE" \
         2>&1 | tee "$out/cross-instance-$N.txt" | record "$N" cross-instance service 1 \
         || log "WARNING: the cross-instance check failed or found stale tiles: see $out/cross-instance-$N.txt"
     stop_pid "$rss_pid"; rss_pid=""
