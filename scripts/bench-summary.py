@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Medians of scripts/bench.sh runs, side by side: service, MapServer, raw PostGIS, and the ratios.
 
+Tiles of the service are shown twice: "service" (the instance with its tile cache on and warm) and "service-cold"
+(the second instance, cache off). Then the cross-instance write-then-read check, start-up and resident memory.
+
 usage: bench-summary.py results.tsv  (columns: size, kind, target, run, the harness's RESULT fields)
 """
 import re
@@ -26,8 +29,8 @@ def main(path):
         next(f)
         for raw in f:
             size, kind, target, run, line = raw.rstrip('\n').split('\t', 4)
-            if kind in ('startup', 'rss'):
-                extra[(size, kind)] = fields(line)
+            if kind in ('startup', 'rss', 'cross-instance'):
+                extra[(size, kind, target)] = fields(line)
                 continue
             rows.setdefault((size, kind, target), []).append(fields(line))
 
@@ -44,7 +47,7 @@ def main(path):
     print('|---|---|---|---|---|---|---|---|---|---|')
     for size in sizes:
         for kind in ('items', 'tiles'):
-            for target in ('service', 'mapserver', 'raw'):
+            for target in ('service', 'service-cold', 'mapserver', 'raw'):
                 runs = rows.get((size, kind, target), [])
                 if not runs:
                     continue
@@ -57,19 +60,56 @@ def main(path):
     print()
     print('| parcels | kind | service / MapServer (req/s) | service / raw PostGIS (req/s) | service p99 / MapServer p99 |')
     print('|---|---|---|---|---|')
+    ratio = lambda a, b: '–' if a is None or not b else f'{a / b:.2f}x'
     for size in sizes:
-        for kind in ('items', 'tiles'):
-            s, m, r = (median(size, kind, t, 'rps') for t in ('service', 'mapserver', 'raw'))
-            sp, mp = median(size, kind, 'service', 'p99_ms'), median(size, kind, 'mapserver', 'p99_ms')
-            ratio = lambda a, b: '–' if a is None or not b else f'{a / b:.2f}x'
-            print(f'| {int(size):,} | {kind} | {ratio(s, m)} | {ratio(s, r)} | {ratio(sp, mp)} |')
+        # "tiles" is the instance with its tile cache warm; "tiles, cache off" the second instance.
+        for kind, service, label in (('items', 'service', 'items'), ('tiles', 'service', 'tiles'),
+                                     ('tiles', 'service-cold', 'tiles, cache off')):
+            if not rows.get((size, kind, service)):
+                continue
+            s, m, r = (median(size, kind, t, 'rps') for t in (service, 'mapserver', 'raw'))
+            sp, mp = median(size, kind, service, 'p99_ms'), median(size, kind, 'mapserver', 'p99_ms')
+            print(f'| {int(size):,} | {label} | {ratio(s, m)} | {ratio(s, r)} | {ratio(sp, mp)} |')
+    if any(rows.get((size, 'tiles', 'service-cold')) for size in sizes):
+        print()
+        print('| parcels | tiles: cache warm / cache off (req/s) | cache warm p99 / cache off p99 |')
+        print('|---|---|---|')
+        for size in sizes:
+            w, c = median(size, 'tiles', 'service', 'rps'), median(size, 'tiles', 'service-cold', 'rps')
+            wp, cp = median(size, 'tiles', 'service', 'p99_ms'), median(size, 'tiles', 'service-cold', 'p99_ms')
+            print(f'| {int(size):,} | {ratio(w, c)} | {ratio(wp, cp)} |')
+    cross = [(size, extra[(size, 'cross-instance', 'service')]) for size in sizes
+             if (size, 'cross-instance', 'service') in extra]
+    if cross:
+        print()
+        print('Write a parcel through one instance, then read its tile through the other (cache warm), in ms: from '
+              'sending the write to receiving the changed tile, the write alone (HTTP Basic: one bcrypt check each), '
+              'the tile read after the write (rebuilt), a cached tile read before it; stale reads must be 0.')
+        print()
+        print('| parcels | write | writes | write to changed tile p50 | p99 | max | write p50 | write p99 | read after write '
+              'p50 | p99 | cached read p50 | p99 | stale reads | mismatched | refused | errors |')
+        print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+        for size, c in cross:
+            keys = ('write', 'writes', 'write_to_read_p50_ms', 'write_to_read_p99_ms', 'write_to_read_max_ms', 'write_p50_ms',
+                    'write_p99_ms', 'read_after_write_p50_ms', 'read_after_write_p99_ms', 'read_cached_p50_ms',
+                    'read_cached_p99_ms', 'stale_reads', 'mismatched', 'refused', 'errors')
+            print(f'| {int(size):,} | ' + ' | '.join(c.get(k, '–') for k in keys) + ' |')
     print()
+    mb = lambda kb: '?' if kb is None else f'{int(kb) // 1024} MB'
     for size in sizes:
-        start = extra.get((size, 'startup'), {})
-        rss = extra.get((size, 'rss'), {})
-        print(f'- {int(size):,} parcels: start-up {start.get("startup_ms", "?")} ms (first start with migration and '
-              f'seed: {start.get("first_start_ms", "?")} ms); resident memory under load: max '
-              f'{int(rss.get("max_kb", 0)) // 1024} MB, median {int(rss.get("median_kb", 0)) // 1024} MB')
+        start = extra.get((size, 'startup', 'service'), {})
+        cold_start = extra.get((size, 'startup', 'service-cold'))
+        rss = extra.get((size, 'rss', 'service'), {})
+        cold_rss = extra.get((size, 'rss', 'service-cold'))
+        line = (f'- {int(size):,} parcels: start-up {start.get("startup_ms", "?")} ms (first start with migration '
+                f'and seed: {start.get("first_start_ms", "?")} ms')
+        line += f'; second instance: {cold_start.get("startup_ms", "?")} ms)' if cold_start else ')'
+        line += (f'; resident memory under load: max {mb(rss.get("max_kb"))}, median {mb(rss.get("median_kb"))}'
+                 + (' (tile cache full)' if cold_rss else ''))
+        if cold_rss:
+            line += (f'; second instance (tile cache off): max {mb(cold_rss.get("max_kb"))}, median '
+                     f'{mb(cold_rss.get("median_kb"))}')
+        print(line)
 
 
 if __name__ == '__main__':
