@@ -80,6 +80,7 @@ public class TilesController {
     /** The same tile with the extension, the path the tileset's URI template names. */
     public static final String TILE_PATH_MVT = TILE_PATH + ".mvt";
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final MediaType MVT_TYPE = MediaType.parseMediaType(MVT);
 
     private final FeaturesController reads;
     private final ParcelStore store;
@@ -208,6 +209,37 @@ public class TilesController {
             @PathVariable String z, @PathVariable String y, @PathVariable String x,
             @RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch, Authentication who) {
+        boolean planner = Role.isPlanner(who);
+        Target target = target(collectionId, matrixSet, z, y, x, query, planner);
+        TileCache.Tile tile = cacheable(target.collection(), planner)
+                ? cachedOrBuilt(target.collection(), target.request()) : build(target.collection(), target.request());
+        return answer(tile, planner, ifNoneMatch);
+    }
+
+    /**
+     * The anonymous answer for a tile if the cache holds it for the register as it is now (its revision read after
+     * this call began), else null: a miss, a collection or zoom not cached, or a request the full mapping must
+     * judge (a malformed one throws, and the caller passes it on). No store query but the revision's, so the fast
+     * path answers hits outside its limit on concurrent store reads ({@code AnonymousMapReads}).
+     */
+    public ResponseEntity<byte[]> cachedTile(String collectionId, String matrixSet, String z, String y, String x,
+            MultiValueMap<String, String> query, String ifNoneMatch) {
+        Target target = target(collectionId, matrixSet, z, y, x, query, false);
+        if (!cacheable(target.collection(), false)) {
+            return null;
+        }
+        register.current();
+        TileRequest request = target.request();
+        TileCache.Tile tile = cache.get(target.collection().id(), request.z(), request.x(), request.y());
+        return tile == null ? null : answer(tile, false, ifNoneMatch);
+    }
+
+    /** A checked tile address: the collection and what to ask the store for. */
+    private record Target(FeatureCollections.Collection<?> collection, TileRequest request) {
+    }
+
+    private Target target(String collectionId, String matrixSet, String z, String y, String x,
+            MultiValueMap<String, String> query, boolean planner) {
         onlyFormat(query, FORMAT_MVT);
         FeatureCollections.Collection<?> collection = reads.collection(collectionId);
         matrixSet(matrixSet);
@@ -223,13 +255,14 @@ public class TilesController {
             throw new NotFoundException("zoom " + zoom + " has rows and columns 0 to "
                     + (WebMercatorQuad.matrixSize(zoom) - 1));
         }
-        boolean planner = Role.isPlanner(who);
         Map<String, String> filters = new LinkedHashMap<>(collection.fixedFilters());
         Map<String, Set<String>> oneOf = collection.parcels() ? ParcelVisibility.statusFilter(filters, planner) : Map.of();
-        TileRequest request = new TileRequest(collection.id(), collection.layer(), filters, oneOf, zoom, column, row,
-                planner);
-        TileCache.Tile tile = cacheable(collection, planner) ? cachedTile(collection, request)
-                : build(collection, request);
+        return new Target(collection, new TileRequest(collection.id(), collection.layer(), filters, oneOf, zoom, column,
+                row, planner));
+    }
+
+    /** The answer for a tile: 204 when empty, 304 when the client has it, else the bytes; all with the ETag. */
+    private static ResponseEntity<byte[]> answer(TileCache.Tile tile, boolean planner, String ifNoneMatch) {
         CacheControl caching = planner ? CacheControl.noCache().cachePrivate()
                 : CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
         if (tile.bytes().length == 0) {
@@ -240,7 +273,7 @@ public class TilesController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MVT)).eTag(tile.etag()).cacheControl(caching)
+        return ResponseEntity.ok().contentType(MVT_TYPE).eTag(tile.etag()).cacheControl(caching)
                 .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).body(tile.bytes());
     }
 
@@ -256,7 +289,7 @@ public class TilesController {
      * The tile from the cache when it holds it for the register's current revision (read after the request
      * arrived, every change up to it replayed), else built and kept.
      */
-    private TileCache.Tile cachedTile(FeatureCollections.Collection<?> collection, TileRequest request) {
+    private TileCache.Tile cachedOrBuilt(FeatureCollections.Collection<?> collection, TileRequest request) {
         long revision = register.current();
         TileCache.Tile tile = cache.get(collection.id(), request.z(), request.x(), request.y());
         if (tile == null) {
