@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's statement trigger on {@code parcels} (migration {@code db/h2gis/V9}): bumps the register revision in the
- * writer's own transaction, so it commits or rolls back with the change. Named by class in the migration: do not
- * move or rename it without a migration that re-creates the trigger.
+ * H2's statement trigger on {@code parcels} of migration {@code db/h2gis/V9}: bumps the register revision in the
+ * writer's own transaction. Migration V19 drops it for {@link ParcelRegisterChangeTrigger}, which also logs the
+ * changed rows; it stays because V9 names it, and a new database runs V9 before V19.
  */
 public final class ParcelRegisterRevisionTrigger implements Trigger {
 
