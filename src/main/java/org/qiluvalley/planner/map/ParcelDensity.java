@@ -36,6 +36,8 @@ public class ParcelDensity implements RegisterListener {
     private DensityGrid grid;
     /** The newest revision the watch has told this listener of; guarded by this. */
     private long told = -1;
+    /** Held during a full build, so that one runs at a time; never while waiting for this. */
+    private final Object buildLock = new Object();
 
     public ParcelDensity(ParcelGridStore store, RegisterChangeLog changeLog, RegisterWatch watch) {
         this.store = store;
@@ -54,10 +56,49 @@ public class ParcelDensity implements RegisterListener {
      */
     View view(int cellSizeMetres, long c0, long c1, long r0, long r1) {
         watch.current();
+        DensityGrid current = current();
         synchronized (this) {
-            DensityGrid current = grid == null ? build() : grid;
             return new View(current.register(), current.registerEnvelope(),
                     c1 < c0 ? List.of() : current.cells(cellSizeMetres, c0, c1, r0, r1));
+        }
+    }
+
+    /** The grid, built first if there is none (one build at a time; others wait for it). */
+    private DensityGrid current() {
+        synchronized (this) {
+            if (grid != null) {
+                return grid;
+            }
+        }
+        synchronized (buildLock) {
+            while (true) {
+                synchronized (this) {
+                    if (grid != null) {
+                        return grid;
+                    }
+                }
+                // The long query holds no lock the watch needs: changes replayed meanwhile are only recorded
+                // (told) and read from the log below.
+                long started = System.nanoTime();
+                ParcelGridStore.RevisionCounts counts = store.countsAtRevision(DensityLevels.FINEST_METRES);
+                DensityGrid built = DensityGrid.of(counts.revision(), counts.cells());
+                synchronized (this) {
+                    if (told > built.revision()) {
+                        RegisterChangeLog.Replay replay = changeLog.changes(built.revision(), told);
+                        if (!replay.complete() || replay.changes().stream().anyMatch(ParcelChange::everything)) {
+                            continue; // the log moved on meanwhile: count again
+                        }
+                        grid = built;
+                        apply(replay.changes(), told);
+                    } else {
+                        grid = built;
+                    }
+                    log.debug("Density grid built at register revision {}: {} parcels, {} ms", grid.revision(),
+                            grid.register().available() + grid.register().unavailable(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    return grid;
+                }
+            }
         }
     }
 
@@ -82,28 +123,5 @@ public class ParcelDensity implements RegisterListener {
             }
         }
         grid.advanceTo(upTo);
-    }
-
-    /** The full build, then the changes the watch told of beyond the snapshot. Called holding this. */
-    private DensityGrid build() {
-        while (true) {
-            long started = System.nanoTime();
-            ParcelGridStore.RevisionCounts counts = store.countsAtRevision(DensityLevels.FINEST_METRES);
-            DensityGrid built = DensityGrid.of(counts.revision(), counts.cells());
-            if (told > built.revision()) {
-                RegisterChangeLog.Replay replay = changeLog.changes(built.revision(), told);
-                if (!replay.complete() || replay.changes().stream().anyMatch(ParcelChange::everything)) {
-                    continue; // the log moved on meanwhile: count again
-                }
-                grid = built;
-                apply(replay.changes(), told);
-            } else {
-                grid = built;
-            }
-            log.debug("Density grid built at register revision {}: {} parcels, {} ms", grid.revision(),
-                    grid.register().available() + grid.register().unavailable(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return grid;
-        }
     }
 }
