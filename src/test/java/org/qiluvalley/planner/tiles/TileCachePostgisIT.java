@@ -87,6 +87,27 @@ class TileCachePostgisIT extends TileCacheContract {
         return 1_200;
     }
 
+    /** The premise of the tests above: this instance listens, the other does not (only its revision reads help). */
+    @Test
+    void onlyThisInstanceListensForNotifications() throws Exception {
+        otherInstance();
+        ValleyProperties.Db db = database();
+        try (Connection sql = DriverManager.getConnection(db.url(), db.user(), db.password());
+                PreparedStatement listeners = sql.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND application_name = ?")) {
+            listeners.setString(1, "valley-register-notifications");
+            // A listener another test started and stopped may take a moment to leave pg_stat_activity.
+            awaitTrue(() -> {
+                try (java.sql.ResultSet count = listeners.executeQuery()) {
+                    count.next();
+                    return count.getInt(1) == 1;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "exactly one listening connection on the test database (this instance's)");
+        }
+    }
+
     @Test
     void anUpdateBySqlByHandShowsAtOnce() throws Exception {
         String id = planning.takeAvailableParcel();
