@@ -27,6 +27,13 @@ final class RoadAccessRule implements Rule {
     public List<Finding> check(Check check) {
         Geometry site = check.candidate().planar();
         double allowed = check.checks().roadAccessMaxDistanceMetres();
+        // The usual case first: a road within the frontage distance lies in the site's envelope grown by it, a
+        // look-up of a few roads instead of every road within the search radius.
+        for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(allowed))) {
+            if (site.isWithinDistance(road.planar(), allowed)) {
+                return List.of();
+            }
+        }
         Road nearest = null;
         double best = Double.POSITIVE_INFINITY;
         for (Road road : check.site().roadReservesNear(check.envelopeGrownBy(SEARCH_METRES))) {

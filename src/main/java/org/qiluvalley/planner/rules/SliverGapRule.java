@@ -18,6 +18,8 @@ import org.qiluvalley.planner.parcel.Zone;
 final class SliverGapRule implements Rule {
 
     static final String ID = "sliver.gap";
+    /** A strip closer than this to the site is one the site leaves, metres. */
+    private static final double SITE_DISTANCE_METRES = 0.01;
 
     @Override
     public String id() {
@@ -39,14 +41,16 @@ final class SliverGapRule implements Rule {
         // one. A rectangle keeps the overlays cheap; the opening below judges width on the real shapes.
         Geometry band = Overlays.clip(zone.planar(), check.envelopeGrownBy(2 * width));
         // What is left of the band once the site, the other parcels and the roads are taken out. Successive
-        // differences through OverlayNG clip each (possibly kilometres-long) road to the band, unlike one big union.
+        // differences through OverlayNG clip each (possibly kilometres-long) road to the band, unlike one big union
+        // (which would also cost one overlay per neighbour: a union of n outlines is n - 1 overlays). A neighbour or
+        // road whose envelope misses what is left has nothing to take out and costs no overlay.
         double tolerance = check.checks().overlapToleranceM2();
         Geometry left = Overlays.difference(band, site);
         for (Parcel other : check.site().parcelsNear(check.envelopeGrownBy(2 * width))) {
             if (left.getArea() <= tolerance) {
                 return List.of(); // nothing left to be a sliver: the usual case of a site on the parcel grid
             }
-            if (!other.id().equals(check.candidate().parcelId())) {
+            if (!other.id().equals(check.candidate().parcelId()) && meets(other.planar(), left)) {
                 left = Overlays.difference(left, other.planar());
             }
         }
@@ -54,9 +58,18 @@ final class SliverGapRule implements Rule {
             if (left.getArea() <= tolerance) {
                 return List.of();
             }
-            left = Overlays.difference(left, road.planar());
+            if (meets(road.planar(), left)) {
+                left = Overlays.difference(left, road.planar());
+            }
         }
         if (left.getArea() <= tolerance) {
+            return List.of();
+        }
+        // Only the parts of what is left that touch the site can hold a sliver the site leaves (a strip lies inside
+        // one part, and the parts meet at most at points, so each part's opening is its own): the others are not
+        // opened at all, and when none touches there is nothing to open.
+        left = touching(left, site);
+        if (left.isEmpty()) {
             return List.of();
         }
         // Morphological opening: what does not survive shrinking by half the sliver width and growing back is
@@ -71,7 +84,7 @@ final class SliverGapRule implements Rule {
             Geometry piece = thin.getGeometryN(i);
             double area = piece.getArea();
             // Only strips the site itself leaves, above the drawing-noise tolerance and too small to be a parcel.
-            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < 0.01
+            if (area > check.checks().overlapToleranceM2() && area < minArea && piece.distance(site) < SITE_DISTANCE_METRES
                     && !Overlays.isGridNoise(piece)) {
                 findings.add(Finding.warning(ID, "The site leaves a sliver of " + Check.areaEn(area) + ", narrower than "
                         + Check.format(width) + " m, that can never be a parcel (minimum " + Check.areaEn(minArea) + ").",
@@ -81,5 +94,25 @@ final class SliverGapRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /** False when the envelopes prove {@code cutter} has nothing to take out of {@code left}. */
+    private static boolean meets(Geometry cutter, Geometry left) {
+        return cutter.getEnvelopeInternal().intersects(left.getEnvelopeInternal());
+    }
+
+    /** The polygons of {@code left} within the finding's 0.01 m of the site (all of it when all are). */
+    private static Geometry touching(Geometry left, Geometry site) {
+        List<Geometry> near = new ArrayList<>(left.getNumGeometries());
+        for (int i = 0; i < left.getNumGeometries(); i++) {
+            Geometry part = left.getGeometryN(i);
+            if (part.distance(site) < SITE_DISTANCE_METRES) {
+                near.add(part);
+            }
+        }
+        if (near.size() == left.getNumGeometries()) {
+            return left;
+        }
+        return near.isEmpty() ? left.getFactory().createPolygon() : left.getFactory().buildGeometry(near);
     }
 }

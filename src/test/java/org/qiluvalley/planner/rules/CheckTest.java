@@ -32,4 +32,30 @@ class CheckTest {
         assertThat(Check.percent(0.125)).isEqualTo("12.5%");
         assertThat(Check.percent(0.07)).isEqualTo("7%");
     }
+
+    /** The separators are put in by hand (cheaper): the text is still exactly {@code String.format}'s. */
+    @Test
+    void groupedNumbersAreWhatStringFormatWrites() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.005, 0.015, -0.004,
+                999.995, 999.994, 1_000.0, -1_000.0, 123_456.785, 1e7, 1.5e15, -2.5e-9, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 49.95, 99.999));
+        for (int i = 0; i < 20_000; i++) {
+            double magnitude = Math.pow(10, random.nextInt(12) - 3);
+            values.add((random.nextBoolean() ? 1 : -1) * random.nextDouble() * magnitude);
+            values.add(Math.round(random.nextDouble() * magnitude * 1000) / 1000.0 + 0.005); // halfway cases
+        }
+        for (double value : values) {
+            for (int decimals : new int[] {1, 2}) {
+                assertThat(Check.grouped(value, decimals)).as("%s to %d decimals", value, decimals)
+                        .isEqualTo(String.format(java.util.Locale.ROOT, "%,." + decimals + "f", value));
+            }
+            String old = String.format(java.util.Locale.ROOT, "%,.2f", value);
+            assertThat(Check.number(value)).as("%s", value).isEqualTo(old.contains(".")
+                    ? old.replaceAll("0+$", "").replaceAll("\\.$", "") : old);
+            old = String.format(java.util.Locale.ROOT, "%.2f", value);
+            assertThat(Check.format(value)).as("%s", value).isEqualTo(old.contains(".")
+                    ? old.replaceAll("0+$", "").replaceAll("\\.$", "") : old);
+        }
+    }
 }
