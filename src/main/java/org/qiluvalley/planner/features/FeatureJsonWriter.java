@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.qiluvalley.planner.geo.GeoJson;
+import org.qiluvalley.planner.geo.JsonNumbers;
 import org.qiluvalley.planner.geo.OgcCrs;
 import org.qiluvalley.planner.geo.ResponseCrs;
 import org.qiluvalley.planner.rules.Finding;
@@ -103,7 +104,7 @@ final class FeatureJsonWriter {
         } else if (value instanceof Integer || value instanceof Long) {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof Number number) {
-            out.writeNumber(number.doubleValue());
+            JsonNumbers.write(out, number.doubleValue());
         } else if (value instanceof Map<?, ?> object) {
             out.writeStartObject();
             for (Map.Entry<?, ?> member : object.entrySet()) {

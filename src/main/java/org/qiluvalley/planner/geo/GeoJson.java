@@ -3,8 +3,10 @@ package org.qiluvalley.planner.geo;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequences;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -15,6 +17,7 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -90,28 +93,67 @@ public final class GeoJson {
 
     private static void writePolygon(JsonGenerator out, Polygon polygon, int decimals) {
         out.writeStartArray();
-        // RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise.
-        Polygon oriented = (Polygon) polygon.copy();
-        oriented.normalize();
-        writeSequence(out, oriented.getExteriorRing().reverse().getCoordinateSequence(), decimals);
-        for (int i = 0; i < oriented.getNumInteriorRing(); i++) {
-            writeSequence(out, oriented.getInteriorRingN(i).reverse().getCoordinateSequence(), decimals);
+        if (polygon.getNumInteriorRing() == 0 && !polygon.isEmpty()) {
+            writeShell(out, polygon.getExteriorRing().getCoordinateSequence(), decimals);
+        } else {
+            // RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise.
+            Polygon oriented = (Polygon) polygon.copy();
+            oriented.normalize();
+            writeSequence(out, oriented.getExteriorRing().reverse().getCoordinateSequence(), decimals);
+            for (int i = 0; i < oriented.getNumInteriorRing(); i++) {
+                writeSequence(out, oriented.getInteriorRingN(i).reverse().getCoordinateSequence(), decimals);
+            }
+        }
+        out.writeEndArray();
+    }
+
+    /**
+     * The exterior ring of a polygon without holes as the general case above writes it ({@link Polygon#normalize}
+     * on a copy, then reversed), without the three copies of its coordinates that takes: normalizing starts the
+     * ring at its least coordinate ({@link CoordinateSequences#scroll}) and makes it clockwise, so the ring
+     * written is the scrolled ring itself when that is counter-clockwise, else the scrolled ring reversed. The
+     * orientation is decided by the same {@link Orientation#isCCW} on the same scrolled coordinates, so rings
+     * whose orientation is degenerate come out as before too.
+     */
+    private static void writeShell(JsonGenerator out, CoordinateSequence ring, int decimals) {
+        int size = ring.size();
+        int last = size - 1;
+        int first = CoordinateSequences.minCoordinateIndex(ring, 0, size - 2);
+        double[] scrolled = new double[2 * size];
+        for (int i = 0; i < size; i++) {
+            // scroll() leaves a ring that starts at its least coordinate as it is, closing point included.
+            int from = first <= 0 ? i : i == last ? first : (first + i) % last;
+            scrolled[2 * i] = ring.getX(from);
+            scrolled[2 * i + 1] = ring.getY(from);
+        }
+        boolean counterClockwise = Orientation.isCCW(new PackedCoordinateSequence.Double(scrolled, 2, 0));
+        char[] text = new char[JsonNumbers.MAX_LENGTH];
+        out.writeStartArray();
+        for (int i = 0; i < size; i++) {
+            int at = 2 * (counterClockwise ? i : last - i);
+            writePosition(out, scrolled[at], scrolled[at + 1], decimals, text);
         }
         out.writeEndArray();
     }
 
     private static void writeSequence(JsonGenerator out, CoordinateSequence seq, int decimals) {
+        char[] text = new char[JsonNumbers.MAX_LENGTH];
         out.writeStartArray();
         for (int i = 0; i < seq.size(); i++) {
-            writePosition(out, seq, i, decimals);
+            writePosition(out, seq.getX(i), seq.getY(i), decimals, text);
         }
         out.writeEndArray();
     }
 
     private static void writePosition(JsonGenerator out, CoordinateSequence seq, int i, int decimals) {
+        writePosition(out, seq.getX(i), seq.getY(i), decimals, new char[JsonNumbers.MAX_LENGTH]);
+    }
+
+    /** A position, each ordinate rounded as {@link #round} and written as {@code writeNumber(double)} would. */
+    private static void writePosition(JsonGenerator out, double x, double y, int decimals, char[] text) {
         out.writeStartArray();
-        out.writeNumber(round(seq.getX(i), decimals));
-        out.writeNumber(round(seq.getY(i), decimals));
+        JsonNumbers.write(out, round(x, decimals), text);
+        JsonNumbers.write(out, round(y, decimals), text);
         out.writeEndArray();
     }
 
