@@ -60,14 +60,12 @@ public class JdbcParcelStore implements ParcelStore {
             Geometry box = CrsTransform.CRS84.toGeometry(query.bboxCrs84());
             box.setSRID(Crs.CRS84_SRID);
             boxes.add(box);
-            boxes.add(box);
             where.append(" AND ").append(dialect.intersects("geom_crs84", Crs.CRS84_SRID));
             from = dialect.tableUsingSpatialIndex(spec.table(), spec.spatialIndex("geom_crs84"));
         }
         if (query.bboxPlanar() != null) {
             Geometry box = CrsTransform.PLANAR.toGeometry(query.bboxPlanar());
             box.setSRID(Crs.PLANAR_SRID);
-            boxes.add(box);
             boxes.add(box);
             where.append(" AND ").append(dialect.intersects("geom", Crs.PLANAR_SRID));
             if (query.bboxCrs84() == null) {
@@ -145,11 +143,14 @@ public class JdbcParcelStore implements ParcelStore {
         return sql.sql();
     }
 
-    /** Binds the boxes, then the values (a geometry with the dialect's geometry binding, anything else as is). */
+    /**
+     * Binds the boxes (each to its {@link SpatialDialect#intersects}, in its SRID), then the values (a geometry with
+     * the dialect's geometry binding, anything else as is).
+     */
     private int bind(PreparedStatement st, List<Geometry> boxes, List<Object> values) throws SQLException {
         int index = 1;
         for (Geometry box : boxes) {
-            index = dialect.bindGeometry(st, index, box);
+            index = dialect.bindIntersects(st, index, box, box.getSRID());
         }
         for (Object value : values) {
             if (value instanceof Geometry geometry) {

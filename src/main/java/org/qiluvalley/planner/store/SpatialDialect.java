@@ -28,12 +28,22 @@ public interface SpatialDialect extends SqlFilter.Dialect {
     Geometry readGeometry(ResultSet resultSet, int column, int srid) throws SQLException;
 
     /**
-     * SQL predicate: {@code column} intersects the geometry parameter, with a bounding-box test that the spatial
-     * index answers first and the exact test second. Takes the geometry parameter twice.
+     * SQL predicate: {@code column} intersects a geometry parameter of the given SRID, with a bounding-box test that
+     * the spatial index answers first and the exact test second; {@link #bindIntersects} binds its parameters. By
+     * default it takes the geometry parameter twice.
      */
     default String intersects(String column, int srid) {
         return column + " && " + geometryParameter(srid) + " AND ST_Intersects(" + column + ", "
                 + geometryParameter(srid) + ")";
+    }
+
+    /**
+     * Binds {@code geometry} (of SRID {@code srid}) to the parameters of {@link #intersects} from {@code index};
+     * returns the next index.
+     */
+    default int bindIntersects(PreparedStatement statement, int index, Geometry geometry, int srid)
+            throws SQLException {
+        return bindGeometry(statement, bindGeometry(statement, index, geometry), geometry);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.util.PGobject;
 import org.qiluvalley.planner.store.SpatialDialect;
 import org.qiluvalley.planner.store.WkbGeometries;
 
@@ -28,6 +30,32 @@ public final class PostgisDialect implements SpatialDialect {
     @Override
     public int bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException {
         statement.setBytes(index, WkbGeometries.write(geometry));
+        return index + 1;
+    }
+
+    /**
+     * {@code ST_Intersects} alone, on one parameter of type {@code geometry} (hex EWKB, its SRID included): PostGIS
+     * adds the {@code &&} that the spatial index answers itself. The general form ({@code column && ST_GeomFromWKB(?)
+     * AND ST_Intersects(column, ST_GeomFromWKB(?))}) tests the box twice per index entry and, in the generic plan
+     * PostgreSQL keeps for a prepared statement, parses the WKB of the exact test again for every row it checks.
+     */
+    @Override
+    public String intersects(String column, int srid) {
+        return "ST_Intersects(" + column + ", ?)";
+    }
+
+    @Override
+    public int bindIntersects(PreparedStatement statement, int index, Geometry geometry, int srid)
+            throws SQLException {
+        Geometry withSrid = geometry;
+        if (geometry.getSRID() != srid) {
+            withSrid = geometry.copy();
+            withSrid.setSRID(srid);
+        }
+        PGobject value = new PGobject();
+        value.setType("geometry");
+        value.setValue(WKBWriter.toHex(WkbGeometries.writeExtended(withSrid)));
+        statement.setObject(index, value);
         return index + 1;
     }
 

@@ -57,8 +57,7 @@ class PostgisParcelStoreTest extends ParcelStoreContract {
             }
             try (PreparedStatement st = connection.prepareStatement("EXPLAIN SELECT id FROM parcels WHERE "
                     + dialect.intersects("geom_crs84", 4326))) {
-                int next = dialect.bindGeometry(st, 1, box);
-                dialect.bindGeometry(st, next, box);
+                dialect.bindIntersects(st, 1, box, 4326);
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
