@@ -184,8 +184,9 @@ public class FeaturesController {
         boolean planner = Role.isPlanner(who);
         ItemsParameters parameters = ItemsParameters.parse(query, collection.propertyParameters(),
                 properties.items().defaultLimit(), properties.items().maxLimit());
+        // A GeoJSON page writes the CRS84 outlines only (re-projected when crs asks for another CRS).
         Page<?> page = store.find(collection.layer(), query(collection, parameters, planner, parameters.offset(),
-                parameters.limit()));
+                parameters.limit()).withoutPlanarOutlines());
         List<FeatureView> views = page.items().stream().map(item -> collection.viewOf(item, planner)).toList();
         if (planner && collection.parcels()) {
             plannerFields.addAllocations(views);

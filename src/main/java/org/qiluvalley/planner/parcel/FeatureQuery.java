@@ -17,9 +17,16 @@ import org.qiluvalley.planner.filter.BoundFilter;
  *     client may see); an empty set matches nothing
  * @param filter a CQL2 filter checked against the collection's queryables for its audience, ANDed with the rest;
  *     null for none. It must be bound to this layer's queryables (the store refuses another layer's)
+ * @param planarOutlines false when the caller uses only the CRS84 geometries (a GeoJSON page): the store may then
+ *     leave the EPSG:4548 geometry of each feature null instead of reading it
  */
 public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
-        int limit, Map<String, java.util.Set<String>> propertyIn, BoundFilter filter) {
+        int limit, Map<String, java.util.Set<String>> propertyIn, BoundFilter filter, boolean planarOutlines) {
+
+    public FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
+            int limit, Map<String, java.util.Set<String>> propertyIn, BoundFilter filter) {
+        this(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, filter, true);
+    }
 
     public FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, String> propertyEquals, int offset,
             int limit, Map<String, java.util.Set<String>> propertyIn) {
@@ -46,7 +53,13 @@ public record FeatureQuery(Envelope bboxCrs84, Envelope bboxPlanar, Map<String, 
 
     /** The same query with {@code filter} (null for none) in place of its filter. */
     public FeatureQuery withFilter(BoundFilter filter) {
-        return new FeatureQuery(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, filter);
+        return new FeatureQuery(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, filter,
+                planarOutlines);
+    }
+
+    /** The same query for a caller that needs only the CRS84 geometries (see {@link #planarOutlines}). */
+    public FeatureQuery withoutPlanarOutlines() {
+        return new FeatureQuery(bboxCrs84, bboxPlanar, propertyEquals, offset, limit, propertyIn, filter, false);
     }
 
     public static FeatureQuery all() {

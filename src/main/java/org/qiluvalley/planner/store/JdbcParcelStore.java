@@ -101,8 +101,8 @@ public class JdbcParcelStore implements ParcelStore {
         }
 
         String countSql = "SELECT COUNT(*) FROM " + from + where;
-        String pageSql = "SELECT " + spec.selectList(dialect) + " FROM " + from + where + " ORDER BY "
-                + spec.orderBy() + " LIMIT ? OFFSET ?";
+        String pageSql = "SELECT " + spec.selectList(dialect, query.planarOutlines()) + " FROM " + from + where
+                + " ORDER BY " + spec.orderBy() + " LIMIT ? OFFSET ?";
         // No transaction of its own: each statement reads committed data, and inside a caller's transaction (a write
         // under a zone lock) it joins that one. This spares the map's hot path a BEGIN and a COMMIT per request; the
         // count of a multi-page result may then be a moment newer than the page, as any concurrent count may be.

@@ -39,11 +39,15 @@ final class OfferColumns {
         return i;
     }
 
-    /** The offer of a row, or null when it has none. */
+    private static final int RESERVE_PRICE = ParkTables.parcelColumn("reserve_price_wan_yuan");
+    private static final int DEPOSIT = ParkTables.parcelColumn("deposit_wan_yuan");
+    private static final int READINESS = ParkTables.parcelColumn("readiness");
+
+    /** The offer of a row of the parcels' columns ({@link ParkTables#PARCELS}), or null when it has none. */
     static Offer read(ResultSet row) throws SQLException {
-        String readiness = row.getString("readiness");
-        return Offer.of(row.getObject("reserve_price_wan_yuan", Double.class),
-                row.getObject("deposit_wan_yuan", Double.class), readiness == null ? null : fromJson(readiness));
+        String readiness = row.getString(READINESS);
+        return Offer.of(row.getObject(RESERVE_PRICE, Double.class), row.getObject(DEPOSIT, Double.class),
+                readiness == null ? null : fromJson(readiness));
     }
 
     static String toJson(Readiness readiness) {

@@ -56,8 +56,13 @@ final class ParkTables {
         }
 
         String selectList(SpatialDialect dialect) {
+            return selectList(dialect, true);
+        }
+
+        /** The columns, then both geometries; without {@code planar}, a NULL in place of the EPSG:4548 one. */
+        String selectList(SpatialDialect dialect, boolean planar) {
             List<String> all = new ArrayList<>(columns);
-            all.add(dialect.selectGeometry("geom"));
+            all.add(planar ? dialect.selectGeometry("geom") : "NULL");
             all.add(dialect.selectGeometry("geom_crs84"));
             return String.join(", ", all);
         }
@@ -129,20 +134,51 @@ final class ParkTables {
             },
             z -> new Geometry[] {z.planar(), z.crs84()}, z -> z.id());
 
-    static final TableSpec<Parcel> PARCELS = new TableSpec<>("parcels",
-            List.of("id", "seq", "zone_id", "land_use", "status", "far_min", "far_max", "coverage_min", "coverage_max",
-                    "green_ratio_min", "green_ratio_max", "height_max_m", "setback_m", "area_m2", "version",
-                    "updated_at", "reserve_price_wan_yuan", "deposit_wan_yuan", "price_per_mu_wan_yuan", "readiness",
-                    "fully_ready"),
+    /**
+     * The parcels' columns, in the order of every select list of the table ({@link TableSpec#selectList}): the
+     * parcels' reader reads them by position (the map's pages read 20 to 100 rows of 21 columns per request, and a
+     * look-up by name costs a map look-up each).
+     */
+    private static final List<String> PARCEL_COLUMNS = List.of("id", "seq", "zone_id", "land_use", "status",
+            "far_min", "far_max", "coverage_min", "coverage_max", "green_ratio_min", "green_ratio_max", "height_max_m",
+            "setback_m", "area_m2", "version", "updated_at", "reserve_price_wan_yuan", "deposit_wan_yuan",
+            "price_per_mu_wan_yuan", "readiness", "fully_ready");
+
+    /** The position of a parcels column in a row (1-based, as JDBC counts). */
+    static int parcelColumn(String name) {
+        int index = PARCEL_COLUMNS.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a parcels column: " + name);
+        }
+        return index + 1;
+    }
+
+    private static final int P_ID = parcelColumn("id");
+    private static final int P_ZONE = parcelColumn("zone_id");
+    private static final int P_LAND_USE = parcelColumn("land_use");
+    private static final int P_STATUS = parcelColumn("status");
+    private static final int P_FAR_MIN = parcelColumn("far_min");
+    private static final int P_FAR_MAX = parcelColumn("far_max");
+    private static final int P_COVERAGE_MIN = parcelColumn("coverage_min");
+    private static final int P_COVERAGE_MAX = parcelColumn("coverage_max");
+    private static final int P_GREEN_MIN = parcelColumn("green_ratio_min");
+    private static final int P_GREEN_MAX = parcelColumn("green_ratio_max");
+    private static final int P_HEIGHT_MAX = parcelColumn("height_max_m");
+    private static final int P_SETBACK = parcelColumn("setback_m");
+    private static final int P_AREA = parcelColumn("area_m2");
+    private static final int P_VERSION = parcelColumn("version");
+    private static final int P_UPDATED_AT = parcelColumn("updated_at");
+
+    static final TableSpec<Parcel> PARCELS = new TableSpec<>("parcels", PARCEL_COLUMNS,
             "id", Map.of("zone", "zone_id", "landUse", "land_use", "status", "status"),
-            (row, planar, crs84) -> new Parcel(row.getString("id"), row.getString("zone_id"), row.getString("land_use"),
-                    ParcelStatus.fromWireName(row.getString("status")).orElseThrow(),
-                    new PlanningIndicators(row.getDouble("far_min"), row.getDouble("far_max"),
-                            row.getDouble("coverage_min"), row.getDouble("coverage_max"),
-                            row.getDouble("green_ratio_min"), row.getDouble("green_ratio_max"),
-                            row.getDouble("height_max_m"), row.getDouble("setback_m")),
-                    row.getDouble("area_m2"), row.getLong("version"),
-                    row.getTimestamp("updated_at").toInstant(), (Polygon) planar, (Polygon) crs84,
+            (row, planar, crs84) -> new Parcel(row.getString(P_ID), row.getString(P_ZONE), row.getString(P_LAND_USE),
+                    ParcelStatus.fromWireName(row.getString(P_STATUS)).orElseThrow(),
+                    new PlanningIndicators(row.getDouble(P_FAR_MIN), row.getDouble(P_FAR_MAX),
+                            row.getDouble(P_COVERAGE_MIN), row.getDouble(P_COVERAGE_MAX),
+                            row.getDouble(P_GREEN_MIN), row.getDouble(P_GREEN_MAX),
+                            row.getDouble(P_HEIGHT_MAX), row.getDouble(P_SETBACK)),
+                    row.getDouble(P_AREA), row.getLong(P_VERSION),
+                    row.getTimestamp(P_UPDATED_AT).toInstant(), (Polygon) planar, (Polygon) crs84,
                     OfferColumns.read(row)),
             (st, i, p, seq) -> {
                 st.setString(i++, p.id());
