@@ -162,28 +162,13 @@ public final class TileCache implements RegisterListener {
      * rounding never leaves out a tile that a feature reaches; dropping a tile too many only costs a rebuild.
      */
     static long[] range(int z, Envelope crs84) {
-        double tiles = 1L << z;
         double margin = (double) TileRequest.BUFFER / TileRequest.EXTENT + 1.0 / 256;
-        long last = (1L << z) - 1;
-        long minColumn = clamp(Math.floor(columnOf(crs84.getMinX(), tiles) - margin), last);
-        long maxColumn = clamp(Math.floor(columnOf(crs84.getMaxX(), tiles) + margin), last);
+        long minColumn = TilesController.tile(WebMercatorQuad.column(crs84.getMinX(), z) - margin, z);
+        long maxColumn = TilesController.tile(WebMercatorQuad.column(crs84.getMaxX(), z) + margin, z);
         // Rows count from the north: the box's northern edge gives the smallest row.
-        long minRow = clamp(Math.floor(rowOf(crs84.getMaxY(), tiles) - margin), last);
-        long maxRow = clamp(Math.floor(rowOf(crs84.getMinY(), tiles) + margin), last);
+        long minRow = TilesController.tile(WebMercatorQuad.row(crs84.getMaxY(), z) - margin, z);
+        long maxRow = TilesController.tile(WebMercatorQuad.row(crs84.getMinY(), z) + margin, z);
         return new long[] {z, minColumn, minRow, maxColumn, maxRow};
-    }
-
-    private static double columnOf(double longitude, double tiles) {
-        return (longitude + 180) / 360 * tiles;
-    }
-
-    private static double rowOf(double latitude, double tiles) {
-        double rad = Math.toRadians(Math.max(-85.0511287798, Math.min(85.0511287798, latitude)));
-        return (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * tiles;
-    }
-
-    private static long clamp(double value, long last) {
-        return Math.max(0, Math.min(last, (long) value));
     }
 
     /** For the metrics and the tests: tiles held, bytes held (with overhead), hits, misses, tiles dropped. */

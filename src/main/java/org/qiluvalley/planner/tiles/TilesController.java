@@ -320,19 +320,14 @@ public class TilesController {
     }
 
     private static TileMatrixLimits limits(int z, Envelope extent) {
-        long tiles = 1L << z;
-        return new TileMatrixLimits(Integer.toString(z), row(extent.getMaxY(), tiles), row(extent.getMinY(), tiles),
-                column(extent.getMinX(), tiles), column(extent.getMaxX(), tiles));
+        return new TileMatrixLimits(Integer.toString(z), tile(WebMercatorQuad.row(extent.getMaxY(), z), z),
+                tile(WebMercatorQuad.row(extent.getMinY(), z), z), tile(WebMercatorQuad.column(extent.getMinX(), z), z),
+                tile(WebMercatorQuad.column(extent.getMaxX(), z), z));
     }
 
-    private static long column(double longitude, long tiles) {
-        return Math.min(tiles - 1, Math.max(0, (long) Math.floor((longitude + 180) / 360 * tiles)));
-    }
-
-    private static long row(double latitude, long tiles) {
-        double rad = Math.toRadians(latitude);
-        double y = (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2;
-        return Math.min(tiles - 1, Math.max(0, (long) Math.floor(y * tiles)));
+    /** The tile a fractional row or column falls in, within the matrix. */
+    static long tile(double fractional, int z) {
+        return Math.min(WebMercatorQuad.matrixSize(z) - 1, Math.max(0, (long) Math.floor(fractional)));
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -36,6 +36,9 @@ final class WebMercatorQuad {
     /** Deepest tile matrix served (about 3 cm per pixel on the ground at the park's latitude, 36.75 N). */
     static final int MAX_TILE_MATRIX = 22;
 
+    /** The latitude of the square's northern edge, degrees: atan(sinh(π)). */
+    static final double MAX_LATITUDE = 85.0511287798066;
+
     private WebMercatorQuad() {
     }
 
@@ -47,6 +50,22 @@ final class WebMercatorQuad {
     /** The scale denominator of matrix {@code z}: the cell size rendered on the 0.28 mm standard pixel. */
     static double scaleDenominator(int z) {
         return cellSizeMetres(z) / STANDARD_PIXEL_METRES;
+    }
+
+    /**
+     * The column of matrix {@code z} at a CRS84 longitude, with its fraction (the tile is its floor); not clamped.
+     */
+    static double column(double longitude, int z) {
+        return (longitude + 180) / 360 * matrixSize(z);
+    }
+
+    /**
+     * The row of matrix {@code z} (0 at the north) at a CRS84 latitude, with its fraction (the tile is its floor);
+     * latitudes beyond the square's ±85.0511° are taken at its edge.
+     */
+    static double row(double latitude, int z) {
+        double rad = Math.toRadians(Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, latitude)));
+        return (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * matrixSize(z);
     }
 
     /** Columns (and rows) of matrix {@code z}: 2^z. */
