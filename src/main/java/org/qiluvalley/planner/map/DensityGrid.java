@@ -72,15 +72,20 @@ final class DensityGrid {
         for (GridCellCounts c : finest) {
             register = register.plus(new Cell(c.column(), c.row(), c.available(), c.availableAreaM2(),
                     c.unavailable()));
-            double s = DensityLevels.FINEST_METRES;
-            Envelope cell = new Envelope(c.column() * s, (c.column() + 1) * s, c.row() * s, (c.row() + 1) * s);
-            if (envelope == null) {
-                envelope = cell;
-            } else {
-                envelope.expandToInclude(cell);
-            }
+            envelope = including(envelope, c.column(), c.row());
         }
         return new DensityGrid(revision, bySize, register, envelope);
+    }
+
+    /** {@code envelope} (null for none yet) grown to hold finest cell (column, row): EPSG:4548 metres. */
+    private static Envelope including(Envelope envelope, long column, long row) {
+        double s = DensityLevels.FINEST_METRES;
+        Envelope cell = new Envelope(column * s, (column + 1) * s, row * s, (row + 1) * s);
+        if (envelope == null) {
+            return cell;
+        }
+        envelope.expandToInclude(cell);
+        return envelope;
     }
 
     /**
@@ -154,13 +159,7 @@ final class DensityGrid {
             } else {
                 cells.put(key(c, r), new Cell(c, r, newAvailable, newArea, newUnavailable));
                 if (factor == 1 && old == null) {
-                    double s = DensityLevels.FINEST_METRES;
-                    Envelope cell = new Envelope(c * s, (c + 1) * s, r * s, (r + 1) * s);
-                    if (registerEnvelope == null) {
-                        registerEnvelope = cell;
-                    } else {
-                        registerEnvelope.expandToInclude(cell);
-                    }
+                    registerEnvelope = including(registerEnvelope, c, r);
                 }
             }
         }
@@ -177,14 +176,8 @@ final class DensityGrid {
     Envelope registerEnvelope() {
         if (envelopeMayShrink) {
             registerEnvelope = null;
-            double s = DensityLevels.FINEST_METRES;
             for (Cell c : cellsBySize.get(DensityLevels.FINEST_METRES).values()) {
-                Envelope cell = new Envelope(c.column() * s, (c.column() + 1) * s, c.row() * s, (c.row() + 1) * s);
-                if (registerEnvelope == null) {
-                    registerEnvelope = cell;
-                } else {
-                    registerEnvelope.expandToInclude(cell);
-                }
+                registerEnvelope = including(registerEnvelope, c.column(), c.row());
             }
             envelopeMayShrink = false;
         }
